@@ -1,0 +1,47 @@
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { CodeEditor } from './ui/editor/CodeEditor';
+import { OutputPanel } from './ui/OutputPanel';
+import { ProblemsPanel } from './ui/ProblemsPanel';
+import { RunSettings } from './ui/RunSettings';
+import { TimingsPanel } from './ui/TimingsPanel';
+import { Toolbar } from './ui/Toolbar';
+import { useDarkMode } from './ui/useDarkMode';
+import { useStore } from './store/store';
+
+/** The playground shell: toolbar, editor with problems and run settings, output and timings. */
+export function App() {
+  const dark = useDarkMode(useStore((s) => s.theme));
+  return (
+    <div className="app">
+      <Toolbar />
+      <Group orientation="horizontal" className="workspace">
+        <Panel defaultSize="56%" minSize="25%">
+          <Group orientation="vertical">
+            <Panel defaultSize="72%" minSize="20%">
+              <CodeEditor dark={dark} />
+            </Panel>
+            <Separator className="sep sep-h" />
+            <Panel defaultSize="28%" minSize="10%">
+              <div className="split-row">
+                <ProblemsPanel />
+                <RunSettings />
+              </div>
+            </Panel>
+          </Group>
+        </Panel>
+        <Separator className="sep sep-v" />
+        <Panel defaultSize="44%" minSize="20%">
+          <Group orientation="vertical">
+            <Panel defaultSize="62%" minSize="15%">
+              <OutputPanel />
+            </Panel>
+            <Separator className="sep sep-h" />
+            <Panel defaultSize="38%" minSize="10%">
+              <TimingsPanel />
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { LanguageMeta } from '../types';
+import hello from './examples/hello.ts?raw';
+import mandelbrot from './examples/mandelbrot.ts?raw';
+import stdin from './examples/stdin.ts?raw';
+import trap from './examples/trap.ts?raw';
+import ticker from './examples/ticker.ts?raw';
+
+export const assemblyscriptMeta: LanguageMeta = {
+  id: 'assemblyscript',
+  label: 'AssemblyScript',
+  monacoId: 'typescript',
+  fileName: 'main.ts',
+  optLevels: ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'],
+  defaultOptLevel: '-O2',
+  examples: [
+    { id: 'hello', label: 'Hello world', source: hello },
+    { id: 'mandelbrot', label: 'Mandelbrot in ASCII (compute loop)', source: mandelbrot },
+    { id: 'stdin', label: 'Read stdin line by line', source: stdin, stdin: 'first line\nsecond line\nthird\n' },
+    { id: 'trap', label: 'Trap: divide by zero', source: trap },
+    { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
+  ],
+};

@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../workers/protocol';
+
+/** Parses `file:line:col: error: message` lines (wabt, clang) into diagnostics. */
+export function parseLocatedMessages(log: string, fileName?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const re = /^(?:.*?\/)?([^\s:]+):(\d+):(\d+):\s+(fatal error|error|warning|note):\s+(.*)$/gm;
+  for (let m = re.exec(log); m; m = re.exec(log)) {
+    if (fileName && m[1] !== fileName) continue;
+    const kind = m[4];
+    const line = Number(m[2]);
+    const column = Number(m[3]);
+    out.push({
+      severity: kind === 'warning' ? 'warning' : kind === 'note' ? 'info' : 'error',
+      message: m[5],
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+    });
+  }
+  return out;
+}
+
+/** Converts a character offset in `text` to a 1-based line and column. */
+export function offsetToLineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}

@@ -1,0 +1,25 @@
+import type { LanguageId } from '../workers/protocol';
+
+/** One entry of the examples menu. */
+export interface Example {
+  id: string;
+  label: string;
+  source: string;
+  /** Run settings the example needs; applied when it is loaded. */
+  stdin?: string;
+  args?: string;
+}
+
+/** What the main thread knows about a language: no toolchain code here. */
+export interface LanguageMeta {
+  id: LanguageId;
+  label: string;
+  /** Monaco language id used for highlighting. */
+  monacoId: string;
+  /** File name used for downloads and compiler messages. */
+  fileName: string;
+  examples: Example[];
+  /** Optimization levels offered in the toolbar; empty when the compiler has none. */
+  optLevels: string[];
+  defaultOptLevel?: string;
+}

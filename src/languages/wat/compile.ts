@@ -1,0 +1,62 @@
+import wabtInit from 'wabt';
+import type { CompileRequest, CompileResult } from '../../workers/protocol';
+import { parseLocatedMessages } from '../diagnostics';
+
+type Wabt = Awaited<ReturnType<typeof wabtInit>>;
+let wabtPromise: Promise<Wabt> | null = null;
+
+const FEATURES = {
+  mutable_globals: true,
+  sat_float_to_int: true,
+  sign_extension: true,
+  multi_value: true,
+  bulk_memory: true,
+  reference_types: true,
+  simd: true,
+  tail_call: true,
+  extended_const: true,
+};
+
+/** Loads wabt once; the promise is kept so later compiles are warm. */
+export function loadWabt(): Promise<Wabt> {
+  wabtPromise ??= wabtInit();
+  return wabtPromise;
+}
+
+/** Compiles WebAssembly text to a binary with wabt (parse, validate, emit with names). */
+export async function compileWat(req: CompileRequest): Promise<CompileResult> {
+  const wabt = await loadWabt();
+  const t0 = performance.now();
+  let mod: ReturnType<Wabt['parseWat']> | null = null;
+  try {
+    mod = wabt.parseWat('main.wat', req.source, FEATURES);
+    const tParse = performance.now();
+    mod.resolveNames();
+    mod.validate();
+    const tValidate = performance.now();
+    const { buffer, log } = mod.toBinary({ write_debug_names: true });
+    const tEmit = performance.now();
+    return {
+      ok: true,
+      wasm: new Uint8Array(buffer),
+      diagnostics: [],
+      log,
+      compileMs: tEmit - t0,
+      phases: [
+        { name: 'parse', ms: tParse - t0 },
+        { name: 'validate', ms: tValidate - tParse },
+        { name: 'emit', ms: tEmit - tValidate },
+      ],
+      coldStart: false,
+    };
+  } catch (e) {
+    const log = e instanceof Error ? e.message : String(e);
+    const diagnostics = parseLocatedMessages(log, 'main.wat');
+    if (diagnostics.length === 0) {
+      diagnostics.push({ severity: 'error', message: log, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    }
+    return { ok: false, diagnostics, log, compileMs: performance.now() - t0, phases: [], coldStart: false };
+  } finally {
+    mod?.destroy();
+  }
+}

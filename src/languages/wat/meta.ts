@@ -1,0 +1,21 @@
+import type { LanguageMeta } from '../types';
+import hello from './examples/hello.wat?raw';
+import primes from './examples/primes.wat?raw';
+import stdin from './examples/stdin.wat?raw';
+import trap from './examples/trap.wat?raw';
+import exit from './examples/exit.wat?raw';
+
+export const watMeta: LanguageMeta = {
+  id: 'wat',
+  label: 'WebAssembly Text (WAT)',
+  monacoId: 'wat',
+  fileName: 'main.wat',
+  optLevels: [],
+  examples: [
+    { id: 'hello', label: 'Hello world', source: hello },
+    { id: 'primes', label: 'Primes below 100 (compute loop)', source: primes },
+    { id: 'stdin', label: 'Upper-case stdin', source: stdin, stdin: 'hello from stdin\nwebassembly is fun\n' },
+    { id: 'trap', label: 'Trap: divide by zero', source: trap },
+    { id: 'exit', label: 'Exit code 42', source: exit },
+  ],
+};

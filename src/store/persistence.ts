@@ -1,0 +1,107 @@
+import { isLanguageId, languages } from '../languages/registry';
+import type { CompileOptions, LanguageId } from '../workers/protocol';
+import type { ThemeChoice } from './settingsSlice';
+import { useStore, type Store } from './store';
+
+const KEY = 'wasm-playground:state:v1';
+
+/** The part of the state that is saved and restored. */
+export interface SavedState {
+  language: LanguageId;
+  sources: Partial<Record<LanguageId, string>>;
+  stdin: string;
+  args: string;
+  env: string;
+  timeLimit: number;
+  theme: ThemeChoice;
+  compileOptions: Partial<Record<LanguageId, CompileOptions>>;
+}
+
+export function pickSaved(s: Store): SavedState {
+  return {
+    language: s.language,
+    sources: s.sources,
+    stdin: s.stdin,
+    args: s.args,
+    env: s.env,
+    timeLimit: s.timeLimit,
+    theme: s.theme,
+    compileOptions: s.compileOptions,
+  };
+}
+
+const str = (x: unknown): x is string => typeof x === 'string';
+
+/** Keeps only well-formed fields of untrusted saved data (old versions, hand edits, share links). */
+export function sanitize(raw: unknown): Partial<Store> {
+  if (!raw || typeof raw !== 'object') return {};
+  const r = raw as Record<string, unknown>;
+  const out: Partial<Store> = {};
+  if (isLanguageId(r.language)) out.language = r.language;
+  const base = useStore.getState();
+  if (r.sources && typeof r.sources === 'object') {
+    const sources = { ...base.sources };
+    for (const l of languages) {
+      const v = (r.sources as Record<string, unknown>)[l.id];
+      if (str(v)) sources[l.id] = v;
+    }
+    out.sources = sources;
+  }
+  if (str(r.stdin)) out.stdin = r.stdin;
+  if (str(r.args)) out.args = r.args;
+  if (str(r.env)) out.env = r.env;
+  if (typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600) out.timeLimit = r.timeLimit;
+  if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
+  if (r.compileOptions && typeof r.compileOptions === 'object') {
+    const opts = { ...base.compileOptions };
+    for (const l of languages) {
+      const v = (r.compileOptions as Record<string, unknown>)[l.id] as Record<string, unknown> | undefined;
+      if (v && typeof v === 'object') {
+        opts[l.id] = {
+          optLevel: str(v.optLevel) && (v.optLevel === '' || l.optLevels.includes(v.optLevel)) ? v.optLevel : opts[l.id].optLevel,
+          flags: str(v.flags) ? v.flags : '',
+        };
+      }
+    }
+    out.compileOptions = opts;
+  }
+  return out;
+}
+
+/** Reads the autosaved state (null when there is none or it is unreadable). */
+export function loadSaved(): Partial<Store> | null {
+  try {
+    const text = localStorage.getItem(KEY);
+    return text ? sanitize(JSON.parse(text)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Restores the autosave, then saves on every change (debounced). Returns the unsubscribe. */
+export function startAutosave(delayMs = 250): () => void {
+  const saved = loadSaved();
+  if (saved) useStore.setState(saved);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = JSON.stringify(pickSaved(useStore.getState()));
+  const write = () => {
+    const next = JSON.stringify(pickSaved(useStore.getState()));
+    if (next === last) return;
+    last = next;
+    try {
+      localStorage.setItem(KEY, next);
+    } catch {
+      // Quota exceeded or storage disabled: keep working, the state lives in memory.
+    }
+  };
+  const unsub = useStore.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
+  // Closing the tab inside the debounce window must not lose the last keystrokes.
+  window.addEventListener('pagehide', write);
+  return () => {
+    unsub();
+    window.removeEventListener('pagehide', write);
+  };
+}

@@ -1,0 +1,139 @@
+import { splitArgs, parseEnv } from '../wasm/args';
+import { gzipSize } from '../wasm/gzipSize';
+import { AbortError, CompilerClient } from '../workers/compilerClient';
+import type { CompileResult, RunResult } from '../workers/protocol';
+import { RunnerPool } from '../workers/runnerClient';
+import { useOutput } from './outputStore';
+import type { ExitStatus } from './runSlice';
+import { useStore } from './store';
+
+let compiler: CompilerClient | null = null;
+let runner: RunnerPool | null = null;
+let controller: AbortController | null = null;
+
+/** Starts the workers ahead of the first Run, so pressing Run waits for neither. */
+export function initWorkers() {
+  compiler ??= new CompilerClient();
+  runner ??= new RunnerPool();
+}
+
+/** Resolves after the browser has painted what the store holds now. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function exitFromResult(r: RunResult): ExitStatus {
+  if (r.error) return { kind: 'error', message: r.error };
+  if (r.trap) return { kind: 'trap', ...r.trap };
+  return { kind: 'exit', code: r.exitCode ?? 0 };
+}
+
+/** Compiles the current source; publishes diagnostics and compile timings. */
+async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
+  const s = useStore.getState();
+  const result = await compiler!.compile(
+    { language: s.language, source: s.sources[s.language], options: s.compileOptions[s.language] },
+    (p) => useStore.getState().patchRun({ loading: p.phase === 'ready' ? null : p }),
+    signal,
+  );
+  useStore.getState().patchRun({
+    diagnostics: result.diagnostics,
+    compileLog: result.log,
+    loading: null,
+    timings: {
+      compileMs: result.compileMs,
+      phases: result.phases,
+      coldStart: result.coldStart,
+      wasmSize: result.wasm?.byteLength,
+    },
+  });
+  return result;
+}
+
+/**
+ * Run: compile in the compiler worker, then run the bytes in a fresh runner worker, streaming
+ * output into the output store. `wasm` skips the compile (opened or embedded modules).
+ */
+export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void> {
+  initWorkers();
+  controller?.abort('superseded');
+  const ctl = new AbortController();
+  controller = ctl;
+  const tStart = performance.now();
+  const store = useStore.getState();
+  const runId = store.runId + 1;
+  useOutput.getState().clear();
+  store.patchRun({ runId, status: 'compiling', exit: null, diagnostics: [], compileLog: '', imports: [], exports: [], timings: { phases: [] } });
+  const current = () => useStore.getState().runId === runId;
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    let wasm = opts.wasm;
+    if (!wasm) {
+      const compiled = await compileCurrent(ctl.signal);
+      if (!compiled.ok || !compiled.wasm) {
+        if (current()) useStore.getState().patchRun({ status: 'idle', exit: { kind: 'error', message: 'compile failed: see Problems' } });
+        return;
+      }
+      wasm = compiled.wasm;
+    } else {
+      useStore.getState().patchRun({ timings: { phases: [], wasmSize: wasm.byteLength } });
+    }
+    const bytes = wasm.slice();
+    useStore.getState().patchRun({ status: 'running', wasm: bytes });
+    void gzipSize(bytes).then((gz) => {
+      if (current()) useStore.getState().patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
+    });
+
+    const { stdin, args, env, timeLimit } = useStore.getState();
+    if (timeLimit > 0) {
+      timer = setTimeout(() => ctl.abort('timeout'), timeLimit * 1000);
+    }
+    const result = await runner!.run(
+      { runId, wasm: wasm.slice(), stdin, args: splitArgs(args), env: parseEnv(env) },
+      (id, chunks) => {
+        // Output of any other run (a killed one) is dropped.
+        if (id === useStore.getState().runId) useOutput.getState().append(chunks);
+      },
+      ctl.signal,
+    );
+    if (!current()) return;
+    useStore.getState().patchRun({
+      exit: exitFromResult(result),
+      imports: result.imports,
+      exports: result.exports,
+      timings: {
+        ...useStore.getState().timings,
+        compileModuleMs: result.compileModuleMs,
+        instantiateMs: result.instantiateMs,
+        runMs: result.runMs,
+      },
+    });
+    await afterPaint();
+    if (!current()) return;
+    useStore.getState().patchRun({
+      status: 'idle',
+      timings: { ...useStore.getState().timings, totalMs: performance.now() - tStart },
+    });
+  } catch (e) {
+    if (!current()) return;
+    let exit: ExitStatus;
+    if (e instanceof AbortError) {
+      const limit = useStore.getState().timeLimit;
+      exit = ctl.signal.reason === 'timeout'
+        ? { kind: 'stopped', message: `time limit exceeded: stopped after ${limit} s (change it in Run settings)` }
+        : { kind: 'stopped', message: 'stopped by user' };
+    } else {
+      exit = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+    useStore.getState().patchRun({ status: 'idle', exit, loading: null });
+  } finally {
+    clearTimeout(timer);
+    if (controller === ctl) controller = null;
+  }
+}
+
+/** Stop: terminates the running program (or a stuck compile) at once. */
+export function stopProgram(): void {
+  controller?.abort('stopped');
+}

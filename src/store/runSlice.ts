@@ -1,0 +1,55 @@
+import type { StateCreator } from 'zustand';
+import type { Diagnostic, LoadProgress, ModuleEntry, PhaseTiming } from '../workers/protocol';
+import type { Store } from './store';
+
+/** How the last run ended. */
+export type ExitStatus =
+  | { kind: 'exit'; code: number }
+  | { kind: 'trap'; message: string; func?: string }
+  | { kind: 'stopped'; message: string }
+  | { kind: 'error'; message: string };
+
+/** What the Timings panel shows; every figure is measured, none estimated. */
+export interface Timings {
+  compileMs?: number;
+  phases: PhaseTiming[];
+  coldStart?: boolean;
+  compileModuleMs?: number;
+  instantiateMs?: number;
+  runMs?: number;
+  totalMs?: number;
+  wasmSize?: number;
+  gzipSize?: number;
+}
+
+export type RunStatus = 'idle' | 'compiling' | 'running';
+
+/** State of the current or last run. */
+export interface RunSlice {
+  status: RunStatus;
+  runId: number;
+  exit: ExitStatus | null;
+  diagnostics: Diagnostic[];
+  compileLog: string;
+  timings: Timings;
+  imports: ModuleEntry[];
+  exports: ModuleEntry[];
+  loading: LoadProgress | null;
+  /** The last successfully compiled module, for download. */
+  wasm: Uint8Array | null;
+  patchRun(patch: Partial<RunSlice>): void;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
+  status: 'idle',
+  runId: 0,
+  exit: null,
+  diagnostics: [],
+  compileLog: '',
+  timings: { phases: [] },
+  imports: [],
+  exports: [],
+  loading: null,
+  wasm: null,
+  patchRun: (patch) => set(patch),
+});

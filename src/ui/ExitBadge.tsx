@@ -1,0 +1,37 @@
+import { useStore } from '../store/store';
+
+/** The exit status of the last run: exit code, trap, stop or error. */
+export function ExitBadge() {
+  const exit = useStore((s) => s.exit);
+  const loading = useStore((s) => s.loading);
+  const status = useStore((s) => s.status);
+  if (!exit) {
+    if (loading) return <span className="badge info" data-testid="loading-compiler">loading compiler…</span>;
+    if (status !== 'idle') return <span className="badge info">{status}…</span>;
+    return null;
+  }
+  let text: string;
+  let tone: string;
+  switch (exit.kind) {
+    case 'exit':
+      text = `exit code ${exit.code}`;
+      tone = exit.code === 0 ? 'ok' : 'warn';
+      break;
+    case 'trap':
+      text = `trap: ${exit.message}${exit.func ? ` in ${exit.func}` : ''}`;
+      tone = 'bad';
+      break;
+    case 'stopped':
+      text = `stopped: ${exit.message}`;
+      tone = 'warn';
+      break;
+    default:
+      text = `error: ${exit.message}`;
+      tone = 'bad';
+  }
+  return (
+    <span className={`badge ${tone}`} data-testid="exit-status" title={text}>
+      {text}
+    </span>
+  );
+}

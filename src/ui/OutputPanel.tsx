@@ -1,0 +1,94 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useOutput } from '../store/outputStore';
+import { useStore } from '../store/store';
+import { ExitBadge } from './ExitBadge';
+
+const ROW_HEIGHT = 20;
+
+/** Program output: a virtualized list of lines (stderr in red), the line count and exit status. */
+export function OutputPanel() {
+  const version = useOutput((s) => s.version);
+  const lines = useOutput.getState().lines;
+  const loading = useStore((s) => s.loading);
+  const status = useStore((s) => s.status);
+  const compileLog = useStore((s) => s.compileLog);
+  const [showLog, setShowLog] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+
+  // Follow the tail while the user has not scrolled up.
+  useEffect(() => {
+    if (stick.current && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
+  }, [version, lines.length, virtualizer]);
+
+  return (
+    <section className="panel output-panel" aria-label="Output">
+      <div className="panel-header">
+        <h2>Output</h2>
+        <span className="muted" data-testid="output-count" data-value={lines.length} title="lines received">
+          {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+        </span>
+        <ExitBadge />
+        <span className="spacer" />
+        {compileLog && (
+          <button className="link" data-testid="toggle-compile-log" onClick={() => setShowLog((v) => !v)}>
+            {showLog ? 'Hide' : 'Show'} compiler log
+          </button>
+        )}
+        <button className="small" data-testid="clear-output" onClick={() => useOutput.getState().clear()}>
+          Clear
+        </button>
+      </div>
+      {showLog && compileLog && (
+        <pre className="compile-log" data-testid="compile-log">
+          {compileLog}
+        </pre>
+      )}
+      <div
+        className="output-scroll"
+        ref={scroller}
+        data-testid="output"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
+        }}
+      >
+        {lines.length === 0 && (
+          <div className="empty">
+            {loading
+              ? 'Loading compiler…'
+              : status === 'compiling'
+                ? 'Compiling…'
+                : status === 'running'
+                  ? 'Running… (no output yet)'
+                  : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.'}
+          </div>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const line = lines[row.index];
+            return (
+              <div
+                key={row.index}
+                className={`output-line ${line.stream}`}
+                data-testid="output-line"
+                data-stream={line.stream}
+                style={{ position: 'absolute', top: 0, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
+                {line.text || '\u00a0'}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

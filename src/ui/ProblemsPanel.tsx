@@ -1,0 +1,37 @@
+import { useStore } from '../store/store';
+import { revealInEditor } from './editor/editorHandle';
+
+/** Compile diagnostics; clicking one moves the editor's cursor there. */
+export function ProblemsPanel() {
+  const diagnostics = useStore((s) => s.diagnostics);
+  const status = useStore((s) => s.status);
+  return (
+    <section className="panel problems-panel" aria-label="Problems">
+      <div className="panel-header">
+        <h2>Problems</h2>
+        <span className="muted">{diagnostics.length}</span>
+      </div>
+      <ul className="problems" data-testid="problems">
+        {diagnostics.length === 0 && <li className="empty">{status === 'compiling' ? 'Compiling…' : 'No problems.'}</li>}
+        {diagnostics.map((d, i) => (
+          <li key={i}>
+            <button
+              className={`problem ${d.severity}`}
+              data-testid="problem"
+              data-severity={d.severity}
+              data-line={d.line}
+              data-column={d.column}
+              onClick={() => revealInEditor(d.line, d.column)}
+            >
+              <span className={`sev ${d.severity}`}>{d.severity}</span>
+              <span className="loc">
+                {d.line}:{d.column}
+              </span>
+              <span className="msg">{d.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

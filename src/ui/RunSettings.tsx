@@ -1,0 +1,47 @@
+import { useStore } from '../store/store';
+
+/** stdin, arguments, environment and the time limit; saved with the source. */
+export function RunSettings() {
+  const stdin = useStore((s) => s.stdin);
+  const args = useStore((s) => s.args);
+  const env = useStore((s) => s.env);
+  const timeLimit = useStore((s) => s.timeLimit);
+  const set = useStore.getState().setRunSetting;
+  return (
+    <section className="panel settings-panel" aria-label="Run settings">
+      <div className="panel-header">
+        <h2>Run settings</h2>
+      </div>
+      <div className="settings">
+        <label>
+          <span>Arguments</span>
+          <input data-testid="args-input" value={args} placeholder={'e.g. one "two words"'} onChange={(e) => set({ args: e.target.value })} />
+        </label>
+        <label>
+          <span>stdin</span>
+          <textarea data-testid="stdin-input" value={stdin} rows={3} placeholder="text fed to fd 0" onChange={(e) => set({ stdin: e.target.value })} />
+        </label>
+        <label>
+          <span>Environment</span>
+          <textarea data-testid="env-input" value={env} rows={2} placeholder="KEY=value, one per line" onChange={(e) => set({ env: e.target.value })} />
+        </label>
+        <label className="inline">
+          <span>Time limit (s)</span>
+          <input
+            data-testid="time-limit-input"
+            type="number"
+            min={0}
+            max={3600}
+            step={1}
+            value={timeLimit}
+            title="0 = no limit"
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isFinite(v) && v >= 0 && v <= 3600) set({ timeLimit: v });
+            }}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useStore } from '../store/store';
+import { formatBytes, formatMs } from './format';
+
+function Figure({ id, label, value, text, hint }: { id: string; label: string; value?: number; text: string; hint?: string }) {
+  return (
+    <div className="figure" title={hint}>
+      <div className="figure-label">{label}</div>
+      <div className="figure-value" data-testid={id} data-value={value === undefined ? '' : String(value)}>
+        {text}
+      </div>
+    </div>
+  );
+}
+
+/** Where the time and bytes went: compile, instantiate, run, end to end, size; and the imports. */
+export function TimingsPanel() {
+  const t = useStore((s) => s.timings);
+  const imports = useStore((s) => s.imports);
+  const exports = useStore((s) => s.exports);
+  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+
+  return (
+    <section className="panel timings-panel" aria-label="Timings">
+      <div className="panel-header">
+        <h2>Timings</h2>
+        {t.coldStart && <span className="badge info">includes loading the compiler</span>}
+      </div>
+      <div className="figures">
+        <Figure id="timing-compile" label="compile" value={t.compileMs} text={formatMs(t.compileMs)} hint={t.phases.map((p) => `${p.name}: ${formatMs(p.ms)}`).join('\n') || 'source → wasm, in the compiler worker'} />
+        <Figure id="timing-instantiate" label="instantiate" value={t.instantiateMs} text={formatMs(t.instantiateMs)} hint={`WebAssembly.instantiate in the runner worker (timer resolution ${isolated ? '5 µs' : '100 µs: page not cross-origin isolated'})`} />
+        <Figure id="timing-run" label="run" value={t.runMs} text={formatMs(t.runMs)} hint="_start until it returned or exited" />
+        <Figure id="timing-total" label="end to end" value={t.totalMs} text={formatMs(t.totalMs)} hint="from pressing Run to the last output rendered" />
+        <Figure id="wasm-size" label="wasm size" value={t.wasmSize} text={formatBytes(t.wasmSize)} hint={t.wasmSize !== undefined ? `${t.wasmSize} bytes` : undefined} />
+        <Figure id="wasm-gzip-size" label="gzipped" value={t.gzipSize} text={formatBytes(t.gzipSize)} />
+      </div>
+      {t.phases.length > 0 && (
+        <div className="phases" data-testid="compile-phases">
+          {t.phases.map((p) => (
+            <span key={p.name}>
+              {p.name} <b>{formatMs(p.ms)}</b>
+            </span>
+          ))}
+          {t.compileModuleMs !== undefined && (
+            <span>
+              engine compile <b>{formatMs(t.compileModuleMs)}</b>
+            </span>
+          )}
+        </div>
+      )}
+      <div className="capabilities">
+        <div>
+          <h3>Imports (what it asks the host for)</h3>
+          {imports.length === 0 ? (
+            <p className="muted">{exports.length ? 'none: a pure computation' : 'run a program to see them'}</p>
+          ) : (
+            <ul data-testid="imports">
+              {imports.map((i) => (
+                <li key={`${i.module}.${i.name}`}>
+                  <code>{i.name}</code> <span className="muted">{i.kind} · {i.module}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>Exports</h3>
+          {exports.length === 0 ? (
+            <p className="muted">—</p>
+          ) : (
+            <ul data-testid="exports">
+              {exports.map((e) => (
+                <li key={e.name}>
+                  <code>{e.name}</code> <span className="muted">{e.kind}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { languageById, languages } from '../languages/registry';
+import { runProgram, stopProgram } from '../store/runActions';
+import type { ThemeChoice } from '../store/settingsSlice';
+import { useStore } from '../store/store';
+import { isLanguageId } from '../languages/registry';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Language, example, compiler options, Run/Stop and the theme switch. */
+export function Toolbar({ children }: { children?: React.ReactNode }) {
+  const language = useStore((s) => s.language);
+  const status = useStore((s) => s.status);
+  const options = useStore((s) => s.compileOptions[s.language]);
+  const theme = useStore((s) => s.theme);
+  const meta = languageById[language];
+  const busy = status !== 'idle';
+
+  return (
+    <header className="toolbar">
+      <span className="brand" title="WebAssembly playground">
+        <span className="brand-mark">W</span> Wasm Playground
+      </span>
+      <label className="field">
+        <span className="sr-only">Language</span>
+        <select
+          data-testid="language-select"
+          value={language}
+          onChange={(e) => isLanguageId(e.target.value) && useStore.getState().setLanguage(e.target.value)}
+        >
+          {languages.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="sr-only">Examples</span>
+        <select
+          data-testid="examples-select"
+          value=""
+          onChange={(e) => e.target.value && useStore.getState().loadExample(e.target.value)}
+        >
+          <option value="">Examples…</option>
+          {meta.examples.map((ex) => (
+            <option key={ex.id} value={ex.id}>
+              {ex.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {meta.optLevels.length > 0 && (
+        <>
+          <label className="field" title="Optimization level">
+            <span className="sr-only">Optimization level</span>
+            <select
+              data-testid="opt-level"
+              value={options.optLevel}
+              onChange={(e) => useStore.getState().setCompileOptions({ optLevel: e.target.value })}
+            >
+              {meta.optLevels.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          </label>
+          <input
+            className="flags"
+            data-testid="compiler-flags"
+            placeholder="compiler flags"
+            aria-label="Compiler flags"
+            value={options.flags ?? ''}
+            onChange={(e) => useStore.getState().setCompileOptions({ flags: e.target.value })}
+          />
+        </>
+      )}
+      <button
+        className="run"
+        data-testid="run-button"
+        data-state={busy ? 'running' : 'idle'}
+        disabled={busy}
+        onClick={() => void runProgram()}
+        title={`Compile and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+      >
+        {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
+      </button>
+      <button className="stop" data-testid="stop-button" disabled={!busy} onClick={stopProgram} title="Stop the program now">
+        ■ Stop
+      </button>
+      <span className="spacer" />
+      {children}
+      <label className="field" title="Theme">
+        <span className="sr-only">Theme</span>
+        <select
+          data-testid="theme-select"
+          value={theme}
+          onChange={(e) => useStore.getState().setTheme(e.target.value as ThemeChoice)}
+        >
+          <option value="system">System theme</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+    </header>
+  );
+}

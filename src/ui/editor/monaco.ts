@@ -1,0 +1,39 @@
+// Monaco, self-hosted: the core API plus the editor features a playground needs, and only the
+// grammars we use. Workers come from Vite worker imports, never a CDN.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/codeEditor/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/fontZoom/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/gotoLine/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/quickCommand/register';
+import 'monaco-editor/features/smartSelect/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/caretOperations/register';
+import 'monaco-editor/features/readOnlyMessage/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/cpp/register';
+import { watConfiguration, watLanguage } from '../../languages/wat/grammar';
+
+self.MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+monaco.languages.register({ id: 'wat', extensions: ['.wat', '.wast'], aliases: ['WAT', 'wat'] });
+monaco.languages.setMonarchTokensProvider('wat', watLanguage);
+monaco.languages.setLanguageConfiguration('wat', watConfiguration);
+
+export { monaco };

@@ -1,0 +1,115 @@
+import {
+  ConsoleStdout,
+  File,
+  OpenFile,
+  PreopenDirectory,
+  WASI,
+  WASIProcExit,
+} from '@bjorn3/browser_wasi_shim';
+import type { ModuleEntry, OutputChunk, RunResult } from '../workers/protocol';
+import { OutputBatcher } from './outputBatcher';
+import { describeTrap } from './trap';
+
+/** Inputs of one WASI command run. */
+export interface WasiRunInput {
+  runId: number;
+  wasm: Uint8Array;
+  stdin: string;
+  args: string[];
+  env: string[];
+  /** argv[0] as the program sees it. */
+  programName?: string;
+}
+
+/** Lists a module's imports and exports, as the engine reports them. */
+export function moduleEntries(mod: WebAssembly.Module): { imports: ModuleEntry[]; exports: ModuleEntry[] } {
+  return {
+    imports: WebAssembly.Module.imports(mod).map((i) => ({ module: i.module, name: i.name, kind: i.kind })),
+    exports: WebAssembly.Module.exports(mod).map((e) => ({ name: e.name, kind: e.kind })),
+  };
+}
+
+const MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** Says why bytes are not a wasm module before the engine does, in plainer words. */
+export function checkMagic(bytes: Uint8Array): string | null {
+  if (bytes.length < 8) return `not a WebAssembly module: only ${bytes.length} bytes`;
+  for (let i = 0; i < 4; i++) {
+    if (bytes[i] !== MAGIC[i]) return 'not a WebAssembly module: bad magic number';
+  }
+  return null;
+}
+
+/**
+ * Compiles, instantiates and runs a WASI preview1 command, streaming its output through `onOutput`.
+ * Never throws: engine errors and traps come back in the result.
+ */
+export async function runWasi(
+  input: WasiRunInput,
+  onOutput: (chunks: OutputChunk[]) => void,
+): Promise<RunResult> {
+  const result: RunResult = {
+    runId: input.runId,
+    exitCode: null,
+    compileModuleMs: 0,
+    instantiateMs: 0,
+    runMs: 0,
+    imports: [],
+    exports: [],
+  };
+  const bad = checkMagic(input.wasm);
+  if (bad) return { ...result, error: bad };
+
+  const batcher = new OutputBatcher(onOutput);
+  const fds = [
+    new OpenFile(new File(new TextEncoder().encode(input.stdin), { readonly: true })),
+    new ConsoleStdout((b) => batcher.write('stdout', b)),
+    new ConsoleStdout((b) => batcher.write('stderr', b)),
+    new PreopenDirectory('.', new Map()),
+  ];
+  const wasi = new WASI([input.programName ?? 'main.wasm', ...input.args], input.env, fds, {
+    debug: false,
+  });
+
+  let mod: WebAssembly.Module;
+  let t0 = performance.now();
+  try {
+    mod = await WebAssembly.compile(input.wasm as BufferSource);
+  } catch (e) {
+    return { ...result, error: `invalid module: ${(e as Error).message}` };
+  }
+  result.compileModuleMs = performance.now() - t0;
+  Object.assign(result, moduleEntries(mod));
+
+  const hasStart = result.exports.some((e) => e.name === '_start' && e.kind === 'function');
+  const hasMemory = result.exports.some((e) => e.name === 'memory' && e.kind === 'memory');
+  if (!hasStart) return { ...result, error: 'not a WASI command: the module exports no _start function' };
+
+  let instance: WebAssembly.Instance;
+  t0 = performance.now();
+  try {
+    instance = await WebAssembly.instantiate(mod, { wasi_snapshot_preview1: wasi.wasiImport });
+  } catch (e) {
+    batcher.flush(undefined, true);
+    const trap = describeTrap(e);
+    if (e instanceof WebAssembly.LinkError) return { ...result, error: `link error: ${(e as Error).message}` };
+    return { ...result, trap };
+  }
+  result.instantiateMs = performance.now() - t0;
+  if (!hasMemory && result.imports.length > 0) {
+    // The shim reads memory through exports.memory; without it any WASI call would crash oddly.
+    return { ...result, error: 'not a WASI command: the module exports no memory' };
+  }
+
+  t0 = performance.now();
+  try {
+    // `start` returns the exit code of proc_exit, or 0 when _start returns.
+    result.exitCode = wasi.start(instance as { exports: { memory: WebAssembly.Memory; _start: () => unknown } });
+  } catch (e) {
+    if (e instanceof WASIProcExit) result.exitCode = e.code;
+    else result.trap = describeTrap(e);
+  }
+  result.runMs = performance.now() - t0;
+  batcher.flush(undefined, true);
+  return result;
+}

@@ -1,0 +1,45 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { compilers } from '../languages/compilers';
+import type { CompileRequest, CompileResult, CompilerApi, LanguageId, LoadProgress } from './protocol';
+
+const ready = new Set<LanguageId>();
+
+async function ensureLoaded(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
+  if (ready.has(language)) return false;
+  onProgress?.({ language, phase: 'loading' });
+  await compilers[language].warm();
+  ready.add(language);
+  onProgress?.({ language, phase: 'ready' });
+  return true;
+}
+
+const api: CompilerApi = {
+  async compile(req: CompileRequest, onProgress?: (p: LoadProgress) => void): Promise<CompileResult> {
+    try {
+      const entry = compilers[req.language];
+      if (!entry) throw new Error(`unknown language: ${String(req.language)}`);
+      const coldStart = await ensureLoaded(req.language, onProgress);
+      const compile = await entry.load();
+      const result = await compile(req);
+      result.coldStart = coldStart;
+      return result.wasm ? Comlink.transfer(result, [result.wasm.buffer]) : result;
+    } catch (e) {
+      // A crashing toolchain must not take the worker down: report it and stay usable.
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return {
+        ok: false,
+        diagnostics: [{ severity: 'error', message: `compiler crashed: ${message}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+        log: e instanceof Error && e.stack ? e.stack : message,
+        compileMs: 0,
+        phases: [],
+        coldStart: false,
+      };
+    }
+  },
+  async warm(language: LanguageId) {
+    await ensureLoaded(language);
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,119 @@
+/** Types shared by the main thread and the workers. Nothing here may import code. */
+
+/** Every language id the playground knows. */
+export type LanguageId = 'wat' | 'assemblyscript';
+
+/** Options a compiler understands; each language uses the ones it has. */
+export interface CompileOptions {
+  /** Optimization level, e.g. "-O2"; languages without levels ignore it. */
+  optLevel?: string;
+  /** Free-text extra flags. */
+  flags?: string;
+}
+
+/** A compile request as sent to the compiler worker. */
+export interface CompileRequest {
+  language: LanguageId;
+  source: string;
+  options: CompileOptions;
+}
+
+/** One compiler message, positioned in the user's source (1-based lines and columns). */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A named phase of the compile, e.g. parse, optimize, link. */
+export interface PhaseTiming {
+  name: string;
+  ms: number;
+}
+
+/** What the compiler worker answers. `wasm` is transferred, not copied. */
+export interface CompileResult {
+  ok: boolean;
+  wasm?: Uint8Array;
+  /** Text form of the module when the toolchain produced one (e.g. AssemblyScript's .wat). */
+  text?: string;
+  diagnostics: Diagnostic[];
+  /** The compiler's full log (stderr), for the Output panel. */
+  log: string;
+  compileMs: number;
+  phases: PhaseTiming[];
+  /** True when this compile had to load the toolchain first. */
+  coldStart: boolean;
+}
+
+/** Progress of a toolchain download, reported while a compiler loads. */
+export interface LoadProgress {
+  language: LanguageId;
+  phase: 'loading' | 'ready';
+  done?: number;
+  total?: number;
+}
+
+/** The compiler worker's API, exposed through comlink. */
+export interface CompilerApi {
+  compile(req: CompileRequest, onProgress?: (p: LoadProgress) => void): Promise<CompileResult>;
+  /** Loads a toolchain ahead of the first compile. */
+  warm(language: LanguageId): Promise<void>;
+}
+
+/** A run request as sent to the runner worker. `wasm` is transferred. */
+export interface RunRequest {
+  runId: number;
+  wasm: Uint8Array;
+  stdin: string;
+  args: string[];
+  env: string[];
+}
+
+/** A piece of program output. */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/**
+ * Output posted by the runner worker on its own port (not through a Comlink.proxy channel), so
+ * it is ordered with comlink's reply: every chunk arrives before the run's result.
+ */
+export interface OutputMessage {
+  type: 'runner:output';
+  runId: number;
+  chunks: OutputChunk[];
+}
+
+/** One import or export of a module, as WebAssembly.Module reports it. */
+export interface ModuleEntry {
+  module?: string;
+  name: string;
+  kind: string;
+}
+
+/** How a run ended, with the times measured inside the runner worker. */
+export interface RunResult {
+  runId: number;
+  /** Exit code; null when the program trapped or failed to instantiate. */
+  exitCode: number | null;
+  trap?: { message: string; func?: string };
+  /** Set when the module could not be compiled or instantiated by the engine. */
+  error?: string;
+  compileModuleMs: number;
+  instantiateMs: number;
+  runMs: number;
+  imports: ModuleEntry[];
+  exports: ModuleEntry[];
+}
+
+/** The runner worker's API, exposed through comlink. */
+export interface RunnerApi {
+  /** Runs a WASI command; output streams as OutputMessage events on the worker. */
+  run(req: RunRequest): Promise<RunResult>;
+  ping(): Promise<boolean>;
+}
