@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 
 // On machines without Playwright's own browser (CI here has no internet), use the system
 // Chromium. CHROMIUM_PATH overrides; otherwise Playwright's bundled browser is used.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => !!p && existsSync(p),
-);
+const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((p): p is string => !!p && existsSync(p));
 
 const PORT = 4173;
 

@@ -9,13 +9,17 @@ export function parseLocatedMessages(log: string, fileName?: string): Diagnostic
     const kind = m[4];
     const line = Number(m[2]);
     const column = Number(m[3]);
+    // wabt and clang print the source line and a caret line (`  ^^^^`) under the message.
+    const rest = log.slice(re.lastIndex + 1).split('\n', 2);
+    const caret = rest[1] !== undefined ? /^\s*([\^~]+)\s*$/.exec(rest[1]) : null;
+    const width = caret ? caret[1].length : 1;
     out.push({
       severity: kind === 'warning' ? 'warning' : kind === 'note' ? 'info' : 'error',
       message: m[5],
       line,
       column,
       endLine: line,
-      endColumn: column + 1,
+      endColumn: column + width,
     });
   }
   return out;

@@ -50,15 +50,20 @@ export function sanitize(raw: unknown): Partial<Store> {
   if (str(r.stdin)) out.stdin = r.stdin;
   if (str(r.args)) out.args = r.args;
   if (str(r.env)) out.env = r.env;
-  if (typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600) out.timeLimit = r.timeLimit;
+  if (typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600)
+    out.timeLimit = r.timeLimit;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
   if (r.compileOptions && typeof r.compileOptions === 'object') {
     const opts = { ...base.compileOptions };
     for (const l of languages) {
-      const v = (r.compileOptions as Record<string, unknown>)[l.id] as Record<string, unknown> | undefined;
+      const v = (r.compileOptions as Record<string, unknown>)[l.id] as
+        Record<string, unknown> | undefined;
       if (v && typeof v === 'object') {
         opts[l.id] = {
-          optLevel: str(v.optLevel) && (v.optLevel === '' || l.optLevels.includes(v.optLevel)) ? v.optLevel : opts[l.id].optLevel,
+          optLevel:
+            str(v.optLevel) && (v.optLevel === '' || l.optLevels.includes(v.optLevel))
+              ? v.optLevel
+              : opts[l.id].optLevel,
           flags: str(v.flags) ? v.flags : '',
         };
       }

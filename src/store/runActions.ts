@@ -63,7 +63,16 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
   const store = useStore.getState();
   const runId = store.runId + 1;
   useOutput.getState().clear();
-  store.patchRun({ runId, status: 'compiling', exit: null, diagnostics: [], compileLog: '', imports: [], exports: [], timings: { phases: [] } });
+  store.patchRun({
+    runId,
+    status: 'compiling',
+    exit: null,
+    diagnostics: [],
+    compileLog: '',
+    imports: [],
+    exports: [],
+    timings: { phases: [] },
+  });
   const current = () => useStore.getState().runId === runId;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +81,11 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     if (!wasm) {
       const compiled = await compileCurrent(ctl.signal);
       if (!compiled.ok || !compiled.wasm) {
-        if (current()) useStore.getState().patchRun({ status: 'idle', exit: { kind: 'error', message: 'compile failed: see Problems' } });
+        if (current())
+          useStore.getState().patchRun({
+            status: 'idle',
+            exit: { kind: 'error', message: 'compile failed: see Problems' },
+          });
         return;
       }
       wasm = compiled.wasm;
@@ -82,7 +95,8 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     const bytes = wasm.slice();
     useStore.getState().patchRun({ status: 'running', wasm: bytes });
     void gzipSize(bytes).then((gz) => {
-      if (current()) useStore.getState().patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
+      if (current())
+        useStore.getState().patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
     });
 
     const { stdin, args, env, timeLimit } = useStore.getState();
@@ -120,9 +134,13 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     let exit: ExitStatus;
     if (e instanceof AbortError) {
       const limit = useStore.getState().timeLimit;
-      exit = ctl.signal.reason === 'timeout'
-        ? { kind: 'stopped', message: `time limit exceeded: stopped after ${limit} s (change it in Run settings)` }
-        : { kind: 'stopped', message: 'stopped by user' };
+      exit =
+        ctl.signal.reason === 'timeout'
+          ? {
+              kind: 'stopped',
+              message: `time limit exceeded: stopped after ${limit} s (change it in Run settings)`,
+            }
+          : { kind: 'stopped', message: 'stopped by user' };
     } else {
       exit = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     }

@@ -6,7 +6,12 @@ export function ExitBadge() {
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
   if (!exit) {
-    if (loading) return <span className="badge info" data-testid="loading-compiler">loading compiler…</span>;
+    if (loading)
+      return (
+        <span className="badge info" data-testid="loading-compiler">
+          loading compiler…
+        </span>
+      );
     if (status !== 'idle') return <span className="badge info">{status}…</span>;
     return null;
   }

@@ -17,6 +17,8 @@ export function OutputPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
+  // The app is not built with the React Compiler, so the virtualizer's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
@@ -26,24 +28,38 @@ export function OutputPanel() {
 
   // Follow the tail while the user has not scrolled up.
   useEffect(() => {
-    if (stick.current && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
+    if (stick.current && lines.length > 0)
+      virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
   }, [version, lines.length, virtualizer]);
 
   return (
     <section className="panel output-panel" aria-label="Output">
       <div className="panel-header">
         <h2>Output</h2>
-        <span className="muted" data-testid="output-count" data-value={lines.length} title="lines received">
+        <span
+          className="muted"
+          data-testid="output-count"
+          data-value={lines.length}
+          title="lines received"
+        >
           {lines.length} {lines.length === 1 ? 'line' : 'lines'}
         </span>
         <ExitBadge />
         <span className="spacer" />
         {compileLog && (
-          <button className="link" data-testid="toggle-compile-log" onClick={() => setShowLog((v) => !v)}>
+          <button
+            className="link"
+            data-testid="toggle-compile-log"
+            onClick={() => setShowLog((v) => !v)}
+          >
             {showLog ? 'Hide' : 'Show'} compiler log
           </button>
         )}
-        <button className="small" data-testid="clear-output" onClick={() => useOutput.getState().clear()}>
+        <button
+          className="small"
+          data-testid="clear-output"
+          onClick={() => useOutput.getState().clear()}
+        >
           Clear
         </button>
       </div>
@@ -81,7 +97,12 @@ export function OutputPanel() {
                 className={`output-line ${line.stream}`}
                 data-testid="output-line"
                 data-stream={line.stream}
-                style={{ position: 'absolute', top: 0, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  transform: `translateY(${row.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
               >
                 {line.text || '\u00a0'}
               </div>

@@ -12,7 +12,9 @@ export function ProblemsPanel() {
         <span className="muted">{diagnostics.length}</span>
       </div>
       <ul className="problems" data-testid="problems">
-        {diagnostics.length === 0 && <li className="empty">{status === 'compiling' ? 'Compiling…' : 'No problems.'}</li>}
+        {diagnostics.length === 0 && (
+          <li className="empty">{status === 'compiling' ? 'Compiling…' : 'No problems.'}</li>
+        )}
         {diagnostics.map((d, i) => (
           <li key={i}>
             <button

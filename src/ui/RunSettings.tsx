@@ -15,15 +15,32 @@ export function RunSettings() {
       <div className="settings">
         <label>
           <span>Arguments</span>
-          <input data-testid="args-input" value={args} placeholder={'e.g. one "two words"'} onChange={(e) => set({ args: e.target.value })} />
+          <input
+            data-testid="args-input"
+            value={args}
+            placeholder={'e.g. one "two words"'}
+            onChange={(e) => set({ args: e.target.value })}
+          />
         </label>
         <label>
           <span>stdin</span>
-          <textarea data-testid="stdin-input" value={stdin} rows={3} placeholder="text fed to fd 0" onChange={(e) => set({ stdin: e.target.value })} />
+          <textarea
+            data-testid="stdin-input"
+            value={stdin}
+            rows={3}
+            placeholder="text fed to fd 0"
+            onChange={(e) => set({ stdin: e.target.value })}
+          />
         </label>
         <label>
           <span>Environment</span>
-          <textarea data-testid="env-input" value={env} rows={2} placeholder="KEY=value, one per line" onChange={(e) => set({ env: e.target.value })} />
+          <textarea
+            data-testid="env-input"
+            value={env}
+            rows={2}
+            placeholder="KEY=value, one per line"
+            onChange={(e) => set({ env: e.target.value })}
+          />
         </label>
         <label className="inline">
           <span>Time limit (s)</span>

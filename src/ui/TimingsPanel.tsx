@@ -1,11 +1,27 @@
 import { useStore } from '../store/store';
 import { formatBytes, formatMs } from './format';
 
-function Figure({ id, label, value, text, hint }: { id: string; label: string; value?: number; text: string; hint?: string }) {
+function Figure({
+  id,
+  label,
+  value,
+  text,
+  hint,
+}: {
+  id: string;
+  label: string;
+  value?: number;
+  text: string;
+  hint?: string;
+}) {
   return (
     <div className="figure" title={hint}>
       <div className="figure-label">{label}</div>
-      <div className="figure-value" data-testid={id} data-value={value === undefined ? '' : String(value)}>
+      <div
+        className="figure-value"
+        data-testid={id}
+        data-value={value === undefined ? '' : String(value)}
+      >
         {text}
       </div>
     </div>
@@ -26,12 +42,50 @@ export function TimingsPanel() {
         {t.coldStart && <span className="badge info">includes loading the compiler</span>}
       </div>
       <div className="figures">
-        <Figure id="timing-compile" label="compile" value={t.compileMs} text={formatMs(t.compileMs)} hint={t.phases.map((p) => `${p.name}: ${formatMs(p.ms)}`).join('\n') || 'source → wasm, in the compiler worker'} />
-        <Figure id="timing-instantiate" label="instantiate" value={t.instantiateMs} text={formatMs(t.instantiateMs)} hint={`WebAssembly.instantiate in the runner worker (timer resolution ${isolated ? '5 µs' : '100 µs: page not cross-origin isolated'})`} />
-        <Figure id="timing-run" label="run" value={t.runMs} text={formatMs(t.runMs)} hint="_start until it returned or exited" />
-        <Figure id="timing-total" label="end to end" value={t.totalMs} text={formatMs(t.totalMs)} hint="from pressing Run to the last output rendered" />
-        <Figure id="wasm-size" label="wasm size" value={t.wasmSize} text={formatBytes(t.wasmSize)} hint={t.wasmSize !== undefined ? `${t.wasmSize} bytes` : undefined} />
-        <Figure id="wasm-gzip-size" label="gzipped" value={t.gzipSize} text={formatBytes(t.gzipSize)} />
+        <Figure
+          id="timing-compile"
+          label="compile"
+          value={t.compileMs}
+          text={formatMs(t.compileMs)}
+          hint={
+            t.phases.map((p) => `${p.name}: ${formatMs(p.ms)}`).join('\n') ||
+            'source → wasm, in the compiler worker'
+          }
+        />
+        <Figure
+          id="timing-instantiate"
+          label="instantiate"
+          value={t.instantiateMs}
+          text={formatMs(t.instantiateMs)}
+          hint={`WebAssembly.instantiate in the runner worker (timer resolution ${isolated ? '5 µs' : '100 µs: page not cross-origin isolated'})`}
+        />
+        <Figure
+          id="timing-run"
+          label="run"
+          value={t.runMs}
+          text={formatMs(t.runMs)}
+          hint="_start until it returned or exited"
+        />
+        <Figure
+          id="timing-total"
+          label="end to end"
+          value={t.totalMs}
+          text={formatMs(t.totalMs)}
+          hint="from pressing Run to the last output rendered"
+        />
+        <Figure
+          id="wasm-size"
+          label="wasm size"
+          value={t.wasmSize}
+          text={formatBytes(t.wasmSize)}
+          hint={t.wasmSize !== undefined ? `${t.wasmSize} bytes` : undefined}
+        />
+        <Figure
+          id="wasm-gzip-size"
+          label="gzipped"
+          value={t.gzipSize}
+          text={formatBytes(t.gzipSize)}
+        />
       </div>
       {t.phases.length > 0 && (
         <div className="phases" data-testid="compile-phases">
@@ -51,12 +105,17 @@ export function TimingsPanel() {
         <div>
           <h3>Imports (what it asks the host for)</h3>
           {imports.length === 0 ? (
-            <p className="muted">{exports.length ? 'none: a pure computation' : 'run a program to see them'}</p>
+            <p className="muted">
+              {exports.length ? 'none: a pure computation' : 'run a program to see them'}
+            </p>
           ) : (
             <ul data-testid="imports">
               {imports.map((i) => (
                 <li key={`${i.module}.${i.name}`}>
-                  <code>{i.name}</code> <span className="muted">{i.kind} · {i.module}</span>
+                  <code>{i.name}</code>{' '}
+                  <span className="muted">
+                    {i.kind} · {i.module}
+                  </span>
                 </li>
               ))}
             </ul>

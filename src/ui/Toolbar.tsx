@@ -25,7 +25,9 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         <select
           data-testid="language-select"
           value={language}
-          onChange={(e) => isLanguageId(e.target.value) && useStore.getState().setLanguage(e.target.value)}
+          onChange={(e) =>
+            isLanguageId(e.target.value) && useStore.getState().setLanguage(e.target.value)
+          }
         >
           {languages.map((l) => (
             <option key={l.id} value={l.id}>
@@ -83,7 +85,13 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       >
         {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
       </button>
-      <button className="stop" data-testid="stop-button" disabled={!busy} onClick={stopProgram} title="Stop the program now">
+      <button
+        className="stop"
+        data-testid="stop-button"
+        disabled={!busy}
+        onClick={stopProgram}
+        title="Stop the program now"
+      >
         ■ Stop
       </button>
       <span className="spacer" />

@@ -1,7 +1,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ThemeChoice } from '../store/settingsSlice';
 
-const query = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+const query =
+  typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
 function subscribe(cb: () => void) {
   query?.addEventListener('change', cb);
@@ -10,7 +11,11 @@ function subscribe(cb: () => void) {
 
 /** Resolves the theme choice against the system setting and applies it to <html>. */
 export function useDarkMode(choice: ThemeChoice): boolean {
-  const systemDark = useSyncExternalStore(subscribe, () => !!query?.matches, () => false);
+  const systemDark = useSyncExternalStore(
+    subscribe,
+    () => !!query?.matches,
+    () => false,
+  );
   const dark = choice === 'dark' || (choice === 'system' && systemDark);
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';

@@ -22,9 +22,16 @@ export interface WasiRunInput {
 }
 
 /** Lists a module's imports and exports, as the engine reports them. */
-export function moduleEntries(mod: WebAssembly.Module): { imports: ModuleEntry[]; exports: ModuleEntry[] } {
+export function moduleEntries(mod: WebAssembly.Module): {
+  imports: ModuleEntry[];
+  exports: ModuleEntry[];
+} {
   return {
-    imports: WebAssembly.Module.imports(mod).map((i) => ({ module: i.module, name: i.name, kind: i.kind })),
+    imports: WebAssembly.Module.imports(mod).map((i) => ({
+      module: i.module,
+      name: i.name,
+      kind: i.kind,
+    })),
     exports: WebAssembly.Module.exports(mod).map((e) => ({ name: e.name, kind: e.kind })),
   };
 }
@@ -83,7 +90,8 @@ export async function runWasi(
 
   const hasStart = result.exports.some((e) => e.name === '_start' && e.kind === 'function');
   const hasMemory = result.exports.some((e) => e.name === 'memory' && e.kind === 'memory');
-  if (!hasStart) return { ...result, error: 'not a WASI command: the module exports no _start function' };
+  if (!hasStart)
+    return { ...result, error: 'not a WASI command: the module exports no _start function' };
 
   let instance: WebAssembly.Instance;
   t0 = performance.now();
@@ -92,7 +100,8 @@ export async function runWasi(
   } catch (e) {
     batcher.flush(undefined, true);
     const trap = describeTrap(e);
-    if (e instanceof WebAssembly.LinkError) return { ...result, error: `link error: ${(e as Error).message}` };
+    if (e instanceof WebAssembly.LinkError)
+      return { ...result, error: `link error: ${(e as Error).message}` };
     return { ...result, trap };
   }
   result.instantiateMs = performance.now() - t0;
@@ -104,7 +113,9 @@ export async function runWasi(
   t0 = performance.now();
   try {
     // `start` returns the exit code of proc_exit, or 0 when _start returns.
-    result.exitCode = wasi.start(instance as { exports: { memory: WebAssembly.Memory; _start: () => unknown } });
+    result.exitCode = wasi.start(
+      instance as { exports: { memory: WebAssembly.Memory; _start: () => unknown } },
+    );
   } catch (e) {
     if (e instanceof WASIProcExit) result.exitCode = e.code;
     else result.trap = describeTrap(e);

@@ -1,7 +1,13 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { compilers } from '../languages/compilers';
-import type { CompileRequest, CompileResult, CompilerApi, LanguageId, LoadProgress } from './protocol';
+import type {
+  CompileRequest,
+  CompileResult,
+  CompilerApi,
+  LanguageId,
+  LoadProgress,
+} from './protocol';
 
 const ready = new Set<LanguageId>();
 
@@ -15,7 +21,10 @@ async function ensureLoaded(language: LanguageId, onProgress?: (p: LoadProgress)
 }
 
 const api: CompilerApi = {
-  async compile(req: CompileRequest, onProgress?: (p: LoadProgress) => void): Promise<CompileResult> {
+  async compile(
+    req: CompileRequest,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<CompileResult> {
     try {
       const entry = compilers[req.language];
       if (!entry) throw new Error(`unknown language: ${String(req.language)}`);
@@ -29,7 +38,16 @@ const api: CompilerApi = {
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       return {
         ok: false,
-        diagnostics: [{ severity: 'error', message: `compiler crashed: ${message}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+        diagnostics: [
+          {
+            severity: 'error',
+            message: `compiler crashed: ${message}`,
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+          },
+        ],
         log: e instanceof Error && e.stack ? e.stack : message,
         compileMs: 0,
         phases: [],

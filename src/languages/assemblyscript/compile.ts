@@ -1,4 +1,9 @@
-import type { CompileRequest, CompileResult, Diagnostic, PhaseTiming } from '../../workers/protocol';
+import type {
+  CompileRequest,
+  CompileResult,
+  Diagnostic,
+  PhaseTiming,
+} from '../../workers/protocol';
 import { offsetToLineCol } from '../diagnostics';
 
 type Asc = typeof import('assemblyscript/asc');
@@ -41,7 +46,12 @@ export function ascArgs(req: CompileRequest): string[] {
   return args;
 }
 
-const SEVERITY: Record<number, Diagnostic['severity']> = { 0: 'info', 1: 'info', 2: 'warning', 3: 'error' };
+const SEVERITY: Record<number, Diagnostic['severity']> = {
+  0: 'info',
+  1: 'info',
+  2: 'warning',
+  3: 'error',
+};
 
 /** Compiles AssemblyScript to a WASI command with asc and @assemblyscript/wasi-shim. */
 export async function compileAssemblyScript(req: CompileRequest): Promise<CompileResult> {
@@ -94,9 +104,24 @@ export async function compileAssemblyScript(req: CompileRequest): Promise<Compil
   if (res.error || !(wasm instanceof Uint8Array)) {
     if (!diagnostics.some((d) => d.severity === 'error')) {
       const message = res.error?.message ?? 'the compiler produced no binary';
-      diagnostics.push({ severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      diagnostics.push({
+        severity: 'error',
+        message,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
     }
     return { ok: false, diagnostics, log, compileMs, phases, coldStart: false };
   }
-  return { ok: true, wasm: new Uint8Array(wasm), diagnostics, log, compileMs, phases, coldStart: false };
+  return {
+    ok: true,
+    wasm: new Uint8Array(wasm),
+    diagnostics,
+    log,
+    compileMs,
+    phases,
+    coldStart: false,
+  };
 }

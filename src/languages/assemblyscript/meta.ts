@@ -15,7 +15,12 @@ export const assemblyscriptMeta: LanguageMeta = {
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
     { id: 'mandelbrot', label: 'Mandelbrot in ASCII (compute loop)', source: mandelbrot },
-    { id: 'stdin', label: 'Read stdin line by line', source: stdin, stdin: 'first line\nsecond line\nthird\n' },
+    {
+      id: 'stdin',
+      label: 'Read stdin line by line',
+      source: stdin,
+      stdin: 'first line\nsecond line\nthird\n',
+    },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
   ],

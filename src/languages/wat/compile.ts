@@ -53,9 +53,23 @@ export async function compileWat(req: CompileRequest): Promise<CompileResult> {
     const log = e instanceof Error ? e.message : String(e);
     const diagnostics = parseLocatedMessages(log, 'main.wat');
     if (diagnostics.length === 0) {
-      diagnostics.push({ severity: 'error', message: log, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      diagnostics.push({
+        severity: 'error',
+        message: log,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
     }
-    return { ok: false, diagnostics, log, compileMs: performance.now() - t0, phases: [], coldStart: false };
+    return {
+      ok: false,
+      diagnostics,
+      log,
+      compileMs: performance.now() - t0,
+      phases: [],
+      coldStart: false,
+    };
   } finally {
     mod?.destroy();
   }

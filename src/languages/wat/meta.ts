@@ -14,7 +14,12 @@ export const watMeta: LanguageMeta = {
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
     { id: 'primes', label: 'Primes below 100 (compute loop)', source: primes },
-    { id: 'stdin', label: 'Upper-case stdin', source: stdin, stdin: 'hello from stdin\nwebassembly is fun\n' },
+    {
+      id: 'stdin',
+      label: 'Upper-case stdin',
+      source: stdin,
+      stdin: 'hello from stdin\nwebassembly is fun\n',
+    },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'exit', label: 'Exit code 42', source: exit },
   ],

@@ -13,7 +13,10 @@ const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 /** The Monaco editor bound to the store: one model per language, markers from diagnostics. */
 export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
-  const [api, setApi] = useState<{ monaco: MonacoNs; editor: Monaco.editor.IStandaloneCodeEditor } | null>(null);
+  const [api, setApi] = useState<{
+    monaco: MonacoNs;
+    editor: Monaco.editor.IStandaloneCodeEditor;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const language = useStore((s) => s.language);
   const source = useStore((s) => s.sources[s.language]);
@@ -85,7 +88,11 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     const model = models.current.get(language);
     if (api && model && model.getValue() !== source) {
       // pushEditOperations keeps the change undoable.
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: source }], () => null);
+      model.pushEditOperations(
+        [],
+        [{ range: model.getFullModelRange(), text: source }],
+        () => null,
+      );
     }
   }, [api, language, source]);
 

@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** Opens the playground with a clean autosave and waits until the editor and Run are ready. */
+export async function openPlayground(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('run-button')).toBeEnabled();
+}
+
+/** Replaces the editor's text the way a paste does. */
+export async function setSource(page: Page, text: string) {
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export async function selectLanguage(page: Page, id: string) {
+  await page.getByTestId('language-select').selectOption(id);
+}
+
+/** Presses Run and waits for the run to end; returns the exit status text. */
+export async function runAndWait(page: Page, timeout = 60_000) {
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('exit-status')).toBeVisible({ timeout });
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle', { timeout });
+  return (await page.getByTestId('exit-status').textContent()) ?? '';
+}
+
+export async function outputText(page: Page) {
+  return (await page.getByTestId('output-line').allTextContents()).join('\n');
+}

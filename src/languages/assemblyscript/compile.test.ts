@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compile, compileAndRun } from '../../testing';
+import { assemblyscriptMeta } from './meta';
+
+const example = (id: string) => assemblyscriptMeta.examples.find((e) => e.id === id)!.source;
+
+describe('AssemblyScript compile (asc + wasi-shim)', () => {
+  it('compiles hello world to a WASI command whose console.log reaches stdout', async () => {
+    const c = await compile('assemblyscript', example('hello'));
+    expect(c.ok).toBe(true);
+    expect(c.phases.map((p) => p.name)).toEqual(['parse', 'compile', 'optimize', 'emit']);
+    const r = await compileAndRun('assemblyscript', example('hello'), { args: ['a', 'b c'] });
+    expect(r.stdout).toBe('Hello from AssemblyScript!\narguments: a b c\n');
+    expect(r.exitCode).toBe(0);
+    expect(r.imports.every((i) => i.module === 'wasi_snapshot_preview1')).toBe(true);
+  });
+
+  it('reports a type error at its line and column', async () => {
+    const r = await compile('assemblyscript', 'const a: i32 = 1;\nlet x: i32 = "text";\n');
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics.find((x) => x.severity === 'error')!;
+    expect(d).toMatchObject({ line: 2, column: 14, endLine: 2, endColumn: 20 });
+    expect(d.message).toMatch(/not assignable/);
+    expect(r.log).toMatch(/ERROR/);
+  });
+
+  it('reads stdin, env and traps on integer division by zero', async () => {
+    const lines = await compileAndRun('assemblyscript', example('stdin'), {
+      stdin: 'one\ntwo three\n',
+    });
+    expect(lines.stdout).toBe('1: one (3 chars)\n2: two three (9 chars)\n2 line(s) read\n');
+    const env = await compileAndRun('assemblyscript', 'console.log(process.env.get("GREETING"));', {
+      env: ['GREETING=hi there'],
+    });
+    expect(env.stdout).toBe('hi there\n');
+    const trap = await compileAndRun('assemblyscript', example('trap'));
+    expect(trap.stdout).toBe('dividing 100 by 0...\n');
+    expect(trap.trap?.message).toMatch(/divi.*by zero/);
+  });
+
+  it('an abort prints its message on stderr and exits 255', async () => {
+    const r = await compileAndRun(
+      'assemblyscript',
+      'const a = [1, 2, 3];\nconsole.log(a[5].toString());',
+    );
+    expect(r.stderr).toMatch(/abort: .*array/i);
+    expect(r.exitCode).toBe(255);
+  });
+});
