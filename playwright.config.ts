@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 // On machines without Playwright's own browser (CI here has no internet), use the system
@@ -8,6 +8,15 @@ const systemChromium = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
 ].find((p): p is string => !!p && existsSync(p));
+
+if (!systemChromium && !existsSync(chromium.executablePath())) {
+  throw new Error(
+    'No browser for the end-to-end tests. Install one of:\n' +
+      '  - Debian/Ubuntu: sudo apt-get install -y chromium   (used from /usr/bin/chromium)\n' +
+      '  - any OS with internet: npx playwright install chromium\n' +
+      'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+  );
+}
 
 const PORT = 4173;
 
