@@ -19,6 +19,7 @@ if (!systemChromium && !existsSync(chromium.executablePath())) {
 }
 
 const PORT = 4173;
+export const HOST_PORT = 4174;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,10 +43,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // A second origin for the embed tests.
+      command: `node e2e/host/server.mjs`,
+      url: `http://localhost:${HOST_PORT}`,
+      env: { HOST_PORT: String(HOST_PORT) },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

@@ -13,7 +13,11 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { port: 5173, headers: isolation },
   preview: { port: 4173, headers: isolation },
-  build: { target: 'es2022', chunkSizeWarningLimit: 20000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 20000,
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts'],
     testTimeout: 60_000,

@@ -34,3 +34,22 @@ export async function runAndWait(page: Page, timeout = 60_000) {
 export async function outputText(page: Page) {
   return (await page.getByTestId('output-line').allTextContents()).join('\n');
 }
+
+/** Compiles WAT with wabt in the test process (independent of the app's compiler). */
+export async function watToWasm(source: string): Promise<Uint8Array> {
+  const wabt = await (await import('wabt')).default();
+  const mod = wabt.parseWat('t.wat', source);
+  try {
+    return new Uint8Array(mod.toBinary({}).buffer);
+  } finally {
+    mod.destroy();
+  }
+}
+
+/** Clears localStorage once per test (not on reloads within it). */
+export async function freshStorage(page: Page) {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('keep')) localStorage.clear();
+    sessionStorage.setItem('keep', '1');
+  });
+}

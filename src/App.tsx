@@ -4,7 +4,10 @@ import { OutputPanel } from './ui/OutputPanel';
 import { ProblemsPanel } from './ui/ProblemsPanel';
 import { RunSettings } from './ui/RunSettings';
 import { TimingsPanel } from './ui/TimingsPanel';
+import { EmbedButton } from './ui/EmbedDialog';
+import { Notices, ShareButton } from './ui/ShareControls';
 import { Toolbar } from './ui/Toolbar';
+import { runFile, WasmFileControls } from './ui/WasmFileControls';
 import { useDarkMode } from './ui/useDarkMode';
 import { useStore } from './store/store';
 
@@ -12,8 +15,24 @@ import { useStore } from './store/store';
 export function App() {
   const dark = useDarkMode(useStore((s) => s.theme));
   return (
-    <div className="app">
-      <Toolbar />
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        runFile(f);
+      }}
+    >
+      <Toolbar>
+        <WasmFileControls />
+        <ShareButton />
+        <EmbedButton />
+      </Toolbar>
+      <Notices />
       <Group orientation="horizontal" className="workspace">
         <Panel defaultSize="56%" minSize="25%">
           <Group orientation="vertical">

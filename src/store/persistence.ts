@@ -4,6 +4,8 @@ import type { ThemeChoice } from './settingsSlice';
 import { useStore, type Store } from './store';
 
 const KEY = 'wasm-playground:state:v1';
+const DRAFT_KEY = 'wasm-playground:draft:v1';
+const LAST_SHARED_KEY = 'wasm-playground:last-shared:v1';
 
 /** The part of the state that is saved and restored. */
 export interface SavedState {
@@ -109,4 +111,45 @@ export function startAutosave(delayMs = 250): () => void {
     unsub();
     window.removeEventListener('pagehide', write);
   };
+}
+
+function readJson(key: string): unknown {
+  try {
+    const text = localStorage.getItem(key);
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // storage full or disabled: nothing else to do
+  }
+}
+
+/**
+ * Before a shared link replaces the editor content, keeps the user's own work as a draft. The
+ * autosave is not stashed when it is just an unedited earlier shared program, so opening two
+ * links in a row does not push the real draft out.
+ */
+export function stashDraftFor(sharedSource: string): boolean {
+  const saved = readJson(KEY) as SavedState | null;
+  const lastShared = readJson(LAST_SHARED_KEY);
+  writeJson(LAST_SHARED_KEY, sharedSource);
+  if (saved && typeof saved === 'object' && saved.sources) {
+    const current = saved.sources[saved.language];
+    if (current !== lastShared && current !== sharedSource) writeJson(DRAFT_KEY, saved);
+  }
+  return readJson(DRAFT_KEY) !== null;
+}
+
+/** Puts the stashed draft back into the editor. */
+export function restoreDraft(): boolean {
+  const draft = readJson(DRAFT_KEY);
+  if (!draft) return false;
+  useStore.setState(sanitize(draft));
+  return true;
 }

@@ -5,6 +5,7 @@ import type { CompileResult, RunResult } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
 import { useOutput } from './outputStore';
 import type { ExitStatus } from './runSlice';
+import { emit } from './runEvents';
 import { useStore } from './store';
 
 let compiler: CompilerClient | null = null;
@@ -47,6 +48,7 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
       wasmSize: result.wasm?.byteLength,
     },
   });
+  emit('compiled', result.ok, result.diagnostics);
   return result;
 }
 
@@ -74,6 +76,14 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     timings: { phases: [] },
   });
   const current = () => useStore.getState().runId === runId;
+  const finish = (exit: ExitStatus, totalMs?: number) => {
+    const timings =
+      totalMs === undefined
+        ? useStore.getState().timings
+        : { ...useStore.getState().timings, totalMs };
+    useStore.getState().patchRun({ status: 'idle', exit, timings, loading: null });
+    emit('exit', exit, timings);
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -81,11 +91,7 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     if (!wasm) {
       const compiled = await compileCurrent(ctl.signal);
       if (!compiled.ok || !compiled.wasm) {
-        if (current())
-          useStore.getState().patchRun({
-            status: 'idle',
-            exit: { kind: 'error', message: 'compile failed: see Problems' },
-          });
+        if (current()) finish({ kind: 'error', message: 'compile failed: see Problems' });
         return;
       }
       wasm = compiled.wasm;
@@ -107,13 +113,14 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
       { runId, wasm: wasm.slice(), stdin, args: splitArgs(args), env: parseEnv(env) },
       (id, chunks) => {
         // Output of any other run (a killed one) is dropped.
-        if (id === useStore.getState().runId) useOutput.getState().append(chunks);
+        if (id !== useStore.getState().runId) return;
+        useOutput.getState().append(chunks);
+        emit('output', chunks);
       },
       ctl.signal,
     );
     if (!current()) return;
     useStore.getState().patchRun({
-      exit: exitFromResult(result),
       imports: result.imports,
       exports: result.exports,
       timings: {
@@ -123,12 +130,10 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
         runMs: result.runMs,
       },
     });
+    // End to end = until the last output is on screen, so wait for the paint.
     await afterPaint();
     if (!current()) return;
-    useStore.getState().patchRun({
-      status: 'idle',
-      timings: { ...useStore.getState().timings, totalMs: performance.now() - tStart },
-    });
+    finish(exitFromResult(result), performance.now() - tStart);
   } catch (e) {
     if (!current()) return;
     let exit: ExitStatus;
@@ -144,11 +149,19 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     } else {
       exit = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     }
-    useStore.getState().patchRun({ status: 'idle', exit, loading: null });
+    finish(exit);
   } finally {
     clearTimeout(timer);
     if (controller === ctl) controller = null;
   }
+}
+
+/** Disassembles the last compiled module in the compiler worker. */
+export function disassembleLast(): Promise<string> {
+  initWorkers();
+  const wasm = useStore.getState().wasm;
+  if (!wasm) return Promise.reject(new Error('nothing compiled yet: press Run first'));
+  return compiler!.toText(wasm.slice());
 }
 
 /** Stop: terminates the running program (or a stuck compile) at once. */

@@ -55,6 +55,10 @@ const api: CompilerApi = {
       };
     }
   },
+  async toText(wasm: Uint8Array) {
+    const { disassemble } = await import('../languages/wat/compile');
+    return disassemble(wasm);
+  },
   async warm(language: LanguageId) {
     await ensureLoaded(language);
   },

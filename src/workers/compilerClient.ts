@@ -63,6 +63,11 @@ export class CompilerClient {
     this.start();
   }
 
+  /** WebAssembly text of a module, for download. */
+  toText(wasm: Uint8Array): Promise<string> {
+    return raceWorker(this.worker, this.api.toText(wasm));
+  }
+
   async compile(
     req: CompileRequest,
     onProgress?: (p: LoadProgress) => void,

@@ -60,6 +60,8 @@ export interface LoadProgress {
 /** The compiler worker's API, exposed through comlink. */
 export interface CompilerApi {
   compile(req: CompileRequest, onProgress?: (p: LoadProgress) => void): Promise<CompileResult>;
+  /** Disassembles a module to WebAssembly text with wabt. */
+  toText(wasm: Uint8Array): Promise<string>;
   /** Loads a toolchain ahead of the first compile. */
   warm(language: LanguageId): Promise<void>;
 }

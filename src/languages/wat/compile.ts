@@ -74,3 +74,16 @@ export async function compileWat(req: CompileRequest): Promise<CompileResult> {
     mod?.destroy();
   }
 }
+
+/** Turns a binary back into WebAssembly text (names from the name section when present). */
+export async function disassemble(wasm: Uint8Array): Promise<string> {
+  const wabt = await loadWabt();
+  const mod = wabt.readWasm(wasm, { readDebugNames: true, ...FEATURES });
+  try {
+    mod.generateNames();
+    mod.applyNames();
+    return mod.toText({ foldExprs: false, inlineExport: true });
+  } finally {
+    mod.destroy();
+  }
+}

@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { HOST_PORT } from '../playwright.config';
+import { fixture, openPlayground, setSource, watToWasm } from './helpers';
+
+interface Msg {
+  origin: string;
+  data: { type: string; [k: string]: unknown };
+}
+
+async function embedLink(page: Page, source: string, query = ''): Promise<string> {
+  await openPlayground(page);
+  await setSource(page, source);
+  await page.getByTestId('embed-button').click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
+  const url = new URL(src);
+  expect(url.pathname).toMatch(/embed\.html$/);
+  for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+async function openHost(page: Page, src: string, sandbox?: string) {
+  const q = new URLSearchParams({ src });
+  if (sandbox) q.set('sandbox', sandbox);
+  await page.goto(`http://localhost:${HOST_PORT}/host.html?${q}`);
+}
+
+const messages = (page: Page) =>
+  page.evaluate(() => (window as unknown as { messages: Msg[] }).messages);
+const send = (page: Page, msg: unknown) =>
+  page.evaluate((m) => (window as unknown as { send: (m: unknown) => void }).send(m), msg);
+const waitFor = (page: Page, type: string, count = 1) =>
+  expect
+    .poll(async () => (await messages(page)).filter((m) => m.data?.type === type).length, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(count);
+
+for (const sandbox of [undefined, 'allow-scripts allow-same-origin']) {
+  test(`embed in a cross-origin iframe${sandbox ? ' (sandboxed)' : ''} is driven through postMessage`, async ({
+    page,
+  }) => {
+    const src = await embedLink(page, '(module)');
+    await openHost(page, src, sandbox);
+    await waitFor(page, 'playground:ready');
+    const ready = (await messages(page)).find((m) => m.data.type === 'playground:ready')!;
+    expect(ready.data.version).toBe(1);
+    expect(ready.origin).toBe('http://localhost:4173');
+
+    // set → run → output and exit with timings
+    await send(page, {
+      type: 'playground:set',
+      language: 'wat',
+      source: fixture('../../src/languages/wat/examples/stdin.wat'),
+      stdin: 'from the parent\n',
+    });
+    await send(page, { type: 'playground:run' });
+    await waitFor(page, 'playground:exit');
+    let all = await messages(page);
+    const compiled = all.find((m) => m.data.type === 'playground:compiled')!;
+    expect(compiled.data.ok).toBe(true);
+    const out = all
+      .filter((m) => m.data.type === 'playground:output')
+      .map((m) => m.data.text)
+      .join('');
+    expect(out).toBe('FROM THE PARENT\n');
+    const exit = all.find((m) => m.data.type === 'playground:exit')!.data as unknown as {
+      code: number;
+      timings: Record<string, number>;
+      wasmSize: number;
+    };
+    expect(exit.code).toBe(0);
+    for (const k of ['compileMs', 'instantiateMs', 'runMs', 'totalMs'])
+      expect(typeof exit.timings[k], k).toBe('number');
+    expect(exit.wasmSize).toBeGreaterThan(50);
+
+    // run with wasm bytes: runs those bytes, not the editor's source
+    const wasm = await watToWasm(fixture('../../src/languages/wat/examples/exit.wat'));
+    await page.evaluate(
+      (bytes) => {
+        const buf = new Uint8Array(bytes).buffer;
+        (window as unknown as { send: (m: unknown, t: Transferable[]) => void }).send(
+          { type: 'playground:run', wasm: buf },
+          [buf],
+        );
+      },
+      [...wasm],
+    );
+    await waitFor(page, 'playground:exit', 2);
+    all = await messages(page);
+    expect(all.filter((m) => m.data.type === 'playground:exit')[1].data.code).toBe(42);
+
+    // a compile error is reported
+    await send(page, { type: 'playground:set', source: '(module (func (result i32)))' });
+    await send(page, { type: 'playground:run' });
+    await waitFor(page, 'playground:exit', 3);
+    all = await messages(page);
+    const failed = all.filter((m) => m.data.type === 'playground:compiled').at(-1)!
+      .data as unknown as { ok: boolean; diagnostics: { line: number }[] };
+    expect(failed.ok).toBe(false);
+    expect(failed.diagnostics[0].line).toBe(1);
+
+    // stop an infinite loop
+    await send(page, { type: 'playground:set', source: fixture('loop.wat') });
+    await send(page, { type: 'playground:run' });
+    await page.waitForTimeout(300); // let it spin
+    await send(page, { type: 'playground:stop' });
+    await waitFor(page, 'playground:exit', 4);
+    all = await messages(page);
+    const stopped = all.filter((m) => m.data.type === 'playground:exit')[3].data;
+    expect(stopped.stopped).toBe(true);
+    expect(stopped.code).toBeNull();
+
+    // malformed messages are ignored and the embed keeps working
+    await send(page, 'garbage');
+    await send(page, { type: 'playground:run', wasm: 'not bytes' });
+    await send(page, { type: 'playground:set', language: 'cobol' });
+    await send(page, {
+      type: 'playground:set',
+      source: fixture('../../src/languages/wat/examples/hello.wat'),
+    });
+    await send(page, { type: 'playground:run' });
+    await waitFor(page, 'playground:exit', 5);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+  });
+}
+
+test('origin= makes the embed ignore a foreign parent', async ({ page }) => {
+  const src = await embedLink(
+    page,
+    fixture('../../src/languages/wat/examples/hello.wat'),
+    'origin=https://trusted.example',
+  );
+  await openHost(page, src);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await send(page, { type: 'playground:run' });
+  await page.waitForTimeout(1500);
+  await expect(frame.getByTestId('output-count')).toHaveAttribute('data-value', '0');
+  // …and it does not leak events to this parent either.
+  expect(await messages(page)).toEqual([]);
+});
+
+test('readonly and autorun embed options; Open in playground carries the code', async ({
+  page,
+}) => {
+  const src = await embedLink(
+    page,
+    fixture('../../src/languages/wat/examples/hello.wat'),
+    'readonly=1&autorun=1&panels=output&theme=dark',
+  );
+  await page.goto(src);
+  // The playground page wrote its autosave when it was left; start the embed from a clean slate.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+  await expect(page.getByTestId('timing-compile')).toHaveCount(0);
+  await expect(page.getByTestId('language-select')).toHaveCount(0);
+  await page.getByTestId('editor').click();
+  await page.keyboard.type('typing does nothing');
+  await expect(page.getByTestId('editor')).not.toContainText('typing does nothing');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  // Embed mode never writes localStorage.
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  const open = await page.getByTestId('open-in-playground').getAttribute('href');
+  expect(open).toMatch(/#v1\./);
+  await page.goto(open!);
+  await expect(page.getByTestId('editor')).toContainText('Hello world as a WASI command');
+  await expect(page.getByTestId('examples-select')).toBeVisible();
+});
+
+test('editor=0 shows output only', async ({ page }) => {
+  const src = await embedLink(
+    page,
+    fixture('../../src/languages/wat/examples/hello.wat'),
+    'editor=0&autorun=1',
+  );
+  await page.goto(src);
+  await expect(page.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+  await expect(page.getByTestId('editor')).toHaveCount(0);
+  await expect(page.getByTestId('timing-run')).toBeVisible();
+});

@@ -1,0 +1,15 @@
+// Serves e2e/host/ on a second localhost port, so the embed runs in a cross-origin iframe.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+
+const port = Number(process.env.HOST_PORT ?? 4174);
+createServer(async (req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path !== '/host.html') {
+    res.writeHead(path === '/' ? 200 : 404, { 'content-type': 'text/plain' });
+    res.end(path === '/' ? 'ok' : 'not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(await readFile(new URL('./host.html', import.meta.url)));
+}).listen(port, 'localhost');

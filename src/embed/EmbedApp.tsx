@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { languageById } from '../languages/registry';
+import { buildLink } from '../share/shareLink';
+import { runProgram, stopProgram } from '../store/runActions';
+import { useStore } from '../store/store';
+import { CodeEditor } from '../ui/editor/CodeEditor';
+import { Notices } from '../ui/ShareControls';
+import { OutputPanel } from '../ui/OutputPanel';
+import { ProblemsPanel } from '../ui/ProblemsPanel';
+import { TimingsPanel } from '../ui/TimingsPanel';
+import { useDarkMode } from '../ui/useDarkMode';
+import type { EmbedOptions } from './options';
+
+/** The embeddable playground: editor and the chosen panels, no examples, no persistence. */
+export function EmbedApp({ options }: { options: EmbedOptions }) {
+  const dark = useDarkMode(options.theme);
+  const language = useStore((s) => s.language);
+  const status = useStore((s) => s.status);
+  const busy = status !== 'idle';
+  // The link is rebuilt on every change so it always carries the current code.
+  useStore((s) => s.sources[s.language]);
+  const openLink = buildLink('');
+
+  useEffect(() => {
+    if (options.autorun) void runProgram();
+  }, [options.autorun]);
+
+  const panels = options.panels.map((p) => (
+    <Panel key={p} minSize="10%">
+      {p === 'output' ? <OutputPanel /> : p === 'timings' ? <TimingsPanel /> : <ProblemsPanel />}
+    </Panel>
+  ));
+  const withSeparators = panels.flatMap((p, i) =>
+    i === 0 ? [p] : [<Separator key={`s${i}`} className="sep sep-h" />, p],
+  );
+
+  return (
+    <div className="app embed">
+      <header className="toolbar">
+        <span className="brand">
+          <span className="brand-mark">W</span> {languageById[language].label}
+        </span>
+        <button
+          className="run"
+          data-testid="run-button"
+          data-state={busy ? 'running' : 'idle'}
+          disabled={busy}
+          onClick={() => void runProgram()}
+        >
+          {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
+        </button>
+        <button className="stop" data-testid="stop-button" disabled={!busy} onClick={stopProgram}>
+          ■ Stop
+        </button>
+        <span className="spacer" />
+        <a data-testid="open-in-playground" href={openLink} target="_blank" rel="noopener">
+          Open in playground ↗
+        </a>
+      </header>
+      <Notices />
+      <Group orientation={options.editor ? 'horizontal' : 'vertical'} className="workspace">
+        {options.editor && (
+          <Panel defaultSize={options.panels.length ? '55%' : '100%'} minSize="20%">
+            <CodeEditor dark={dark} readOnly={options.readonly} />
+          </Panel>
+        )}
+        {options.editor && panels.length > 0 && <Separator className="sep sep-v" />}
+        {panels.length > 0 &&
+          (options.editor ? (
+            <Panel minSize="20%">
+              <Group orientation="vertical">{withSeparators}</Group>
+            </Panel>
+          ) : (
+            withSeparators
+          ))}
+      </Group>
+    </div>
+  );
+}

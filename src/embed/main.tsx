@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { openSharedLink } from '../share/shareLink';
+import { initWorkers } from '../store/runActions';
+import { EmbedApp } from './EmbedApp';
+import { startBridge } from './bridge';
+import { parseEmbedOptions } from './options';
+import '../ui/app.css';
+
+// Embed mode never touches localStorage: the state comes from the link and the parent only.
+const options = parseEmbedOptions(window.location.search);
+openSharedLink({ keepDraft: false, autorun: false });
+initWorkers();
+startBridge(options);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <EmbedApp options={options} />
+  </StrictMode>,
+);

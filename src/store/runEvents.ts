@@ -1,0 +1,30 @@
+import type { Diagnostic, OutputChunk } from '../workers/protocol';
+import type { ExitStatus, Timings } from './runSlice';
+
+/** Observers of runs (the embed's postMessage bridge); the UI reads the store instead. */
+export interface RunListener {
+  compiled?(ok: boolean, diagnostics: Diagnostic[]): void;
+  output?(chunks: OutputChunk[]): void;
+  exit?(exit: ExitStatus, timings: Timings): void;
+}
+
+const listeners = new Set<RunListener>();
+
+export function addRunListener(l: RunListener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** Calls `method` on every listener; a faulty listener never breaks a run. */
+export function emit<K extends keyof RunListener>(
+  method: K,
+  ...args: Parameters<NonNullable<RunListener[K]>>
+) {
+  for (const l of listeners) {
+    try {
+      (l[method] as ((...a: typeof args) => void) | undefined)?.(...args);
+    } catch (e) {
+      console.warn('run listener failed', e);
+    }
+  }
+}

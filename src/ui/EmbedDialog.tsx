@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import {
+  defaultEmbedOptions,
+  embedQuery,
+  type EmbedOptions,
+  type EmbedPanel,
+} from '../embed/options';
+import { buildLink } from '../share/shareLink';
+
+const PANELS: EmbedPanel[] = ['output', 'timings', 'problems'];
+
+/** The iframe HTML for the current program with the chosen embed options. */
+export function embedSnippet(opts: EmbedOptions): string {
+  const src = buildLink('embed.html', embedQuery(opts));
+  const esc = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<iframe src="${esc}" width="100%" height="420" style="border:1px solid #ddd;border-radius:8px" title="Wasm Playground" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>`;
+}
+
+/** Embed: a dialog with the embed options and the iframe snippet to copy. */
+export function EmbedButton() {
+  const [open, setOpen] = useState(false);
+  const [opts, setOpts] = useState<EmbedOptions>(defaultEmbedOptions);
+  const [copied, setCopied] = useState(false);
+  const snippet = open ? embedSnippet(opts) : '';
+  const toggle = (p: EmbedPanel) =>
+    setOpts((o) => ({
+      ...o,
+      panels: o.panels.includes(p) ? o.panels.filter((x) => x !== p) : [...o.panels, p],
+    }));
+
+  return (
+    <>
+      <button
+        data-testid="embed-button"
+        onClick={() => setOpen(true)}
+        title="Embed this program in a web page"
+      >
+        Embed
+      </button>
+      {open && (
+        <div className="modal-backdrop" onClick={() => setOpen(false)}>
+          <div
+            className="modal"
+            role="dialog"
+            aria-label="Embed"
+            onClick={(e) => e.stopPropagation()}
+          >
+            <h2>Embed this program</h2>
+            <div className="embed-options">
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="embed-readonly"
+                  checked={opts.readonly}
+                  onChange={(e) => setOpts({ ...opts, readonly: e.target.checked })}
+                />
+                read-only editor
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="embed-autorun"
+                  checked={opts.autorun}
+                  onChange={(e) => setOpts({ ...opts, autorun: e.target.checked })}
+                />
+                run on load
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="embed-editor"
+                  checked={opts.editor}
+                  onChange={(e) => setOpts({ ...opts, editor: e.target.checked })}
+                />
+                show the editor
+              </label>
+              {PANELS.map((p) => (
+                <label key={p}>
+                  <input
+                    type="checkbox"
+                    data-testid={`embed-panel-${p}`}
+                    checked={opts.panels.includes(p)}
+                    onChange={() => toggle(p)}
+                  />
+                  {p} panel
+                </label>
+              ))}
+              <label>
+                theme{' '}
+                <select
+                  value={opts.theme}
+                  data-testid="embed-theme"
+                  onChange={(e) =>
+                    setOpts({ ...opts, theme: e.target.value as EmbedOptions['theme'] })
+                  }
+                >
+                  <option value="system">follow the system</option>
+                  <option value="light">light</option>
+                  <option value="dark">dark</option>
+                </select>
+              </label>
+            </div>
+            <textarea
+              data-testid="embed-snippet"
+              readOnly
+              value={snippet}
+              rows={5}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <p className="muted">
+              Control it from your page with postMessage: see “Embed API” in the README. Add{' '}
+              <code>&amp;origin=https://your.site</code> to the src to accept commands from your
+              site only.
+            </p>
+            <div className="modal-actions">
+              <button
+                onClick={async () => {
+                  await navigator.clipboard.writeText(snippet).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  );
+                }}
+              >
+                {copied ? 'Copied' : 'Copy snippet'}
+              </button>
+              <button onClick={() => setOpen(false)}>Close</button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

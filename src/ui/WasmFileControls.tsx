@@ -1,0 +1,64 @@
+import { languageById } from '../languages/registry';
+import { disassembleLast, runProgram } from '../store/runActions';
+import { useStore } from '../store/store';
+import { downloadFile, openWasmFile } from './download';
+
+/** Runs a user's .wasm file as a WASI command. */
+export function runFile(file: File) {
+  useStore
+    .getState()
+    .patchUi({ toast: { tone: 'ok', text: `Running ${file.name} (${file.size} bytes)` } });
+  void openWasmFile(file, (wasm) => runProgram({ wasm }));
+}
+
+/** Open a .wasm file; download the compiled module and its text. */
+export function WasmFileControls() {
+  const wasm = useStore((s) => s.wasm);
+  const language = useStore((s) => s.language);
+  const base = languageById[language].fileName.replace(/\.\w+$/, '');
+  return (
+    <>
+      <label
+        className="button-like"
+        title="Run a .wasm file (WASI command). You can also drop one on the page."
+      >
+        Open .wasm
+        <input
+          type="file"
+          accept=".wasm,application/wasm"
+          data-testid="open-wasm-input"
+          className="sr-only"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) runFile(f);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <button
+        data-testid="download-wasm"
+        disabled={!wasm}
+        title={wasm ? 'Download the compiled module' : 'Run first to compile'}
+        onClick={() => wasm && downloadFile(`${base}.wasm`, wasm, 'application/wasm')}
+      >
+        ⭳ .wasm
+      </button>
+      <button
+        data-testid="download-wat"
+        disabled={!wasm && language !== 'wat'}
+        title="Download the WebAssembly text"
+        onClick={async () => {
+          try {
+            const s = useStore.getState();
+            const text = s.language === 'wat' ? s.sources.wat : await disassembleLast();
+            downloadFile(`${base}.wat`, text, 'text/plain');
+          } catch (e) {
+            useStore.getState().patchUi({ toast: { tone: 'warn', text: String(e) } });
+          }
+        }}
+      >
+        ⭳ .wat
+      </button>
+    </>
+  );
+}
