@@ -103,7 +103,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           value={theme}
           onChange={(e) => useStore.getState().setTheme(e.target.value as ThemeChoice)}
         >
-          <option value="system">System theme</option>
+          <option value="system">Auto</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>

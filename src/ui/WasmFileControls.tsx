@@ -41,7 +41,7 @@ export function WasmFileControls() {
         title={wasm ? 'Download the compiled module' : 'Run first to compile'}
         onClick={() => wasm && downloadFile(`${base}.wasm`, wasm, 'application/wasm')}
       >
-        ⭳ .wasm
+        ↓ .wasm
       </button>
       <button
         data-testid="download-wat"
@@ -57,7 +57,7 @@ export function WasmFileControls() {
           }
         }}
       >
-        ⭳ .wat
+        ↓ .wat
       </button>
     </>
   );
