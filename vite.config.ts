@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation gives workers a 5 µs performance.now() instead of 100 µs, which the
@@ -8,8 +9,26 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** Hashed assets never change: let the browser keep them (the 105 MB C toolchain above all). */
+function immutableAssets(): Plugin {
+  const cache: Connect.NextHandleFunction = (req, res, next) => {
+    if (req.url?.startsWith('/assets/'))
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    next();
+  };
+  return {
+    name: 'immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use(cache);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), immutableAssets()],
+  // Its toolchain files are found with new URL('./x.wasm', import.meta.url): pre-bundling would
+  // move the module away from them in dev.
+  optimizeDeps: { exclude: ['@yowasp/clang'] },
   worker: { format: 'es' },
   server: { port: 5173, headers: isolation },
   preview: { port: 4173, headers: isolation },

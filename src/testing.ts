@@ -7,9 +7,10 @@ export async function compile(
   language: LanguageId,
   source: string,
   optLevel?: string,
+  flags?: string,
 ): Promise<CompileResult> {
   const fn = await compilers[language].load();
-  return fn({ language, source, options: { optLevel } });
+  return fn({ language, source, options: { optLevel, flags } });
 }
 
 export interface RunOutput extends RunResult {

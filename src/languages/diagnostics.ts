@@ -11,7 +11,8 @@ export function parseLocatedMessages(log: string, fileName?: string): Diagnostic
     const column = Number(m[3]);
     // wabt and clang print the source line and a caret line (`  ^^^^`) under the message.
     const rest = log.slice(re.lastIndex + 1).split('\n', 2);
-    const caret = rest[1] !== undefined ? /^\s*([\^~]+)\s*$/.exec(rest[1]) : null;
+    // clang 22 prefixes both with a gutter: `    2 |   int x;` / `      |       ^~~~`.
+    const caret = rest[1] !== undefined ? /^\s*(?:\d*\s*\|)?\s*([\^~]+)/.exec(rest[1]) : null;
     const width = caret ? caret[1].length : 1;
     out.push({
       severity: kind === 'warning' ? 'warning' : kind === 'note' ? 'info' : 'error',

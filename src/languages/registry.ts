@@ -1,10 +1,12 @@
 import type { LanguageId } from '../workers/protocol';
 import { assemblyscriptMeta } from './assemblyscript/meta';
+import { cMeta } from './c/meta';
+import { cppMeta } from './cpp/meta';
 import type { LanguageMeta } from './types';
 import { watMeta } from './wat/meta';
 
 /** Every language in picker order. Adding a language = one folder + one line here. */
-export const languages: LanguageMeta[] = [watMeta, assemblyscriptMeta];
+export const languages: LanguageMeta[] = [watMeta, assemblyscriptMeta, cMeta, cppMeta];
 
 export const languageById = Object.fromEntries(languages.map((l) => [l.id, l])) as Record<
   LanguageId,

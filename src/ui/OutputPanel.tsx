@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useOutput } from '../store/outputStore';
 import { useStore } from '../store/store';
 import { ExitBadge } from './ExitBadge';
+import { LoadingBar } from './LoadingBar';
 
 const ROW_HEIGHT = 20;
 
@@ -63,6 +64,7 @@ export function OutputPanel() {
           Clear
         </button>
       </div>
+      <LoadingBar />
       {showLog && compileLog && (
         <pre className="compile-log" data-testid="compile-log">
           {compileLog}

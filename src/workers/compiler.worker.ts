@@ -9,13 +9,14 @@ import type {
   LoadProgress,
 } from './protocol';
 
-const ready = new Set<LanguageId>();
+const ready = new Set<string>();
 
 async function ensureLoaded(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
-  if (ready.has(language)) return false;
+  const { toolchain, warm } = compilers[language];
+  if (ready.has(toolchain)) return false;
   onProgress?.({ language, phase: 'loading' });
-  await compilers[language].warm();
-  ready.add(language);
+  await warm((p) => onProgress?.({ ...p, language }));
+  ready.add(toolchain);
   onProgress?.({ language, phase: 'ready' });
   return true;
 }

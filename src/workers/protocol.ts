@@ -1,7 +1,7 @@
 /** Types shared by the main thread and the workers. Nothing here may import code. */
 
 /** Every language id the playground knows. */
-export type LanguageId = 'wat' | 'assemblyscript';
+export type LanguageId = 'wat' | 'assemblyscript' | 'c' | 'cpp';
 
 /** Options a compiler understands; each language uses the ones it has. */
 export interface CompileOptions {

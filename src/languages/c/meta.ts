@@ -1,0 +1,29 @@
+import type { LanguageMeta } from '../types';
+import hello from './examples/hello.c?raw';
+import sieve from './examples/sieve.c?raw';
+import stdin from './examples/stdin.c?raw';
+import malloc from './examples/malloc.c?raw';
+import abort from './examples/abort.c?raw';
+
+export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
+
+export const cMeta: LanguageMeta = {
+  id: 'c',
+  label: 'C (clang)',
+  monacoId: 'c',
+  fileName: 'main.c',
+  optLevels: CLANG_OPT_LEVELS,
+  defaultOptLevel: '-O2',
+  examples: [
+    { id: 'hello', label: 'Hello world', source: hello },
+    { id: 'sieve', label: 'Sieve of Eratosthenes (compute kernel)', source: sieve },
+    {
+      id: 'stdin',
+      label: 'Read stdin line by line',
+      source: stdin,
+      stdin: 'first line\nsecond line\nthe end\n',
+    },
+    { id: 'malloc', label: 'malloc, realloc, qsort and getenv', source: malloc },
+    { id: 'abort', label: 'Failed assert → abort (trap)', source: abort },
+  ],
+};

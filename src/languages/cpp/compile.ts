@@ -1,0 +1,5 @@
+import type { CompileRequest } from '../../workers/protocol';
+import { compileClang } from '../c/compile';
+
+/** C++ uses the C folder's clang driver with clang++ and the exception support object. */
+export const compileCpp = (req: CompileRequest) => compileClang(req, 'cpp');

@@ -1,0 +1,28 @@
+import { CLANG_OPT_LEVELS } from '../c/meta';
+import type { LanguageMeta } from '../types';
+import hello from './examples/hello.cpp?raw';
+import nbody from './examples/nbody.cpp?raw';
+import words from './examples/words.cpp?raw';
+import classes from './examples/classes.cpp?raw';
+import exception from './examples/exception.cpp?raw';
+
+export const cppMeta: LanguageMeta = {
+  id: 'cpp',
+  label: 'C++ (clang++)',
+  monacoId: 'cpp',
+  fileName: 'main.cpp',
+  optLevels: CLANG_OPT_LEVELS,
+  defaultOptLevel: '-O2',
+  examples: [
+    { id: 'hello', label: 'Hello world (iostream)', source: hello },
+    { id: 'nbody', label: 'n-body simulation (compute kernel)', source: nbody },
+    {
+      id: 'words',
+      label: 'Word count: getline, string, vector, map',
+      source: words,
+      stdin: 'the quick brown fox\njumps over the lazy dog\nThe end\n',
+    },
+    { id: 'classes', label: 'Classes, virtuals, unique_ptr', source: classes },
+    { id: 'exception', label: 'Uncaught exception → abort (trap)', source: exception },
+  ],
+};
