@@ -11,6 +11,8 @@ export default tseslint.config(
       'playwright-report',
       'test-results',
       'src/languages/*/examples',
+      'src/languages/*/lib',
+      'e2e/fixtures',
     ],
   },
   js.configs.recommended,

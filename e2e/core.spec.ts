@@ -158,7 +158,7 @@ test('stdin, arguments and environment reach the program; stderr is marked', asy
     'argc=2 args=one|two words',
     'MODE=fast',
     'stdin=piped text',
-    'Error: this line goes to stderr',
+    'this line goes to stderr',
   ]);
   await expect(page.getByTestId('output-line').last()).toHaveAttribute('data-stream', 'stderr');
   await expect(page.getByTestId('output-line').first()).toHaveAttribute('data-stream', 'stdout');

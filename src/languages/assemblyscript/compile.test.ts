@@ -47,3 +47,14 @@ describe('AssemblyScript compile (asc + wasi-shim)', () => {
     expect(r.exitCode).toBe(255);
   });
 });
+
+describe('AssemblyScript console', () => {
+  it('console.error and console.warn go to stderr, console.log to stdout', async () => {
+    const r = await compileAndRun(
+      'assemblyscript',
+      'console.log("out");\nconsole.error("bad");\nconsole.warn("careful");',
+    );
+    expect(r.stdout).toBe('out\n');
+    expect(r.stderr).toBe('bad\ncareful\n');
+  });
+});

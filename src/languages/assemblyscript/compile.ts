@@ -5,6 +5,7 @@ import type {
   PhaseTiming,
 } from '../../workers/protocol';
 import { offsetToLineCol } from '../diagnostics';
+import playgroundConsole from './lib/playground_console.ts?raw';
 
 type Asc = typeof import('assemblyscript/asc');
 let ascPromise: Promise<Asc> | null = null;
@@ -15,14 +16,21 @@ const shimSources = import.meta.glob<string>(
   { query: '?raw', import: 'default', eager: true },
 );
 const SHIM_PREFIX = '/node_modules/@assemblyscript/wasi-shim/assembly/';
+/** Library files asc reads from LIB_DIR: the shim's, plus our console. */
+const libFiles: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(shimSources).map(([k, v]) => [k.slice(SHIM_PREFIX.length), v]),
+  ),
+  'playground_console.ts': playgroundConsole,
+};
 const LIB_DIR = '/wasi-shim';
-/** The `use` aliases from @assemblyscript/wasi-shim's asconfig.json. */
+/** The `use` aliases from @assemblyscript/wasi-shim's asconfig.json, with our console. */
 const SHIM_USE = [
   'ASC_WASI=1',
   'abort=wasi_abort',
   'trace=wasi_trace',
   'seed=wasi_seed',
-  'console=wasi_console',
+  'console=playground_console',
   'crypto=wasi_crypto',
   'performance=wasi_performance',
   'process=wasi_process',
@@ -64,18 +72,14 @@ export async function compileAssemblyScript(req: CompileRequest): Promise<Compil
     stdout: asc.createMemoryStream(),
     stderr,
     readFile: (name: string, baseDir: string) => {
-      if (baseDir === LIB_DIR) return shimSources[SHIM_PREFIX + name] ?? null;
+      if (baseDir === LIB_DIR) return libFiles[name] ?? null;
       return name === ENTRY ? req.source : null;
     },
     writeFile: (name: string, data: Uint8Array | string) => {
       outputs[name] = data;
     },
     listFiles: (dir: string) =>
-      dir === LIB_DIR
-        ? Object.keys(shimSources)
-            .map((k) => k.slice(SHIM_PREFIX.length))
-            .filter((k) => !k.includes('/'))
-        : [],
+      dir === LIB_DIR ? Object.keys(libFiles).filter((k) => !k.includes('/')) : [],
     reportDiagnostic: (d) => {
       // Diagnostics in library files have no place in the editor; they stay in the log.
       if (d.range?.source?.normalizedPath !== ENTRY) return;

@@ -1,0 +1,383 @@
+// `npm run bench`: builds the app, serves dist/, drives Chromium through the real UI and measures
+// each row against its budget, with Node references measured in the same run. See README.
+import { spawn, execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'vite';
+import { launch, openApp, runOnce, sel, setSource, timeInPage } from './browser.mjs';
+import { sample, summarize } from './stats.mjs';
+
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+const N = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = 4180;
+const BASE = `http://localhost:${PORT}`;
+const fixture = (p) => readFileSync(new URL(p, import.meta.url), 'utf8');
+const HELLO_WAT = fixture('../src/languages/wat/examples/hello.wat');
+const COUNT_WAT = fixture('../e2e/fixtures/count.wat');
+const LOOP_WAT = fixture('../e2e/fixtures/loop.wat');
+const AS_HELLO = fixture('../src/languages/assemblyscript/examples/hello.ts');
+const C_HELLO = fixture('../src/languages/c/examples/hello.c');
+const NBODY = fixture('../src/languages/cpp/examples/nbody.cpp');
+const NBODY_FLAGS = '-DSTEPS=8000000';
+
+const rows = [];
+function row(name, what, xs, unit, budget, ok, extra = {}) {
+  const s = summarize(xs);
+  const r = { name, what, ...s, unit, runs: xs.length, budget, ok: ok(s.median), ...extra };
+  rows.push(r);
+  console.log(
+    `  ${r.ok ? 'ok  ' : 'MISS'} ${name}: median ${fmt(s.median)} ${unit} (min ${fmt(s.min)}, max ${fmt(s.max)})${extra.ratio !== undefined ? `, ratio ${extra.ratio.toFixed(2)}` : ''}`,
+  );
+}
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const want = (...names) => !only || names.includes(only);
+
+// Node references: the very same compile/run code, loaded through Vite's SSR module loader.
+const vite = await createServer({
+  server: { middlewareMode: true },
+  appType: 'custom',
+  logLevel: 'error',
+});
+const node = await vite.ssrLoadModule('/src/testing.ts');
+async function nodeCompileMs(language, source, optLevel, flags) {
+  const r = await node.compile(language, source, optLevel, flags);
+  if (!r.ok) throw new Error(`reference compile failed: ${r.log}`);
+  return r;
+}
+
+if (!argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+});
+const browser = await launch();
+const fail = async (e) => {
+  console.error(e);
+  await browser.close().catch(() => {});
+  server.kill();
+  await vite.close();
+  process.exit(2);
+};
+process.on('unhandledRejection', fail);
+
+try {
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(BASE);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  if (want('page-load')) {
+    console.log('page-load…');
+    let bytes = null;
+    const xs = await sample(async () => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      const loaded = [];
+      page.on('response', async (res) => {
+        const type = res.request().resourceType();
+        if (['script', 'stylesheet', 'document'].includes(type) || /\.(js|css)$/.test(res.url()))
+          loaded.push(res);
+      });
+      await openApp(page, BASE);
+      const ms = await page.evaluate(
+        () => performance.getEntriesByName('editor-ready')[0].startTime,
+      );
+      if (!bytes) {
+        let gz = 0;
+        const names = [];
+        for (const res of loaded) {
+          if (!/\.(js|css)$/.test(new URL(res.url()).pathname)) continue;
+          const body = await res.body().catch(() => null);
+          if (!body) continue;
+          gz += gzipSync(body, { level: 9 }).length;
+          names.push(new URL(res.url()).pathname.replace('/assets/', ''));
+        }
+        const compilers = names.filter((n) => /^(asc|binaryen|bundle|llvm|compile)[-.]/.test(n));
+        bytes = { gz, names, compilers };
+      }
+      await ctx.close();
+      return ms;
+    });
+    row(
+      'page-load',
+      'navigation → editor ready and Run enabled (fresh cache)',
+      xs,
+      'ms',
+      '≤ 1500 ms; initial JS/CSS ≤ 1.5 MB gzip, no compiler',
+      (m) => m <= 1500 && bytes.gz <= 1.5e6 && bytes.compilers.length === 0,
+      {
+        initialGzipBytes: bytes.gz,
+        initialFiles: bytes.names,
+      },
+    );
+  }
+
+  if (want('wat-e2e', 'wat-compile-ratio', 'instantiate')) {
+    console.log('WAT hello world…');
+    const page = await browser.newPage();
+    await openApp(page, BASE);
+    await setSource(page, HELLO_WAT);
+    const runs = await sample(() => runOnce(page), { warmup: 2, n: Math.max(N, 7) });
+    if (!runs.every((r) => r.exit === 'exit code 0'))
+      throw new Error('WAT hello failed: ' + runs[0].exit);
+    if (want('wat-e2e'))
+      row(
+        'wat-e2e',
+        'WAT hello world: Run → last line rendered',
+        runs.map((r) => r.total),
+        'ms',
+        '≤ 30 ms',
+        (m) => m <= 30,
+      );
+    if (want('wat-compile-ratio')) {
+      const ref = await sample(async () => (await nodeCompileMs('wat', HELLO_WAT)).compileMs, {
+        warmup: 3,
+        n: Math.max(N, 7),
+      });
+      const w = summarize(runs.map((r) => r.compile)).median;
+      const n = summarize(ref).median;
+      row(
+        'wat-compile-ratio',
+        'compile in the worker ÷ wabt (parse+validate+binary) in Node',
+        runs.map((r) => r.compile),
+        'ms',
+        '≤ 1.5',
+        () => w / n <= 1.5,
+        { reference: n, ratio: w / n },
+      );
+    }
+    if (want('instantiate'))
+      row(
+        'instantiate',
+        'instantiate of the hello-world module (Timings panel)',
+        runs.map((r) => r.instantiate),
+        'ms',
+        '≤ 0.2 ms',
+        (m) => m <= 0.2,
+      );
+    await page.close();
+  }
+
+  for (const [name, language, source, budget] of [
+    ['as-compile-ratio', 'assemblyscript', AS_HELLO, 1.25],
+    ['c-compile-ratio', 'c', C_HELLO, 1.3],
+  ]) {
+    if (!want(name)) continue;
+    console.log(`${name}…`);
+    const page = await browser.newPage();
+    await openApp(page, BASE);
+    await page.selectOption(sel('language-select'), language);
+    await setSource(page, source);
+    const runs = await sample(() => runOnce(page), { warmup: 2, n: N });
+    const ref = await sample(async () => (await nodeCompileMs(language, source, '-O2')).compileMs, {
+      warmup: 2,
+      n: N,
+    });
+    const w = summarize(runs.map((r) => r.compile)).median;
+    const n = summarize(ref).median;
+    row(
+      name,
+      `${language} hello world at -O2: worker compile ÷ the same compile in Node`,
+      runs.map((r) => r.compile),
+      'ms',
+      `≤ ${budget}`,
+      () => w / n <= budget,
+      { reference: n, ratio: w / n },
+    );
+    await page.close();
+  }
+
+  if (want('c-toolchain-cold', 'c-toolchain-warm')) {
+    console.log('C toolchain cold/warm…');
+    const cold = [];
+    const warm = [];
+    await sample(
+      async () => {
+        const ctx = await browser.newContext();
+        const page = await ctx.newPage();
+        await openApp(page, BASE);
+        await page.selectOption(sel('language-select'), 'c');
+        cold.push((await runOnce(page)).total);
+        await page.reload();
+        await page.waitForSelector(`${sel('editor')}[data-ready="true"]`);
+        warm.push((await runOnce(page)).total);
+        await ctx.close();
+      },
+      { warmup: 0, n: N },
+    );
+    if (want('c-toolchain-cold'))
+      row(
+        'c-toolchain-cold',
+        'first C compile+run in a fresh context (downloads the toolchain)',
+        cold,
+        'ms',
+        '≤ 10 s',
+        (m) => m <= 10_000,
+      );
+    if (want('c-toolchain-warm'))
+      row(
+        'c-toolchain-warm',
+        'first C compile+run after a reload (HTTP cache)',
+        warm,
+        'ms',
+        '≤ 2 s',
+        (m) => m <= 2000,
+      );
+  }
+
+  if (want('run-ratio')) {
+    console.log('run-ratio (n-body)…');
+    const page = await browser.newPage();
+    await openApp(page, BASE);
+    await page.selectOption(sel('language-select'), 'cpp');
+    await setSource(page, NBODY);
+    await page.fill(sel('compiler-flags'), NBODY_FLAGS);
+    const runs = await sample(() => runOnce(page), { warmup: 1, n: N });
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(sel('download-wasm')),
+    ]);
+    const chunks = [];
+    for await (const c of await dl.createReadStream()) chunks.push(c);
+    const wasm = new Uint8Array(Buffer.concat(chunks));
+    const ref = await sample(async () => (await node.run(wasm)).runMs, { warmup: 1, n: N });
+    const w = summarize(runs.map((r) => r.run)).median;
+    const n = summarize(ref).median;
+    row(
+      'run-ratio',
+      `n-body ${NBODY_FLAGS} -O2: run in the runner worker ÷ same bytes in Node`,
+      runs.map((r) => r.run),
+      'ms',
+      '≤ 1.1',
+      () => w / n <= 1.1,
+      { reference: n, ratio: w / n },
+    );
+    await page.close();
+  }
+
+  if (want('output-throughput')) {
+    console.log('output-throughput…');
+    const page = await browser.newPage();
+    await openApp(page, BASE);
+    await setSource(page, COUNT_WAT);
+    const longest = [];
+    const xs = await sample(async () => {
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        window.__lt?.disconnect();
+        window.__lt = new PerformanceObserver((l) =>
+          window.__longTasks.push(...l.getEntries().map((e) => e.duration)),
+        );
+        window.__lt.observe({ type: 'longtask' });
+      });
+      const ms = await timeInPage(
+        page,
+        'run-button',
+        `document.querySelector('[data-testid="output-count"]')?.getAttribute('data-value') === '100000'`,
+      );
+      await page.waitForSelector(`${sel('run-button')}[data-state="idle"]`);
+      longest.push(await page.evaluate(() => Math.max(0, ...window.__longTasks)));
+      return 100_000 / (ms / 1000);
+    });
+    const maxTask = Math.max(...longest);
+    row(
+      'output-throughput',
+      '100,000 lines: Run → count shows 100,000',
+      xs,
+      'lines/s',
+      '≥ 200,000 lines/s; no task > 100 ms',
+      (m) => m >= 200_000 && maxTask <= 100,
+      { longestTaskMs: maxTask },
+    );
+  }
+
+  if (want('stop-latency')) {
+    console.log('stop-latency…');
+    const page = await browser.newPage();
+    await openApp(page, BASE);
+    const stops = [];
+    const starts = [];
+    await sample(
+      async () => {
+        await setSource(page, LOOP_WAT);
+        await page.click(sel('run-button'));
+        await page.waitForSelector(`${sel('run-button')}[data-state="running"]`);
+        await page.waitForTimeout(200);
+        stops.push(
+          await timeInPage(
+            page,
+            'stop-button',
+            `!document.querySelector('[data-testid="run-button"]').disabled`,
+          ),
+        );
+        await setSource(page, HELLO_WAT);
+        starts.push(
+          await timeInPage(
+            page,
+            'run-button',
+            `document.querySelectorAll('[data-testid="output-line"]').length > 0`,
+          ),
+        );
+        await page.waitForSelector(`${sel('run-button')}[data-state="idle"]`);
+      },
+      { warmup: 1, n: N },
+    );
+    row(
+      'stop-latency',
+      'infinite loop: Stop → Run enabled again',
+      stops,
+      'ms',
+      '≤ 100 ms',
+      (m) => m <= 100,
+    );
+    row(
+      'run-after-stop',
+      'then Run → first output line rendered',
+      starts,
+      'ms',
+      '≤ 50 ms',
+      (m) => m <= 50,
+    );
+  }
+} finally {
+  await browser.close();
+  server.kill();
+  await vite.close();
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}`;
+const table = [
+  '| row | what | median | min | max | reference (Node) | ratio | budget | ok |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.what} | ${fmt(r.median)} ${r.unit} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.reference !== undefined ? fmt(r.reference) + ' ms' : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.budget} | ${r.ok ? '✅' : '❌'} |`,
+  ),
+].join('\n');
+const extras = rows
+  .filter((r) => r.initialGzipBytes !== undefined || r.longestTaskMs !== undefined)
+  .map((r) =>
+    r.initialGzipBytes !== undefined
+      ? `- initial JS/CSS: ${(r.initialGzipBytes / 1024).toFixed(0)} KiB gzip in ${r.initialFiles.length} files, no compiler among them`
+      : `- longest main-thread task during 100,000 lines: ${fmt(r.longestTaskMs)} ms`,
+  )
+  .join('\n');
+console.log(
+  `\n${table}\n\n${extras}\n\nMachine: ${machine}, ${new Date().toISOString().slice(0, 10)}`,
+);
+if (!only) {
+  writeFileSync(
+    new URL('./results.json', import.meta.url),
+    JSON.stringify({ machine, date: new Date().toISOString(), runs: N, rows }, null, 2) + '\n',
+  );
+  writeFileSync(
+    new URL('./results.md', import.meta.url),
+    `${table}\n\n${extras}\n\nMachine: ${machine}, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+}
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
