@@ -38,8 +38,14 @@ export async function setSource(page, text) {
 
 /** Clicks Run and waits until the run is over; returns the app's own figures. */
 export async function runOnce(page, timeout = 120_000) {
-  await page.click(sel('run-button'));
-  await page.waitForSelector(`${sel('run-button')}[data-state="idle"]`, { timeout });
+  // Clicked and awaited inside the page: Playwright's own polling would compete with the app
+  // for the main thread while it is being measured.
+  await timeInPage(
+    page,
+    'run-button',
+    `document.querySelector('[data-testid="run-button"]').dataset.state === 'idle'`,
+    timeout,
+  );
   return readTimings(page);
 }
 

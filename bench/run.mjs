@@ -20,7 +20,7 @@ const LOOP_WAT = fixture('../e2e/fixtures/loop.wat');
 const AS_HELLO = fixture('../src/languages/assemblyscript/examples/hello.ts');
 const C_HELLO = fixture('../src/languages/c/examples/hello.c');
 const NBODY = fixture('../src/languages/cpp/examples/nbody.cpp');
-const NBODY_FLAGS = '-DSTEPS=8000000';
+const NBODY_FLAGS = '-DSTEPS=16000000';
 
 const rows = [];
 function row(name, what, xs, unit, budget, ok, extra = {}) {
@@ -50,12 +50,21 @@ async function nodeCompileMs(language, source, optLevel, flags) {
 if (!argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
+  detached: true,
 });
+// npx starts vite as a child: kill the whole process group, or the server outlives the harness.
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
 const browser = await launch();
 const fail = async (e) => {
   console.error(e);
   await browser.close().catch(() => {});
-  server.kill();
+  stopServer();
   await vite.close();
   process.exit(2);
 };
@@ -122,7 +131,7 @@ try {
     const page = await browser.newPage();
     await openApp(page, BASE);
     await setSource(page, HELLO_WAT);
-    const runs = await sample(() => runOnce(page), { warmup: 2, n: Math.max(N, 7) });
+    const runs = await sample(() => runOnce(page), { warmup: 2, n: Math.max(N, 15) });
     if (!runs.every((r) => r.exit === 'exit code 0'))
       throw new Error('WAT hello failed: ' + runs[0].exit);
     if (want('wat-e2e'))
@@ -137,7 +146,7 @@ try {
     if (want('wat-compile-ratio')) {
       const ref = await sample(async () => (await nodeCompileMs('wat', HELLO_WAT)).compileMs, {
         warmup: 3,
-        n: Math.max(N, 7),
+        n: Math.max(N, 15),
       });
       const w = summarize(runs.map((r) => r.compile)).median;
       const n = summarize(ref).median;
@@ -346,7 +355,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  stopServer();
   await vite.close();
 }
 

@@ -46,6 +46,7 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
       phases: result.phases,
       coldStart: result.coldStart,
       wasmSize: result.wasm?.byteLength,
+      gzipSize: result.gzipSize,
     },
   });
   emit('compiled', result.ok, result.diagnostics);
@@ -65,14 +66,17 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
   const store = useStore.getState();
   const runId = store.runId + 1;
   useOutput.getState().clear();
+  // Only what changes is replaced: an unchanged (empty) array keeps its identity, so panels that
+  // show it do not re-render at the start of every run.
+  const keep = <T>(xs: T[]): T[] => (xs.length ? [] : xs);
   store.patchRun({
     runId,
     status: 'compiling',
     exit: null,
-    diagnostics: [],
+    diagnostics: keep(store.diagnostics),
     compileLog: '',
-    imports: [],
-    exports: [],
+    imports: keep(store.imports),
+    exports: keep(store.exports),
     timings: { phases: [] },
   });
   const current = () => useStore.getState().runId === runId;
@@ -100,10 +104,15 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     }
     const bytes = wasm.slice();
     useStore.getState().patchRun({ status: 'running', wasm: bytes });
-    void gzipSize(bytes).then((gz) => {
-      if (current())
-        useStore.getState().patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
-    });
+    if (opts.wasm) {
+      // Compiled modules come with their gzip size from the worker; opened ones are sized here.
+      void gzipSize(bytes).then((gz) => {
+        if (current())
+          useStore
+            .getState()
+            .patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
+      });
+    }
 
     const { stdin, args, env, timeLimit } = useStore.getState();
     if (timeLimit > 0) {

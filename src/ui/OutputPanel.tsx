@@ -29,8 +29,11 @@ export function OutputPanel() {
 
   // Follow the tail while the user has not scrolled up.
   useEffect(() => {
-    if (stick.current && lines.length > 0)
+    const el = scroller.current;
+    // Only when the lines overflow: scrollToIndex forces a layout, which short outputs can skip.
+    if (stick.current && el && lines.length * ROW_HEIGHT > el.clientHeight) {
       virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
+    }
   }, [version, lines.length, virtualizer]);
 
   return (

@@ -21,3 +21,12 @@ describe('runWasi', () => {
     expect((await run(empty)).error).toMatch(/no _start/);
   });
 });
+
+describe('warm-up module', () => {
+  it('is a valid WASI command that prints ok', async () => {
+    const { warmupWasm } = await import('./warmup');
+    const r = await run(warmupWasm());
+    expect(r.stdout).toBe('ok\n');
+    expect(r.exitCode).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { compilers } from '../languages/compilers';
+import { gzipSize } from '../wasm/gzipSize';
 import type {
   CompileRequest,
   CompileResult,
@@ -33,6 +34,8 @@ const api: CompilerApi = {
       const compile = await entry.load();
       const result = await compile(req);
       result.coldStart = coldStart;
+      // Off the main thread, and outside compileMs.
+      if (result.wasm) result.gzipSize = await gzipSize(result.wasm);
       return result.wasm ? Comlink.transfer(result, [result.wasm.buffer]) : result;
     } catch (e) {
       // A crashing toolchain must not take the worker down: report it and stay usable.

@@ -44,6 +44,8 @@ export interface CompileResult {
   /** The compiler's full log (stderr), for the Output panel. */
   log: string;
   compileMs: number;
+  /** Size of `wasm` gzipped, computed in the worker after compileMs was taken. */
+  gzipSize?: number;
   phases: PhaseTiming[];
   /** True when this compile had to load the toolchain first. */
   coldStart: boolean;

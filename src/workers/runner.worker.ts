@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
+import { warmupWasm } from '../wasm/warmup';
 import type { OutputMessage, RunRequest, RunnerApi } from './protocol';
 
 const api: RunnerApi = {
@@ -11,7 +12,11 @@ const api: RunnerApi = {
     });
   },
   async ping() {
-    return true;
+    const r = await runWasi(
+      { runId: -1, wasm: warmupWasm(), stdin: '', args: [], env: [] },
+      () => {},
+    );
+    return r.exitCode === 0;
   },
 };
 

@@ -14,46 +14,54 @@ function spawn(): RunnerHandle {
     name: 'runner',
   });
   const api = Comlink.wrap<RunnerApi>(worker);
-  // Pinging loads and evaluates the worker's script now, not when the user presses Run.
+  // Loads the worker's script and runs a tiny module now, not when the user presses Run.
   const ready = api.ping().catch(() => false);
   return { worker, api, ready };
 }
 
+/** A run that lasts longer than this may well be stopped: a spare worker is warmed meanwhile. */
+const SPARE_AFTER_MS = 100;
+
 /**
- * Runs each program in its own worker and keeps the next one warm, so Stop (terminate) is
- * instant and the following Run does not wait for a worker to boot.
+ * Owns the runner workers. A program that ends by itself (exit, trap) leaves nothing behind, so
+ * its worker is reused. A program that is stopped, times out or kills its worker is terminated
+ * with its worker; a spare, started while the program ran, takes over, so Stop → Run is instant.
+ * Short runs start no spare, so they do not compete with one for the CPU.
  */
 export class RunnerPool {
-  private spare: RunnerHandle | null = null;
-
-  constructor() {
-    this.spare = spawn();
-  }
-
-  private take(): RunnerHandle {
-    const h = this.spare ?? spawn();
-    this.spare = spawn();
-    return h;
-  }
+  private warm: RunnerHandle[] = [spawn()];
 
   async run(
     req: RunRequest,
     onOutput: (runId: number, chunks: OutputChunk[]) => void,
     signal?: AbortSignal,
   ): Promise<RunResult> {
-    const h = this.take();
+    const h = this.warm.shift() ?? spawn();
+    const spareTimer = setTimeout(() => {
+      if (this.warm.length === 0) this.warm.push(spawn());
+    }, SPARE_AFTER_MS);
     const onMessage = (e: MessageEvent<OutputMessage>) => {
       if (e.data?.type === 'runner:output') onOutput(e.data.runId, e.data.chunks);
     };
     h.worker.addEventListener('message', onMessage);
+    let clean = false;
     try {
       await h.ready;
       const call = h.api.run(Comlink.transfer(req, [req.wasm.buffer]));
-      return await raceWorker(h.worker, call, signal);
+      const result = await raceWorker(h.worker, call, signal);
+      clean = true;
+      return result;
     } finally {
-      // One program per worker: whatever it left behind (memory, a spinning loop) goes with it.
+      clearTimeout(spareTimer);
       h.worker.removeEventListener('message', onMessage);
-      h.worker.terminate();
+      if (clean) {
+        this.warm.unshift(h);
+        // One warm worker is enough once the run is over.
+        for (const extra of this.warm.splice(1)) extra.worker.terminate();
+      } else {
+        h.worker.terminate();
+        if (this.warm.length === 0) this.warm.push(spawn());
+      }
     }
   }
 }
