@@ -29,9 +29,10 @@ export function OutputPanel() {
 
   // Follow the tail while the user has not scrolled up.
   useEffect(() => {
-    const el = scroller.current;
     // Only when the lines overflow: scrollToIndex forces a layout, which short outputs can skip.
-    if (stick.current && el && lines.length * ROW_HEIGHT > el.clientHeight) {
+    // The viewport height comes from the virtualizer's ResizeObserver, not a layout read.
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (stick.current && lines.length * ROW_HEIGHT > height) {
       virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
     }
   }, [version, lines.length, virtualizer]);
