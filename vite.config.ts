@@ -28,7 +28,12 @@ export default defineConfig({
   plugins: [react(), immutableAssets()],
   // Its toolchain files are found with new URL('./x.wasm', import.meta.url): pre-bundling would
   // move the module away from them in dev.
-  optimizeDeps: { exclude: ['@yowasp/clang'] },
+  optimizeDeps: {
+    exclude: ['@yowasp/clang'],
+    // Imported only inside workers (often lazily): listed so the dev server pre-bundles them at
+    // start instead of discovering them on first use and reloading the page mid-run.
+    include: ['wabt', 'assemblyscript/asc', 'comlink', 'fflate', '@bjorn3/browser_wasi_shim'],
+  },
   worker: { format: 'es' },
   server: { port: 5173, headers: isolation },
   preview: { port: 4173, headers: isolation },
