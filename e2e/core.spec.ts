@@ -196,3 +196,29 @@ test('the AssemblyScript compiler loads only when AssemblyScript is used', async
   // Nothing is fetched from outside the app.
   expect(requested.filter((u) => !u.startsWith('http://localhost'))).toEqual([]);
 });
+
+test('no output from a stopped run appears after Stop', async ({ page }) => {
+  await openPlayground(page);
+  await setSource(page, fixture('spam.wat'));
+  await page.getByTestId('run-button').click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('output-count').getAttribute('data-value')))
+    .toBeGreaterThan(1000);
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('exit-status')).toContainText('stopped by user');
+  const after = await page.getByTestId('output-count').getAttribute('data-value');
+  await page.waitForTimeout(1000); // anything still in flight would have landed by now
+  await expect(page.getByTestId('output-count')).toHaveAttribute('data-value', after!);
+});
+
+test('Ctrl/Cmd+Enter in the editor runs; the theme can be switched', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+  await expect(page.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+  await page.getByTestId('theme-select').selectOption('dark');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await page.getByTestId('theme-select').selectOption('light');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+});
