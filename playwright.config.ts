@@ -1,13 +1,15 @@
 import { chromium, defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const chromiumSettings = JSON.parse(
+  readFileSync(new URL('./e2e/chromium.json', import.meta.url), 'utf8'),
+) as { paths: string[]; args: string[] };
 
 // On machines without Playwright's own browser (CI here has no internet), use the system
 // Chromium. CHROMIUM_PATH overrides; otherwise Playwright's bundled browser is used.
-const systemChromium = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-].find((p): p is string => !!p && existsSync(p));
+const systemChromium = [process.env.CHROMIUM_PATH, ...chromiumSettings.paths].find(
+  (p): p is string => !!p && existsSync(p),
+);
 
 if (!systemChromium && !existsSync(chromium.executablePath())) {
   throw new Error(
@@ -33,14 +35,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
       executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: chromiumSettings.args,
     },
   },
   webServer: [

@@ -1,22 +1,15 @@
 // Helpers for driving the playground in Chromium from the benchmark harness.
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const settings = JSON.parse(readFileSync(new URL('../e2e/chromium.json', import.meta.url), 'utf8'));
 
 /** Launches Debian's Chromium when present (as the Playwright config does), else Playwright's. */
 export async function launch() {
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  const executablePath = [process.env.CHROMIUM_PATH, ...settings.paths].find(
     (p) => p && existsSync(p),
   );
-  return chromium.launch({ executablePath, args: ARGS });
+  return chromium.launch({ executablePath, args: settings.args });
 }
 
 export const sel = (id) => `[data-testid="${id}"]`;

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   fixture,
+  freshStorage,
   openPlayground,
   outputText,
   runAndWait,
@@ -8,12 +9,7 @@ import {
   setSource,
 } from './helpers';
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('keep')) localStorage.clear();
-    sessionStorage.setItem('keep', '1');
-  });
-});
+test.beforeEach(async ({ page }) => freshStorage(page));
 
 const EXPECTED: Record<string, Record<string, { out: RegExp; exit: RegExp }>> = {
   wat: {

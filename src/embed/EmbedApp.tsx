@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { languageById } from '../languages/registry';
 import { buildLink } from '../share/shareLink';
-import { runProgram, stopProgram } from '../store/runActions';
+import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import { CodeEditor } from '../ui/editor/CodeEditor';
 import { Notices } from '../ui/ShareControls';
 import { OutputPanel } from '../ui/OutputPanel';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
+import { RunStopButtons } from '../ui/RunStopButtons';
 import { TimingsPanel } from '../ui/TimingsPanel';
 import { useDarkMode } from '../ui/useDarkMode';
 import type { EmbedOptions } from './options';
@@ -16,8 +17,6 @@ import type { EmbedOptions } from './options';
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const dark = useDarkMode(options.theme);
   const language = useStore((s) => s.language);
-  const status = useStore((s) => s.status);
-  const busy = status !== 'idle';
   // The link is rebuilt on every change so it always carries the current code.
   useStore((s) => s.sources[s.language]);
   const openLink = buildLink('');
@@ -41,18 +40,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         <span className="brand">
           <span className="brand-mark">W</span> {languageById[language].label}
         </span>
-        <button
-          className="run"
-          data-testid="run-button"
-          data-state={busy ? 'running' : 'idle'}
-          disabled={busy}
-          onClick={() => void runProgram()}
-        >
-          {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
-        </button>
-        <button className="stop" data-testid="stop-button" disabled={!busy} onClick={stopProgram}>
-          ■ Stop
-        </button>
+        <RunStopButtons />
         <span className="spacer" />
         <a data-testid="open-in-playground" href={openLink} target="_blank" rel="noopener">
           Open in playground ↗

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LONG_URL_CHARS } from '../share/codec';
 import { buildLink } from '../share/shareLink';
+import { restoreDraft } from '../store/persistence';
 import { useStore } from '../store/store';
 
 async function copy(text: string): Promise<boolean> {
@@ -80,8 +81,7 @@ export function Notices() {
           <button
             className="small"
             data-testid="restore-draft"
-            onClick={async () => {
-              const { restoreDraft } = await import('../store/persistence');
+            onClick={() => {
               restoreDraft();
               patchUi({ draftAvailable: false, toast: { tone: 'ok', text: 'Your draft is back' } });
             }}

@@ -1,5 +1,6 @@
 import { useStore } from '../store/store';
 import { formatBytes, formatMs } from './format';
+import { ModuleEntries } from './ModuleEntries';
 
 function Figure({
   id,
@@ -104,36 +105,15 @@ export function TimingsPanel() {
       <div className="capabilities">
         <div>
           <h3>Imports (what it asks the host for)</h3>
-          {imports.length === 0 ? (
-            <p className="muted">
-              {exports.length ? 'none: a pure computation' : 'run a program to see them'}
-            </p>
-          ) : (
-            <ul data-testid="imports">
-              {imports.map((i) => (
-                <li key={`${i.module}.${i.name}`}>
-                  <code>{i.name}</code>{' '}
-                  <span className="muted">
-                    {i.kind} · {i.module}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ModuleEntries
+            id="imports"
+            entries={imports}
+            empty={exports.length ? 'none: a pure computation' : 'run a program to see them'}
+          />
         </div>
         <div>
           <h3>Exports</h3>
-          {exports.length === 0 ? (
-            <p className="muted">—</p>
-          ) : (
-            <ul data-testid="exports">
-              {exports.map((e) => (
-                <li key={e.name}>
-                  <code>{e.name}</code> <span className="muted">{e.kind}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ModuleEntries id="exports" entries={exports} empty="—" />
         </div>
       </div>
     </section>

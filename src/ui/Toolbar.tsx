@@ -1,19 +1,15 @@
 import { languageById, languages } from '../languages/registry';
-import { runProgram, stopProgram } from '../store/runActions';
 import type { ThemeChoice } from '../store/settingsSlice';
 import { useStore } from '../store/store';
 import { isLanguageId } from '../languages/registry';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { RunStopButtons } from './RunStopButtons';
 
 /** Language, example, compiler options, Run/Stop and the theme switch. */
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const language = useStore((s) => s.language);
-  const status = useStore((s) => s.status);
   const options = useStore((s) => s.compileOptions[s.language]);
   const theme = useStore((s) => s.theme);
   const meta = languageById[language];
-  const busy = status !== 'idle';
 
   return (
     <header className="toolbar">
@@ -75,25 +71,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           />
         </>
       )}
-      <button
-        className="run"
-        data-testid="run-button"
-        data-state={busy ? 'running' : 'idle'}
-        disabled={busy}
-        onClick={() => void runProgram()}
-        title={`Compile and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
-      >
-        {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
-      </button>
-      <button
-        className="stop"
-        data-testid="stop-button"
-        disabled={!busy}
-        onClick={stopProgram}
-        title="Stop the program now"
-      >
-        ■ Stop
-      </button>
+      <RunStopButtons />
       <span className="spacer" />
       {children}
       <label className="field" title="Theme">

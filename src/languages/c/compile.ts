@@ -122,6 +122,27 @@ async function cxaSupportObject(clang: Clang): Promise<Uint8Array> {
   return cxaObject;
 }
 
+/** A failed compile: the diagnostics found, or the whole log as one error when none was. */
+function failure(
+  diagnostics: Diagnostic[],
+  log: string,
+  fallback: string,
+  compileMs: number,
+  phases: PhaseTiming[],
+): CompileResult {
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({
+      severity: 'error',
+      message: log.trim() || fallback,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+  }
+  return { ok: false, diagnostics, log, compileMs, phases, coldStart: false };
+}
+
 /** Compiles C or C++ with clang (front end) then links with wasm-ld, timing both phases. */
 export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Promise<CompileResult> {
   const clang = await loadClang();
@@ -144,19 +165,8 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   phases.push({ name: 'front end + codegen', ms: t1 - t0 });
   const diagnostics = parseLocatedMessages(log.text, file);
   const obj = compiled?.['main.o'];
-  if (!(obj instanceof Uint8Array)) {
-    if (!diagnostics.some((d) => d.severity === 'error')) {
-      diagnostics.push({
-        severity: 'error',
-        message: log.text.trim() || 'clang failed',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
-    }
-    return { ok: false, diagnostics, log: log.text, compileMs: t1 - t0, phases, coldStart: false };
-  }
+  if (!(obj instanceof Uint8Array))
+    return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases);
 
   const linkFiles: Tree = { 'main.o': obj };
   if (support) linkFiles['cxa.o'] = support;
@@ -180,17 +190,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const wasm = linked?.['main.wasm'];
   if (!(wasm instanceof Uint8Array)) {
     diagnostics.push(...linkDiagnostics(log.text, req.source));
-    if (!diagnostics.some((d) => d.severity === 'error')) {
-      diagnostics.push({
-        severity: 'error',
-        message: log.text.trim() || 'link failed',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
-    }
-    return { ok: false, diagnostics, log: log.text, compileMs: t2 - t0, phases, coldStart: false };
+    return failure(diagnostics, log.text, 'link failed', t2 - t0, phases);
   }
   return {
     ok: true,
