@@ -14,7 +14,21 @@ export function OutputPanel() {
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
   const compileLog = useStore((s) => s.compileLog);
+  const exit = useStore((s) => s.exit);
   const [showLog, setShowLog] = useState(false);
+  const emptyText = loading
+    ? 'Loading compiler…'
+    : status === 'compiling'
+      ? 'Compiling…'
+      : status === 'running'
+        ? 'Running… (no output yet)'
+        : exit?.kind === 'error' && exit.message.startsWith('compile failed')
+          ? 'Compilation failed: see Problems, or show the compiler log above.'
+          : exit?.kind === 'error'
+            ? exit.message
+            : exit
+              ? 'The program printed nothing.'
+              : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -83,17 +97,7 @@ export function OutputPanel() {
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
         }}
       >
-        {lines.length === 0 && (
-          <div className="empty">
-            {loading
-              ? 'Loading compiler…'
-              : status === 'compiling'
-                ? 'Compiling…'
-                : status === 'running'
-                  ? 'Running… (no output yet)'
-                  : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.'}
-          </div>
-        )}
+        {lines.length === 0 && <div className="empty">{emptyText}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const line = lines[row.index];
