@@ -27,6 +27,13 @@ test('Share puts the program in the URL; a fresh browser opens the same code and
   await expect(page.getByTestId('toast')).toContainText(/Link copied|Copy the link/);
   const link = await page.getByTestId('share-url').inputValue();
   expect(link).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+  // The address bar holds the link until the next edit.
+  expect(page.url()).toBe(link);
+  await page.getByTestId('stdin-input').fill('shared stdin');
+  expect(page.url()).toBe(link);
+  await page.getByTestId('stdin-input').fill('edited');
+  await expect.poll(() => page.url()).not.toContain('#');
+  await page.getByTestId('stdin-input').fill('shared stdin');
 
   const other = await browser.newContext();
   const p2 = await other.newPage();

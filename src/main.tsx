@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { openSharedLink } from './share/shareLink';
+import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
 import { initWorkers } from './store/runActions';
 import './ui/app.css';
@@ -11,6 +11,7 @@ initWorkers();
 openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));
+clearStaleShareHash();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

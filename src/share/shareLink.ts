@@ -66,3 +66,18 @@ export function openSharedLink(opts: { keepDraft: boolean; autorun: boolean }): 
   if (autorun) void runProgram();
   return true;
 }
+
+/**
+ * After Share, the address bar holds the link; once the program changes, the link is stale and
+ * a reload must show the autosave, so the fragment goes. Returns the unsubscribe.
+ */
+export function clearStaleShareHash(): () => void {
+  let last = JSON.stringify(sharedFromStore());
+  return useStore.subscribe((s) => {
+    const now = JSON.stringify(sharedFromStore(s));
+    if (now === last) return;
+    last = now;
+    if (window.location.hash)
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+  });
+}

@@ -19,6 +19,8 @@ export function ShareButton() {
   const share = async () => {
     const url = buildLink('');
     setLink(url);
+    // The address bar shows the link too, until the next edit (see clearStaleShareHash).
+    history.replaceState(null, '', url);
     const copied = await copy(url);
     const long = url.length > LONG_URL_CHARS;
     useStore.getState().patchUi({
