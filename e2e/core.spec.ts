@@ -218,3 +218,18 @@ test('Ctrl/Cmd+Enter in the editor runs; the theme can be switched', async ({ pa
   await page.getByTestId('theme-select').selectOption('light');
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 });
+
+test('a second Run during a slow compile wins, and nothing hangs', async ({ page }) => {
+  await openPlayground(page);
+  await selectLanguage(page, 'assemblyscript');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'running');
+  // Ctrl+Enter while the compiler is still loading: the newest request replaces the first.
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0', { timeout: 60_000 });
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('output-line').first()).toHaveText('Hello from AssemblyScript!');
+  // …and the compiler worker is still healthy.
+  expect(await runAndWait(page)).toBe('exit code 0');
+});

@@ -1,6 +1,6 @@
 import { splitArgs, parseEnv } from '../wasm/args';
 import { gzipSize } from '../wasm/gzipSize';
-import { AbortError, CompilerClient } from '../workers/compilerClient';
+import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
 import type { CompileResult, RunResult } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
 import { useOutput } from './outputStore';
@@ -34,7 +34,10 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   const s = useStore.getState();
   const result = await compiler!.compile(
     { language: s.language, source: s.sources[s.language], options: s.compileOptions[s.language] },
-    (p) => useStore.getState().patchRun({ loading: p.phase === 'ready' ? null : p }),
+    (p) => {
+      if (!signal.aborted)
+        useStore.getState().patchRun({ loading: p.phase === 'ready' ? null : p });
+    },
     signal,
   );
   useStore.getState().patchRun({
@@ -59,7 +62,7 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
  */
 export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void> {
   initWorkers();
-  controller?.abort('superseded');
+  controller?.abort(SUPERSEDED);
   const ctl = new AbortController();
   controller = ctl;
   const tStart = performance.now();

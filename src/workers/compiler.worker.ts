@@ -11,13 +11,35 @@ import type {
 } from './protocol';
 
 const ready = new Set<string>();
+/** Toolchains being loaded, shared by every request that arrives meanwhile. */
+const loading = new Map<
+  string,
+  { done: Promise<void>; listeners: Set<(p: LoadProgress) => void> }
+>();
 
+/** Loads the language's toolchain once; returns whether this request had to wait for it. */
 async function ensureLoaded(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
   const { toolchain, warm } = compilers[language];
   if (ready.has(toolchain)) return false;
-  onProgress?.({ language, phase: 'loading' });
-  await warm((p) => onProgress?.({ ...p, language }));
-  ready.add(toolchain);
+  let entry = loading.get(toolchain);
+  if (!entry) {
+    const listeners = new Set<(p: LoadProgress) => void>();
+    const done = warm((p) => listeners.forEach((l) => l({ ...p, language })))
+      .then(() => void ready.add(toolchain))
+      // A failed load is forgotten, so the next compile tries again.
+      .finally(() => loading.delete(toolchain));
+    entry = { done, listeners };
+    loading.set(toolchain, entry);
+  }
+  if (onProgress) {
+    entry.listeners.add(onProgress);
+    onProgress({ language, phase: 'loading' });
+  }
+  try {
+    await entry.done;
+  } finally {
+    if (onProgress) entry.listeners.delete(onProgress);
+  }
   onProgress?.({ language, phase: 'ready' });
   return true;
 }

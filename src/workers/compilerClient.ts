@@ -1,6 +1,9 @@
 import * as Comlink from 'comlink';
 import type { CompileRequest, CompileResult, CompilerApi, LoadProgress } from './protocol';
 
+/** The abort reason of a run replaced by a newer one (newest request wins). */
+export const SUPERSEDED = 'superseded';
+
 /** Thrown when a pending call is cancelled (Stop, or a newer request). */
 export class AbortError extends Error {
   constructor(message = 'aborted') {
@@ -74,11 +77,16 @@ export class CompilerClient {
     signal?: AbortSignal,
   ): Promise<CompileResult> {
     const cb = onProgress ? Comlink.proxy(onProgress) : undefined;
+    const worker = this.worker;
     try {
-      return await raceWorker(this.worker, this.api.compile(req, cb), signal);
+      return await raceWorker(worker, this.api.compile(req, cb), signal);
     } catch (e) {
-      // Either cancelled mid-compile or the worker died: in both cases its state is unknown.
-      this.restart();
+      // A newer request superseded this one: it is queued behind it in the same worker, so the
+      // worker must live on; this answer is simply ignored when it comes.
+      if (e instanceof AbortError && signal?.reason === SUPERSEDED) throw e;
+      // Stopped mid-compile (a stuck compiler) or the worker died: start a fresh one, unless
+      // that already happened since this call began.
+      if (this.worker === worker) this.restart();
       throw e;
     }
   }

@@ -10,17 +10,15 @@ import cxaSupport from '../cpp/cxaSupport.cpp?raw';
 
 type Clang = typeof import('@yowasp/clang');
 type Tree = Parameters<Clang['runClang']>[1];
-let clangPromise: Promise<Clang> | null = null;
-let loaded = false;
+let loadPromise: Promise<Clang> | null = null;
 let cxaObject: Promise<Uint8Array> | null = null;
 
-/** Loads the toolchain: the JS glue, then (on the first run) ≈105 MB of wasm and resources. */
-export async function loadClang(
+/** Loads the toolchain once: the JS glue, then (on the first run) ≈105 MB of wasm and resources. */
+export function loadClang(
   onProgress?: (p: Omit<LoadProgress, 'language'>) => void,
 ): Promise<Clang> {
-  clangPromise ??= import('@yowasp/clang');
-  const clang = await clangPromise;
-  if (!loaded) {
+  loadPromise ??= (async () => {
+    const clang = await import('@yowasp/clang');
     let last = 0;
     // `--version` makes runClang fetch and instantiate everything without compiling anything.
     await clang.runClang(
@@ -37,9 +35,12 @@ export async function loadClang(
         },
       },
     );
-    loaded = true;
-  }
-  return clang;
+    return clang;
+  })().catch((e) => {
+    loadPromise = null;
+    throw e;
+  });
+  return loadPromise;
 }
 
 class Collector {
