@@ -25,6 +25,8 @@ function immutableAssets(): Plugin {
 }
 
 export default defineConfig({
+  // Relative asset URLs: dist/ works from any static server and any sub-path.
+  base: './',
   plugins: [react(), immutableAssets()],
   // Its toolchain files are found with new URL('./x.wasm', import.meta.url): pre-bundling would
   // move the module away from them in dev.
