@@ -176,6 +176,8 @@ test('timings and size are reported from the workers', async ({ page }) => {
   expect(size).toBeGreaterThan(50);
   expect(size).toBeLessThan(1000);
   await expect(page.getByTestId('imports')).toContainText('fd_write');
+  await expect(page.getByTestId('capabilities')).toContainText('write output');
+  await expect(page.getByTestId('capabilities')).not.toContainText('filesystem');
 });
 
 test('the AssemblyScript compiler loads only when AssemblyScript is used', async ({ page }) => {

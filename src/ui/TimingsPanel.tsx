@@ -1,6 +1,7 @@
 import { useStore } from '../store/store';
 import { formatBytes, formatMs } from './format';
 import { ModuleEntries } from './ModuleEntries';
+import { capabilities } from '../wasm/capabilities';
 
 function Figure({
   id,
@@ -100,6 +101,21 @@ export function TimingsPanel() {
               engine compile <b>{formatMs(t.compileModuleMs)}</b>
             </span>
           )}
+        </div>
+      )}
+      {(imports.length > 0 || exports.length > 0) && (
+        <div
+          className="caps"
+          data-testid="capabilities"
+          title="What the module's imports let it do; everything else is denied"
+        >
+          <span className="muted">asks the host for:</span>
+          {capabilities(imports).map((c) => (
+            <span key={c} className="chip">
+              {c}
+            </span>
+          ))}
+          {imports.length === 0 && <span className="chip ok">nothing (pure computation)</span>}
         </div>
       )}
       <div className="capabilities">

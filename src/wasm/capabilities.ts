@@ -1,0 +1,34 @@
+import type { ModuleEntry } from '../workers/protocol';
+
+/** What a WASI import lets a module do, in a user's words. */
+const WASI_CAPABILITIES: [RegExp, string][] = [
+  [/^fd_write$|^fd_pwrite$/, 'write output'],
+  [/^fd_read$|^fd_pread$/, 'read input'],
+  [/^path_|^fd_readdir$|^fd_prestat/, 'filesystem'],
+  [/^fd_/, 'file descriptors'],
+  [/^args_/, 'arguments'],
+  [/^environ_/, 'environment'],
+  [/^clock_/, 'clock'],
+  [/^random_get$/, 'randomness'],
+  [/^proc_exit$/, 'exit code'],
+  [/^proc_raise$/, 'signals'],
+  [/^poll_oneoff$|^sched_yield$/, 'sleep / poll'],
+  [/^sock_/, 'sockets'],
+];
+
+/**
+ * Summarizes the imports of a module as the capabilities it asks the host for. Imports from other
+ * modules than WASI are listed as `module.name`: the host would have to provide them.
+ */
+export function capabilities(imports: ModuleEntry[]): string[] {
+  const out = new Set<string>();
+  for (const i of imports) {
+    if (i.module === 'wasi_snapshot_preview1' || i.module === 'wasi_unstable') {
+      const hit = WASI_CAPABILITIES.find(([re]) => re.test(i.name));
+      out.add(hit ? hit[1] : `wasi: ${i.name}`);
+    } else {
+      out.add(`${i.module}.${i.name}`);
+    }
+  }
+  return [...out];
+}
