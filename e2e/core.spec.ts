@@ -235,3 +235,17 @@ test('a second Run during a slow compile wins, and nothing hangs', async ({ page
   // …and the compiler worker is still healthy.
   expect(await runAndWait(page)).toBe('exit code 0');
 });
+
+test('a single line of a million characters is shown cut, and the page stays usable', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await setSource(page, fixture('longline.wat'));
+  expect(await runAndWait(page)).toBe('exit code 0');
+  await expect(page.getByTestId('output-count')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('output-line')).toContainText('(990000 more characters)');
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(';; still typing');
+  await expect(page.getByTestId('editor')).toContainText(';; still typing');
+});

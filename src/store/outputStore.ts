@@ -16,14 +16,26 @@ export interface OutputState {
   /** True while the last line has had no newline yet. */
   open: boolean;
   version: number;
-  /** When the most recent chunk was appended (performance.now()). */
-  lastAppend: number;
+  /** Lines received past MAX_LINES: counted, not kept. */
+  dropped: number;
   append(chunks: OutputChunk[]): void;
   clear(): void;
 }
 
-/** Appends chunks to `lines`; returns whether the last line is still open. Pure apart from `lines`. */
-export function appendChunks(lines: OutputLine[], open: boolean, chunks: OutputChunk[]): boolean {
+/** Lines kept for display; a runaway program's output past this is counted but not kept. */
+export const MAX_LINES = 2_000_000;
+
+/**
+ * Appends chunks to `lines`, keeping at most `max`; returns whether the last line is still open
+ * and how many lines were dropped. Pure apart from `lines`.
+ */
+export function appendChunks(
+  lines: OutputLine[],
+  open: boolean,
+  chunks: OutputChunk[],
+  max = MAX_LINES,
+): { open: boolean; dropped: number } {
+  let dropped = 0;
   for (const { stream, text } of chunks) {
     if (text === '') continue;
     const parts = text.split('\n');
@@ -33,22 +45,23 @@ export function appendChunks(lines: OutputLine[], open: boolean, chunks: OutputC
       if (i === parts.length - 1 && part === '') break;
       const last = lines[lines.length - 1];
       if (i === 0 && open && last && last.stream === stream) last.text += part;
-      else lines.push({ stream, text: part });
+      else if (lines.length < max) lines.push({ stream, text: part });
+      else dropped++;
     }
-    open = parts[parts.length - 1] !== '';
+    open = parts[parts.length - 1] !== '' && lines.length < max;
   }
-  return open;
+  return { open, dropped };
 }
 
 export const useOutput = create<OutputState>()((set, get) => ({
   lines: [],
   open: false,
   version: 0,
-  lastAppend: 0,
+  dropped: 0,
   append: (chunks) => {
     const s = get();
-    const open = appendChunks(s.lines, s.open, chunks);
-    set({ open, version: s.version + 1, lastAppend: performance.now() });
+    const { open, dropped } = appendChunks(s.lines, s.open, chunks);
+    set({ open, version: s.version + 1, dropped: s.dropped + dropped });
   },
-  clear: () => set((s) => ({ lines: [], open: false, version: s.version + 1 })),
+  clear: () => set((s) => ({ lines: [], open: false, dropped: 0, version: s.version + 1 })),
 }));

@@ -6,10 +6,19 @@ import { ExitBadge } from './ExitBadge';
 import { LoadingBar } from './LoadingBar';
 
 const ROW_HEIGHT = 20;
+/** A single line longer than this is cut for display: one huge DOM text node freezes layout. */
+const MAX_LINE_CHARS = 10_000;
+
+function displayText(text: string): string {
+  if (!text) return '\u00a0';
+  if (text.length <= MAX_LINE_CHARS) return text;
+  return `${text.slice(0, MAX_LINE_CHARS)} … (${text.length - MAX_LINE_CHARS} more characters)`;
+}
 
 /** Program output: a virtualized list of lines (stderr in red), the line count and exit status. */
 export function OutputPanel() {
   const version = useOutput((s) => s.version);
+  const dropped = useOutput((s) => s.dropped);
   const lines = useOutput.getState().lines;
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
@@ -58,10 +67,11 @@ export function OutputPanel() {
         <span
           className="muted"
           data-testid="output-count"
-          data-value={lines.length}
+          data-value={lines.length + dropped}
           title="lines received"
         >
-          {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+          {lines.length + dropped} {lines.length + dropped === 1 ? 'line' : 'lines'}
+          {dropped > 0 && ` (only the first ${lines.length} kept)`}
         </span>
         <ExitBadge />
         <span className="spacer" />
@@ -114,7 +124,7 @@ export function OutputPanel() {
                   height: ROW_HEIGHT,
                 }}
               >
-                {line.text || '\u00a0'}
+                {displayText(line.text)}
               </div>
             );
           })}
