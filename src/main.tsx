@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
-import { initWorkers } from './store/runActions';
+import { initWorkers, warmOnLanguageChange } from './store/runActions';
 import './ui/app.css';
 
 startAutosave();
@@ -12,6 +12,7 @@ openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));
 clearStaleShareHash();
+warmOnLanguageChange();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

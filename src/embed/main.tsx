@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
-import { initWorkers } from '../store/runActions';
+import { initWorkers, warmOnLanguageChange } from '../store/runActions';
 import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';
 import { parseEmbedOptions } from './options';
@@ -12,6 +12,7 @@ const options = parseEmbedOptions(window.location.search);
 openSharedLink({ keepDraft: false, autorun: false });
 initWorkers();
 startBridge(options);
+warmOnLanguageChange();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 import { splitArgs, parseEnv } from '../wasm/args';
 import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
-import type { CompileResult, RunResult } from '../workers/protocol';
+import type { CompileResult, LanguageId, LoadProgress, RunResult } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
 import { useOutput } from './outputStore';
 import type { ExitStatus } from './runSlice';
@@ -166,6 +166,31 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     clearTimeout(timer);
     if (controller === ctl) controller = null;
   }
+}
+
+/**
+ * Starts loading the language's toolchain as soon as the language is chosen, so the first Run
+ * does not wait for the whole download. Progress shows in the Output panel as for a compile.
+ */
+export function warmLanguage(language: LanguageId): void {
+  initWorkers();
+  const patch = (loading: LoadProgress | null) => {
+    if (useStore.getState().language === language) useStore.getState().patchRun({ loading });
+  };
+  void compiler!
+    .warm(language, (p) => patch(p.phase === 'ready' ? null : p))
+    // Also when the load failed: the next compile reports the error.
+    .then(() => {
+      if (useStore.getState().loading?.language === language) patch(null);
+    });
+}
+
+/** Loads the current language's toolchain now and whenever the language changes. */
+export function warmOnLanguageChange(): () => void {
+  warmLanguage(useStore.getState().language);
+  return useStore.subscribe((s, prev) => {
+    if (s.language !== prev.language) warmLanguage(s.language);
+  });
 }
 
 /** Disassembles the last compiled module in the compiler worker. */

@@ -85,8 +85,8 @@ const api: CompilerApi = {
     const { disassemble } = await import('../languages/wat/compile');
     return disassemble(wasm);
   },
-  async warm(language: LanguageId) {
-    await ensureLoaded(language);
+  async warm(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
+    await ensureLoaded(language, onProgress);
   },
 };
 

@@ -1,5 +1,11 @@
 import * as Comlink from 'comlink';
-import type { CompileRequest, CompileResult, CompilerApi, LoadProgress } from './protocol';
+import type {
+  CompileRequest,
+  CompileResult,
+  CompilerApi,
+  LanguageId,
+  LoadProgress,
+} from './protocol';
 
 /** The abort reason of a run replaced by a newer one (newest request wins). */
 export const SUPERSEDED = 'superseded';
@@ -64,6 +70,12 @@ export class CompilerClient {
   restart() {
     this.worker.terminate();
     this.start();
+  }
+
+  /** Loads a toolchain in the background; errors surface on the next compile instead. */
+  warm(language: LanguageId, onProgress?: (p: LoadProgress) => void): Promise<void> {
+    const cb = onProgress ? Comlink.proxy(onProgress) : undefined;
+    return raceWorker(this.worker, this.api.warm(language, cb)).catch(() => {});
   }
 
   /** WebAssembly text of a module, for download. */

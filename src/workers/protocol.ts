@@ -65,7 +65,7 @@ export interface CompilerApi {
   /** Disassembles a module to WebAssembly text with wabt. */
   toText(wasm: Uint8Array): Promise<string>;
   /** Loads a toolchain ahead of the first compile. */
-  warm(language: LanguageId): Promise<void>;
+  warm(language: LanguageId, onProgress?: (p: LoadProgress) => void): Promise<void>;
 }
 
 /** A run request as sent to the runner worker. `wasm` is transferred. */
