@@ -4,6 +4,7 @@ import { App } from './App';
 import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
 import { initWorkers, warmOnLanguageChange } from './store/runActions';
+import { editorReady } from './ui/editor/editorHandle';
 import './ui/app.css';
 
 startAutosave();
@@ -12,7 +13,7 @@ openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));
 clearStaleShareHash();
-warmOnLanguageChange();
+warmOnLanguageChange(editorReady);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { initWorkers, warmOnLanguageChange } from '../store/runActions';
 import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';
 import { parseEmbedOptions } from './options';
+import { editorReady } from '../ui/editor/editorHandle';
 import '../ui/app.css';
 
 // Embed mode never touches localStorage: the state comes from the link and the parent only.
@@ -12,7 +13,8 @@ const options = parseEmbedOptions(window.location.search);
 openSharedLink({ keepDraft: false, autorun: false });
 initWorkers();
 startBridge(options);
-warmOnLanguageChange();
+// Without an editor (editor=0) there is nothing to wait for.
+warmOnLanguageChange(options.editor ? editorReady : Promise.resolve());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -185,9 +185,16 @@ export function warmLanguage(language: LanguageId): void {
     });
 }
 
-/** Loads the current language's toolchain now and whenever the language changes. */
-export function warmOnLanguageChange(): () => void {
-  warmLanguage(useStore.getState().language);
+/**
+ * Loads the current language's toolchain once the page is usable (the editor first: it is what
+ * a person waits for), and again whenever the language changes.
+ */
+export function warmOnLanguageChange(pageReady: Promise<void>): () => void {
+  const idle = (cb: () => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(cb, { timeout: 1000 })
+      : setTimeout(cb, 0);
+  void pageReady.then(() => idle(() => warmLanguage(useStore.getState().language)));
   return useStore.subscribe((s, prev) => {
     if (s.language !== prev.language) warmLanguage(s.language);
   });
