@@ -6,7 +6,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
 import { launch, openApp, runOnce, sel, setSource, timeInPage } from './browser.mjs';
-import { sample, summarize } from './stats.mjs';
+import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
@@ -134,7 +134,11 @@ try {
     const page = await browser.newPage();
     await openApp(page, BASE);
     await setSource(page, HELLO_WAT);
-    const runs = await sample(() => runOnce(page), { warmup: 2, n: Math.max(N, 15) });
+    const [runs, ref] = await sideBySide(
+      () => runOnce(page),
+      async () => (await nodeCompileMs('wat', HELLO_WAT)).compileMs,
+      { warmup: 2, n: Math.max(N, 15) },
+    );
     if (!runs.every((r) => r.exit === 'exit code 0'))
       throw new Error('WAT hello failed: ' + runs[0].exit);
     if (want('wat-e2e'))
@@ -147,10 +151,6 @@ try {
         (m) => m <= 30,
       );
     if (want('wat-compile-ratio')) {
-      const ref = await sample(async () => (await nodeCompileMs('wat', HELLO_WAT)).compileMs, {
-        warmup: 3,
-        n: Math.max(N, 15),
-      });
       const w = summarize(runs.map((r) => r.compile)).median;
       const n = summarize(ref).median;
       row(
@@ -173,6 +173,7 @@ try {
         (m) => m <= 0.2,
       );
     await page.close();
+    await settle();
   }
 
   for (const [name, language, source, budget] of [
@@ -185,11 +186,11 @@ try {
     await openApp(page, BASE);
     await page.selectOption(sel('language-select'), language);
     await setSource(page, source);
-    const runs = await sample(() => runOnce(page), { warmup: 2, n: N });
-    const ref = await sample(async () => (await nodeCompileMs(language, source, '-O2')).compileMs, {
-      warmup: 2,
-      n: N,
-    });
+    const [runs, ref] = await sideBySide(
+      () => runOnce(page),
+      async () => (await nodeCompileMs(language, source, '-O2')).compileMs,
+      { warmup: 2, n: N },
+    );
     const w = summarize(runs.map((r) => r.compile)).median;
     const n = summarize(ref).median;
     row(
@@ -202,10 +203,12 @@ try {
       { reference: n, ratio: w / n },
     );
     await page.close();
+    await settle();
   }
 
   if (want('c-toolchain-cold', 'c-toolchain-warm')) {
     console.log('C toolchain cold/warm…');
+    await settle();
     const cold = [];
     const warm = [];
     await sample(
@@ -244,12 +247,13 @@ try {
 
   if (want('run-ratio')) {
     console.log('run-ratio (n-body)…');
+    await settle();
     const page = await browser.newPage();
     await openApp(page, BASE);
     await page.selectOption(sel('language-select'), 'cpp');
     await setSource(page, NBODY);
     await page.fill(sel('compiler-flags'), NBODY_FLAGS);
-    const runs = await sample(() => runOnce(page), { warmup: 1, n: N });
+    await runOnce(page);
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
       page.click(sel('download-wasm')),
@@ -257,7 +261,11 @@ try {
     const chunks = [];
     for await (const c of await dl.createReadStream()) chunks.push(c);
     const wasm = new Uint8Array(Buffer.concat(chunks));
-    const ref = await sample(async () => (await node.run(wasm)).runMs, { warmup: 1, n: N });
+    const [runs, ref] = await sideBySide(
+      () => runOnce(page),
+      async () => (await node.run(wasm)).runMs,
+      { warmup: 1, n: N },
+    );
     const w = summarize(runs.map((r) => r.run)).median;
     const n = summarize(ref).median;
     row(
@@ -270,10 +278,12 @@ try {
       { reference: n, ratio: w / n },
     );
     await page.close();
+    await settle();
   }
 
   if (want('output-throughput')) {
     console.log('output-throughput…');
+    await settle();
     const page = await browser.newPage();
     await openApp(page, BASE);
     await setSource(page, COUNT_WAT);
@@ -310,6 +320,7 @@ try {
 
   if (want('stop-latency')) {
     console.log('stop-latency…');
+    await settle();
     const page = await browser.newPage();
     await openApp(page, BASE);
     const stops = [];

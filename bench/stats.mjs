@@ -13,3 +13,24 @@ export async function sample(fn, { warmup = 1, n = 5 } = {}) {
   for (let i = 0; i < n; i++) out.push(await fn(i));
   return out;
 }
+
+/**
+ * Measures two things side by side: each round runs `a` then `b`, so both see the same machine
+ * load (on 2 cores, background work drifts during a run). Returns both samples.
+ */
+export async function sideBySide(a, b, { warmup = 1, n = 5 } = {}) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < warmup + n; i++) {
+    const x = await a(i);
+    const y = await b(i);
+    if (i >= warmup) {
+      as.push(x);
+      bs.push(y);
+    }
+  }
+  return [as, bs];
+}
+
+/** Lets the machine settle between rows (closing contexts, GC, background compilation). */
+export const settle = (ms = 2000) => new Promise((r) => setTimeout(r, ms));

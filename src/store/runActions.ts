@@ -29,10 +29,10 @@ function exitFromResult(r: RunResult): ExitStatus {
   return { kind: 'exit', code: r.exitCode ?? 0 };
 }
 
-/** Compiles the current source; publishes diagnostics and compile timings. */
-async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
+/** Compiles the current source in the compiler worker. */
+function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   const s = useStore.getState();
-  const result = await compiler!.compile(
+  return compiler!.compile(
     { language: s.language, source: s.sources[s.language], options: s.compileOptions[s.language] },
     (p) => {
       if (!signal.aborted)
@@ -40,6 +40,10 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
     },
     signal,
   );
+}
+
+/** Publishes a compile's diagnostics, log and timings (its bytes may be transferred by now). */
+function publishCompile(result: CompileResult, wasmSize = result.wasm?.byteLength) {
   useStore.getState().patchRun({
     diagnostics: result.diagnostics,
     compileLog: result.log,
@@ -48,12 +52,11 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
       compileMs: result.compileMs,
       phases: result.phases,
       coldStart: result.coldStart,
-      wasmSize: result.wasm?.byteLength,
+      wasmSize,
       gzipSize: result.gzipSize,
     },
   });
   emit('compiled', result.ok, result.diagnostics);
-  return result;
 }
 
 /**
@@ -94,18 +97,36 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
+    let compiled: CompileResult | null = null;
     let wasm = opts.wasm;
     if (!wasm) {
-      const compiled = await compileCurrent(ctl.signal);
+      compiled = await compileCurrent(ctl.signal);
       if (!compiled.ok || !compiled.wasm) {
+        publishCompile(compiled);
         if (current()) finish({ kind: 'error', message: 'compile failed: see Problems' });
         return;
       }
       wasm = compiled.wasm;
-    } else {
-      useStore.getState().patchRun({ timings: { phases: [], wasmSize: wasm.byteLength } });
     }
     const bytes = wasm.slice();
+    const { stdin, args, env, timeLimit } = useStore.getState();
+    if (timeLimit > 0) {
+      timer = setTimeout(() => ctl.abort('timeout'), timeLimit * 1000);
+    }
+    // The run request goes out before any store update: those make React render, and the
+    // program should not wait for that.
+    const running = runner!.run(
+      { runId, wasm, stdin, args: splitArgs(args), env: parseEnv(env) },
+      (id, chunks) => {
+        // Output of any other run (a killed one) is dropped.
+        if (id !== useStore.getState().runId) return;
+        useOutput.getState().append(chunks);
+        emit('output', chunks);
+      },
+      ctl.signal,
+    );
+    if (compiled) publishCompile(compiled, bytes.byteLength);
+    else useStore.getState().patchRun({ timings: { phases: [], wasmSize: bytes.byteLength } });
     useStore.getState().patchRun({ status: 'running', wasm: bytes });
     if (opts.wasm) {
       // Compiled modules come with their gzip size from the worker; opened ones are sized here.
@@ -116,21 +137,7 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
             .patchRun({ timings: { ...useStore.getState().timings, gzipSize: gz } });
       });
     }
-
-    const { stdin, args, env, timeLimit } = useStore.getState();
-    if (timeLimit > 0) {
-      timer = setTimeout(() => ctl.abort('timeout'), timeLimit * 1000);
-    }
-    const result = await runner!.run(
-      { runId, wasm: wasm.slice(), stdin, args: splitArgs(args), env: parseEnv(env) },
-      (id, chunks) => {
-        // Output of any other run (a killed one) is dropped.
-        if (id !== useStore.getState().runId) return;
-        useOutput.getState().append(chunks);
-        emit('output', chunks);
-      },
-      ctl.signal,
-    );
+    const result = await running;
     if (!current()) return;
     useStore.getState().patchRun({
       imports: result.imports,

@@ -6,6 +6,8 @@ interface RunnerHandle {
   worker: Worker;
   api: Comlink.Remote<RunnerApi>;
   ready: Promise<boolean>;
+  /** Set once `ready` settled: a warm worker is sent the run without an await in between. */
+  isReady: boolean;
 }
 
 function spawn(): RunnerHandle {
@@ -15,8 +17,14 @@ function spawn(): RunnerHandle {
   });
   const api = Comlink.wrap<RunnerApi>(worker);
   // Loads the worker's script and runs a tiny module now, not when the user presses Run.
-  const ready = api.ping().catch(() => false);
-  return { worker, api, ready };
+  const handle: RunnerHandle = {
+    worker,
+    api,
+    ready: api.ping().catch(() => false),
+    isReady: false,
+  };
+  void handle.ready.then(() => (handle.isReady = true));
+  return handle;
 }
 
 /** A run that lasts longer than this may well be stopped: a spare worker is warmed meanwhile. */
@@ -46,7 +54,7 @@ export class RunnerPool {
     h.worker.addEventListener('message', onMessage);
     let clean = false;
     try {
-      await h.ready;
+      if (!h.isReady) await h.ready;
       const call = h.api.run(Comlink.transfer(req, [req.wasm.buffer]));
       const result = await raceWorker(h.worker, call, signal);
       clean = true;
