@@ -181,3 +181,29 @@ test('editor=0 shows output only', async ({ page }) => {
   await expect(page.getByTestId('editor')).toHaveCount(0);
   await expect(page.getByTestId('timing-run')).toBeVisible();
 });
+
+test('the Embed dialog options change the snippet', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('embed-button').click();
+  const src = async () =>
+    /src="([^"]+)"/
+      .exec(await page.getByTestId('embed-snippet').inputValue())![1]
+      .replace(/&amp;/g, '&');
+  expect(new URL(await src()).search).toBe('');
+  await page.getByTestId('embed-readonly').check();
+  await page.getByTestId('embed-autorun').check();
+  await page.getByTestId('embed-editor').uncheck();
+  await page.getByTestId('embed-panel-timings').uncheck();
+  await page.getByTestId('embed-theme').selectOption('dark');
+  const q = new URL(await src()).searchParams;
+  expect(Object.fromEntries(q)).toEqual({
+    readonly: '1',
+    autorun: '1',
+    theme: 'dark',
+    panels: 'output',
+    editor: '0',
+  });
+  expect(await page.getByTestId('embed-snippet').inputValue()).toMatch(
+    /^<iframe src="[^"]+embed\.html\?[^"]*#v1\.[\w-]+" /,
+  );
+});

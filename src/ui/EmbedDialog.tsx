@@ -8,6 +8,12 @@ import {
 import { buildLink } from '../share/shareLink';
 
 const PANELS: EmbedPanel[] = ['output', 'timings', 'problems'];
+/** The on/off embed options, with their checkbox labels. */
+const FLAGS: [key: 'readonly' | 'autorun' | 'editor', label: string][] = [
+  ['readonly', 'read-only editor'],
+  ['autorun', 'run on load'],
+  ['editor', 'show the editor'],
+];
 
 /** The iframe HTML for the current program with the chosen embed options. */
 export function embedSnippet(opts: EmbedOptions): string {
@@ -47,33 +53,17 @@ export function EmbedButton() {
           >
             <h2>Embed this program</h2>
             <div className="embed-options">
-              <label>
-                <input
-                  type="checkbox"
-                  data-testid="embed-readonly"
-                  checked={opts.readonly}
-                  onChange={(e) => setOpts({ ...opts, readonly: e.target.checked })}
-                />
-                read-only editor
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  data-testid="embed-autorun"
-                  checked={opts.autorun}
-                  onChange={(e) => setOpts({ ...opts, autorun: e.target.checked })}
-                />
-                run on load
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  data-testid="embed-editor"
-                  checked={opts.editor}
-                  onChange={(e) => setOpts({ ...opts, editor: e.target.checked })}
-                />
-                show the editor
-              </label>
+              {FLAGS.map(([key, label]) => (
+                <label key={key}>
+                  <input
+                    type="checkbox"
+                    data-testid={`embed-${key}`}
+                    checked={opts[key]}
+                    onChange={(e) => setOpts({ ...opts, [key]: e.target.checked })}
+                  />
+                  {label}
+                </label>
+              ))}
               {PANELS.map((p) => (
                 <label key={p}>
                   <input
