@@ -249,3 +249,14 @@ test('a single line of a million characters is shown cut, and the page stays usa
   await page.keyboard.type(';; still typing');
   await expect(page.getByTestId('editor')).toContainText(';; still typing');
 });
+
+test('on a narrow screen the output sits under the editor', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await openPlayground(page);
+  expect(await runAndWait(page)).toBe('exit code 0');
+  const editor = (await page.getByTestId('editor').boundingBox())!;
+  const output = (await page.getByTestId('output').boundingBox())!;
+  expect(output.y).toBeGreaterThan(editor.y + editor.height - 1);
+  expect(output.width).toBeGreaterThan(350);
+  await expect(page.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+});

@@ -9,11 +9,14 @@ import { Notices, ShareButton } from './ui/ShareControls';
 import { Toolbar } from './ui/Toolbar';
 import { runFile, WasmFileControls } from './ui/WasmFileControls';
 import { useDarkMode } from './ui/useDarkMode';
+import { useMediaQuery } from './ui/useMediaQuery';
 import { useStore } from './store/store';
 
 /** The playground shell: toolbar, editor with problems and run settings, output and timings. */
 export function App() {
   const dark = useDarkMode(useStore((s) => s.theme));
+  // On a narrow screen the output goes under the editor instead of beside it.
+  const narrow = useMediaQuery('(max-width: 760px)');
   return (
     <div
       className="app"
@@ -33,7 +36,11 @@ export function App() {
         <EmbedButton />
       </Toolbar>
       <Notices />
-      <Group orientation="horizontal" className="workspace">
+      <Group
+        key={narrow ? 'narrow' : 'wide'}
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        className="workspace"
+      >
         <Panel defaultSize="56%" minSize="25%">
           <Group orientation="vertical">
             <Panel defaultSize="72%" minSize="20%">
@@ -48,7 +55,7 @@ export function App() {
             </Panel>
           </Group>
         </Panel>
-        <Separator className="sep sep-v" />
+        <Separator className={narrow ? 'sep sep-h' : 'sep sep-v'} />
         <Panel defaultSize="44%" minSize="20%">
           <Group orientation="vertical">
             <Panel defaultSize="62%" minSize="15%">
