@@ -77,12 +77,8 @@ export function sanitize(raw: unknown): Partial<Store> {
 
 /** Reads the autosaved state (null when there is none or it is unreadable). */
 export function loadSaved(): Partial<Store> | null {
-  try {
-    const text = localStorage.getItem(KEY);
-    return text ? sanitize(JSON.parse(text)) : null;
-  } catch {
-    return null;
-  }
+  const raw = readJson(KEY);
+  return raw ? sanitize(raw) : null;
 }
 
 /** Restores the autosave, then saves on every change (debounced). Returns the unsubscribe. */
