@@ -11,11 +11,14 @@ import { runFile, WasmFileControls } from './ui/WasmFileControls';
 import { useDarkMode } from './ui/useDarkMode';
 import { useMediaQuery } from './ui/useMediaQuery';
 import { useStore } from './store/store';
+import { PanelBoundary } from './ui/PanelBoundary';
 
 /** The playground shell: toolbar, editor with problems and run settings, output and timings. */
 export function App() {
   const dark = useDarkMode(useStore((s) => s.theme));
-  // On a narrow screen the output goes under the editor instead of beside it.
+  // On a narrow screen the output goes under the editor instead of beside it. Only the outer
+  // group's orientation changes: the tree stays the same, so nothing below it (the editor above
+  // all) is unmounted when the window crosses the breakpoint.
   const narrow = useMediaQuery('(max-width: 760px)');
   return (
     <div
@@ -30,27 +33,31 @@ export function App() {
         runFile(f);
       }}
     >
-      <Toolbar>
-        <WasmFileControls />
-        <ShareButton />
-        <EmbedButton />
-      </Toolbar>
-      <Notices />
-      <Group
-        key={narrow ? 'narrow' : 'wide'}
-        orientation={narrow ? 'vertical' : 'horizontal'}
-        className="workspace"
-      >
+      <PanelBoundary name="Toolbar">
+        <Toolbar>
+          <WasmFileControls />
+          <ShareButton />
+          <EmbedButton />
+        </Toolbar>
+        <Notices />
+      </PanelBoundary>
+      <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">
         <Panel defaultSize="56%" minSize="25%">
           <Group orientation="vertical">
             <Panel defaultSize="72%" minSize="20%">
-              <CodeEditor dark={dark} />
+              <PanelBoundary name="Editor">
+                <CodeEditor dark={dark} />
+              </PanelBoundary>
             </Panel>
             <Separator className="sep sep-h" />
             <Panel defaultSize="28%" minSize="10%">
               <div className="split-row">
-                <ProblemsPanel />
-                <RunSettings />
+                <PanelBoundary name="Problems">
+                  <ProblemsPanel />
+                </PanelBoundary>
+                <PanelBoundary name="Run settings">
+                  <RunSettings />
+                </PanelBoundary>
               </div>
             </Panel>
           </Group>
@@ -59,11 +66,15 @@ export function App() {
         <Panel defaultSize="44%" minSize="20%">
           <Group orientation="vertical">
             <Panel defaultSize="62%" minSize="15%">
-              <OutputPanel />
+              <PanelBoundary name="Output">
+                <OutputPanel />
+              </PanelBoundary>
             </Panel>
             <Separator className="sep sep-h" />
             <Panel defaultSize="38%" minSize="10%">
-              <TimingsPanel />
+              <PanelBoundary name="Timings">
+                <TimingsPanel />
+              </PanelBoundary>
             </Panel>
           </Group>
         </Panel>

@@ -5,6 +5,8 @@ import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
 import { initWorkers, warmOnLanguageChange } from './store/runActions';
 import { editorReady } from './ui/editor/editorHandle';
+import { PanelBoundary } from './ui/PanelBoundary';
+import { installTestHooks } from './ui/testHooks';
 import './ui/app.css';
 
 startAutosave();
@@ -14,9 +16,12 @@ openSharedLink({ keepDraft: true, autorun: true });
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));
 clearStaleShareHash();
 warmOnLanguageChange(editorReady);
+installTestHooks();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <PanelBoundary name="Playground">
+      <App />
+    </PanelBoundary>
   </StrictMode>,
 );

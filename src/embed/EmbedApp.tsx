@@ -7,6 +7,7 @@ import { useStore } from '../store/store';
 import { CodeEditor } from '../ui/editor/CodeEditor';
 import { Notices } from '../ui/ShareControls';
 import { OutputPanel } from '../ui/OutputPanel';
+import { PanelBoundary } from '../ui/PanelBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { RunStopButtons } from '../ui/RunStopButtons';
 import { TimingsPanel } from '../ui/TimingsPanel';
@@ -27,7 +28,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 
   const panels = options.panels.map((p) => (
     <Panel key={p} minSize="10%">
-      {p === 'output' ? <OutputPanel /> : p === 'timings' ? <TimingsPanel /> : <ProblemsPanel />}
+      <PanelBoundary name={p[0].toUpperCase() + p.slice(1)}>
+        {p === 'output' ? <OutputPanel /> : p === 'timings' ? <TimingsPanel /> : <ProblemsPanel />}
+      </PanelBoundary>
     </Panel>
   ));
   const withSeparators = panels.flatMap((p, i) =>
@@ -50,7 +53,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       <Group orientation={options.editor ? 'horizontal' : 'vertical'} className="workspace">
         {options.editor && (
           <Panel defaultSize={options.panels.length ? '55%' : '100%'} minSize="20%">
-            <CodeEditor dark={dark} readOnly={options.readonly} />
+            <PanelBoundary name="Editor">
+              <CodeEditor dark={dark} readOnly={options.readonly} />
+            </PanelBoundary>
           </Panel>
         )}
         {options.editor && panels.length > 0 && <Separator className="sep sep-v" />}

@@ -6,6 +6,8 @@ import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';
 import { parseEmbedOptions } from './options';
 import { editorReady } from '../ui/editor/editorHandle';
+import { PanelBoundary } from '../ui/PanelBoundary';
+import { installTestHooks } from '../ui/testHooks';
 import '../ui/app.css';
 
 // Embed mode never touches localStorage: the state comes from the link and the parent only.
@@ -15,9 +17,12 @@ initWorkers();
 startBridge(options);
 // Without an editor (editor=0) there is nothing to wait for.
 warmOnLanguageChange(options.editor ? editorReady : Promise.resolve());
+installTestHooks();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EmbedApp options={options} />
+    <PanelBoundary name="Playground">
+      <EmbedApp options={options} />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -81,6 +81,13 @@ export function loadSaved(): Partial<Store> | null {
   return raw ? sanitize(raw) : null;
 }
 
+let flush: () => void = () => {};
+
+/** Writes the autosave now, skipping the debounce (before anything risky, e.g. after a crash). */
+export function flushAutosave(): void {
+  flush();
+}
+
 /** Restores the autosave, then saves on every change (debounced). Returns the unsubscribe. */
 export function startAutosave(delayMs = 250): () => void {
   const saved = loadSaved();
@@ -103,7 +110,12 @@ export function startAutosave(delayMs = 250): () => void {
   });
   // Closing the tab inside the debounce window must not lose the last keystrokes.
   window.addEventListener('pagehide', write);
+  flush = () => {
+    clearTimeout(timer);
+    write();
+  };
   return () => {
+    flush = () => {};
     unsub();
     window.removeEventListener('pagehide', write);
   };

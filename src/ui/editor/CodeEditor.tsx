@@ -5,10 +5,27 @@ import { runProgram } from '../../store/runActions';
 import { useStore } from '../../store/store';
 import type { LanguageId } from '../../workers/protocol';
 import { setEditorHandle } from './editorHandle';
+import { acquireModel, attachModel, findModel, saveViewState } from './modelRegistry';
 
 type MonacoNs = typeof Monaco;
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
+
+const modelUri = (language: LanguageId) => `file:///${language}/${languageById[language].fileName}`;
+
+/** The model holding a language's source; typing in it writes the store. */
+function languageModel(monaco: MonacoNs, language: LanguageId) {
+  return acquireModel(
+    monaco,
+    modelUri(language),
+    useStore.getState().sources[language],
+    languageById[language].monacoId,
+    (value) => {
+      const s = useStore.getState();
+      if (s.language === language && s.sources[language] !== value) s.setSource(value);
+    },
+  );
+}
 
 /** The Monaco editor bound to the store: one model per language, markers from diagnostics. */
 export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly?: boolean }) {
@@ -21,7 +38,6 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
   const language = useStore((s) => s.language);
   const source = useStore((s) => s.sources[s.language]);
   const diagnostics = useStore((s) => s.diagnostics);
-  const models = useRef(new Map<LanguageId, Monaco.editor.ITextModel>());
 
   // Create the editor once Monaco's chunk has loaded.
   useEffect(() => {
@@ -59,36 +75,22 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     return () => {
       disposed = true;
       setEditorHandle(null);
+      // The models outlive this editor (the registry owns them); only where we were is kept.
+      if (editor) saveViewState(editor);
       editor?.dispose();
     };
   }, []);
 
-  // Switch to the model of the current language (created on first use).
+  // Show the model of the current language (the registry creates it once, ever).
   useEffect(() => {
     if (!api) return;
-    const { monaco, editor } = api;
-    let model = models.current.get(language);
-    if (!model) {
-      const meta = languageById[language];
-      model = monaco.editor.createModel(
-        useStore.getState().sources[language],
-        meta.monacoId,
-        monaco.Uri.parse(`file:///${language}/${meta.fileName}`),
-      );
-      model.onDidChangeContent(() => {
-        const value = model!.getValue();
-        const s = useStore.getState();
-        if (s.language === language && s.sources[language] !== value) s.setSource(value);
-      });
-      models.current.set(language, model);
-    }
-    if (editor.getModel() !== model) editor.setModel(model);
+    attachModel(api.editor, languageModel(api.monaco, language));
   }, [api, language]);
 
   // The store changed from outside (example, shared link, embed API): update the model.
   useEffect(() => {
-    const model = models.current.get(language);
-    if (api && model && model.getValue() !== source) {
+    const model = api && findModel(modelUri(language))?.model;
+    if (model && model.getValue() !== source) {
       // pushEditOperations keeps the change undoable.
       model.pushEditOperations(
         [],
@@ -100,7 +102,7 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
 
   useEffect(() => {
     if (!api) return;
-    const model = models.current.get(language);
+    const model = findModel(modelUri(language))?.model;
     if (!model) return;
     api.monaco.editor.setModelMarkers(
       model,
