@@ -164,7 +164,7 @@ test('readonly and autorun embed options; Open in playground carries the code', 
   // Embed mode never writes localStorage.
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   const open = await page.getByTestId('open-in-playground').getAttribute('href');
-  expect(open).toMatch(/#v1\./);
+  expect(open).toMatch(/#v2\./);
   await page.goto(open!);
   await expect(page.getByTestId('editor')).toContainText('Hello world as a WASI command');
   await expect(page.getByTestId('examples-select')).toBeVisible();
@@ -204,6 +204,6 @@ test('the Embed dialog options change the snippet', async ({ page }) => {
     editor: '0',
   });
   expect(await page.getByTestId('embed-snippet').inputValue()).toMatch(
-    /^<iframe src="[^"]+embed\.html\?[^"]*#v1\.[\w-]+" /,
+    /^<iframe src="[^"]+embed\.html\?[^"]*#v2\.[\w-]+" /,
   );
 });

@@ -104,7 +104,7 @@ test('an exception in one panel stays in that panel; Reload panel brings it back
   await expect(page.getByTestId('editor')).toContainText(';; resize marker');
   await expect(page.getByTestId('run-button')).toBeEnabled();
   // The work was saved before anything else: a reload restores it from the autosave.
-  const saved = await page.evaluate(() => localStorage.getItem('wasm-playground:state:v1'));
+  const saved = await page.evaluate(() => localStorage.getItem('wasm-playground:pending:v2'));
   expect(saved).toContain('resize marker');
 
   await page.getByTestId('panel-reload').click();

@@ -26,7 +26,7 @@ test('Share puts the program in the URL; a fresh browser opens the same code and
   await page.getByTestId('share-button').click();
   await expect(page.getByTestId('toast')).toContainText(/Link copied|Copy the link/);
   const link = await page.getByTestId('share-url').inputValue();
-  expect(link).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#v2\.[A-Za-z0-9_-]+$/);
   // The address bar holds the link until the next edit.
   expect(page.url()).toBe(link);
   await page.getByTestId('stdin-input').fill('shared stdin');

@@ -12,6 +12,10 @@ import { useDarkMode } from './ui/useDarkMode';
 import { useMediaQuery } from './ui/useMediaQuery';
 import { useStore } from './store/store';
 import { PanelBoundary } from './ui/PanelBoundary';
+import { addUploads, droppedFiles } from './ui/files/fileActions';
+import { FileTabs } from './ui/files/FileTabs';
+import { FileTree } from './ui/files/FileTree';
+import { FileView } from './ui/files/FileView';
 
 /** The playground shell: toolbar, editor with problems and run settings, output and timings. */
 export function App() {
@@ -30,7 +34,9 @@ export function App() {
         const f = e.dataTransfer.files[0];
         if (!f) return;
         e.preventDefault();
-        runFile(f);
+        // A module is run; anything else joins the project (the file tree takes drops itself).
+        if (e.dataTransfer.files.length === 1 && /\.wasm$/i.test(f.name)) runFile(f);
+        else void droppedFiles(e.dataTransfer).then((list) => addUploads(list));
       }}
     >
       <PanelBoundary name="Toolbar">
@@ -45,9 +51,23 @@ export function App() {
         <Panel defaultSize="56%" minSize="25%">
           <Group orientation="vertical">
             <Panel defaultSize="72%" minSize="20%">
-              <PanelBoundary name="Editor">
-                <CodeEditor dark={dark} />
-              </PanelBoundary>
+              <Group orientation="horizontal">
+                <Panel defaultSize="27%" minSize="14%" collapsible>
+                  <PanelBoundary name="Files">
+                    <FileTree />
+                  </PanelBoundary>
+                </Panel>
+                <Separator className="sep sep-v" />
+                <Panel minSize="30%">
+                  <PanelBoundary name="Editor">
+                    <div className="editor-column">
+                      <FileTabs />
+                      <CodeEditor dark={dark} />
+                      <FileView />
+                    </div>
+                  </PanelBoundary>
+                </Panel>
+              </Group>
             </Panel>
             <Separator className="sep sep-h" />
             <Panel defaultSize="28%" minSize="10%">

@@ -9,7 +9,8 @@ import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
 import './ui/app.css';
 
-startAutosave();
+// Projects come from IndexedDB before the first render, so the editor opens on the right one.
+await startAutosave();
 initWorkers();
 openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.

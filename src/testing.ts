@@ -13,6 +13,17 @@ export async function compile(
   return fn({ language, source, options: { optLevel, flags } });
 }
 
+/** Compiles a project: every file, with `entry` as the entry. */
+export async function compileProject(
+  language: LanguageId,
+  files: Record<string, string>,
+  entry: string,
+  optLevel?: string,
+): Promise<CompileResult> {
+  const fn = await compilers[language].load();
+  return fn({ language, source: files[entry], files, entry, options: { optLevel } });
+}
+
 export interface RunOutput extends RunResult {
   stdout: string;
   stderr: string;
@@ -21,11 +32,23 @@ export interface RunOutput extends RunResult {
 
 export async function run(
   wasm: Uint8Array,
-  opts: { stdin?: string; args?: string[]; env?: string[] } = {},
+  opts: {
+    stdin?: string;
+    args?: string[];
+    env?: string[];
+    files?: Record<string, Uint8Array>;
+  } = {},
 ): Promise<RunOutput> {
   const chunks: OutputChunk[] = [];
   const r = await runWasi(
-    { runId: 1, wasm, stdin: opts.stdin ?? '', args: opts.args ?? [], env: opts.env ?? [] },
+    {
+      runId: 1,
+      wasm,
+      stdin: opts.stdin ?? '',
+      args: opts.args ?? [],
+      env: opts.env ?? [],
+      files: opts.files,
+    },
     (c) => chunks.push(...c),
   );
   const text = (s: string) =>

@@ -19,7 +19,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const dark = useDarkMode(options.theme);
   const language = useStore((s) => s.language);
   // The link is rebuilt on every change so it always carries the current code.
-  useStore((s) => s.sources[s.language]);
+  useStore((s) => s.projects[s.currentId]);
   const openLink = buildLink('');
 
   useEffect(() => {

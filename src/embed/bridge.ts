@@ -1,9 +1,33 @@
-import { isLanguageId } from '../languages/registry';
+import { isLanguageId, languageById } from '../languages/registry';
+import { bytesToData, checkPath, makeProject, type ProjectFiles } from '../project/model';
 import { addRunListener } from '../store/runEvents';
 import { runProgram, stopProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import type { EmbedOptions } from './options';
-import { checkCommand, EMBED_API_VERSION, type EmbedCommand, type EmbedEvent } from './protocol';
+import {
+  checkCommand,
+  EMBED_API_VERSION,
+  type EmbedCommand,
+  type EmbedEvent,
+  type EmbedFiles,
+} from './protocol';
+
+/** The embed API's files as a project tree (strings stay text, bytes become text if they are). */
+function toProjectFiles(files: EmbedFiles): ProjectFiles {
+  const out: ProjectFiles = {};
+  for (const [p, v] of Object.entries(files)) {
+    const c = checkPath(p);
+    if ('error' in c) continue;
+    out[c.path] =
+      typeof v === 'string'
+        ? v
+        : bytesToData(new Uint8Array(v instanceof ArrayBuffer ? v : v.slice()));
+  }
+  return out;
+}
+
+/** Whether the next exit event carries the sandbox's files. */
+let returnFiles = false;
 
 function applySettings(cmd: { stdin?: string; args?: string | string[]; env?: string }) {
   const patch: Partial<{ stdin: string; args: string; env: string }> = {};
@@ -19,19 +43,31 @@ function applySettings(cmd: { stdin?: string; args?: string | string[]; env?: st
 
 function handle(cmd: EmbedCommand) {
   switch (cmd.type) {
-    case 'playground:set':
-      useStore.setState((s) => {
-        const language = cmd.language ?? s.language;
-        return {
-          language,
-          sources: cmd.source !== undefined ? { ...s.sources, [language]: cmd.source } : s.sources,
-        };
-      });
+    case 'playground:set': {
+      const s = useStore.getState();
+      const language = cmd.language ?? s.language;
+      if (cmd.files || language !== s.language) {
+        // A new tree (or language): a new project, with the source as its entry if given.
+        const files = cmd.files
+          ? toProjectFiles(cmd.files)
+          : { [languageById[language].fileName]: cmd.source ?? '' };
+        const entry = cmd.entry ?? languageById[language].fileName;
+        if (cmd.source !== undefined) files[entry] = cmd.source;
+        s.addProject(makeProject(language, files, { name: 'Embedded project', entry }));
+      } else {
+        if (cmd.entry !== undefined) s.setEntry(cmd.entry);
+        if (cmd.source !== undefined) useStore.getState().setSource(cmd.source);
+      }
       applySettings(cmd);
       break;
+    }
     case 'playground:run':
       applySettings(cmd);
-      void runProgram(cmd.wasm ? { wasm: new Uint8Array(cmd.wasm.slice(0)) } : {});
+      returnFiles = cmd.returnFiles === true;
+      void runProgram({
+        ...(cmd.wasm ? { wasm: new Uint8Array(cmd.wasm.slice(0)) } : {}),
+        ...(cmd.files ? { files: toProjectFiles(cmd.files) } : {}),
+      });
       break;
     case 'playground:stop':
       stopProgram();
@@ -72,7 +108,9 @@ export function startBridge(opts: EmbedOptions): () => void {
     output: (chunks) => {
       for (const c of chunks) post({ type: 'playground:output', stream: c.stream, text: c.text });
     },
-    exit: (exit, t) =>
+    exit: (exit, t, files) => {
+      const withFiles = returnFiles && files;
+      returnFiles = false;
       post({
         type: 'playground:exit',
         code: exit.kind === 'exit' ? exit.code : null,
@@ -88,7 +126,9 @@ export function startBridge(opts: EmbedOptions): () => void {
           totalMs: t.totalMs,
         },
         wasmSize: t.wasmSize,
-      }),
+        ...(withFiles ? { files } : {}),
+      });
+    },
   });
   post({ type: 'playground:ready', version: EMBED_API_VERSION });
   return () => {

@@ -1,4 +1,8 @@
+import { checkPath } from '../project/model';
 import type { Diagnostic, LanguageId } from '../workers/protocol';
+
+/** Files as the embed API takes them: relative path → text or bytes. */
+export type EmbedFiles = Record<string, string | Uint8Array | ArrayBuffer>;
 
 /** Version of the postMessage API; bumped only for breaking changes. */
 export const EMBED_API_VERSION = 1;
@@ -17,6 +21,8 @@ export type EmbedEvent =
       error?: string;
       timings: { compileMs?: number; instantiateMs?: number; runMs?: number; totalMs?: number };
       wasmSize?: number;
+      /** With `returnFiles: true`: the sandbox after the run, path → bytes (folders end in /). */
+      files?: Record<string, Uint8Array>;
     };
 
 /** Commands the parent may send. */
@@ -25,6 +31,9 @@ export type EmbedCommand =
       type: 'playground:set';
       language?: LanguageId;
       source?: string;
+      /** Replaces the project's files. */
+      files?: EmbedFiles;
+      entry?: string;
       stdin?: string;
       args?: string | string[];
       env?: string;
@@ -32,6 +41,9 @@ export type EmbedCommand =
   | {
       type: 'playground:run';
       wasm?: ArrayBuffer | Uint8Array;
+      /** Mounted for this run (with `wasm`: the files that module sees). */
+      files?: EmbedFiles;
+      returnFiles?: boolean;
       stdin?: string;
       args?: string | string[];
       env?: string;
@@ -39,6 +51,21 @@ export type EmbedCommand =
   | { type: 'playground:stop' };
 
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** Why `files` is not a well-formed file map (relative paths, text or bytes), or null. */
+function checkFiles(files: unknown): string | null {
+  if (files === undefined) return null;
+  if (!files || typeof files !== 'object' || Array.isArray(files))
+    return 'files must be an object of path → string | Uint8Array | ArrayBuffer';
+  for (const [p, v] of Object.entries(files)) {
+    const c = checkPath(p);
+    if ('error' in c) return `bad file path ${JSON.stringify(p)}: ${c.error}`;
+    if (p.split('/').includes('..')) return `bad file path ${JSON.stringify(p)}`;
+    if (typeof v !== 'string' && !(v instanceof Uint8Array) && !(v instanceof ArrayBuffer))
+      return `file ${JSON.stringify(p)} must be a string, Uint8Array or ArrayBuffer`;
+  }
+  return null;
+}
 
 /** Validates an untrusted message; returns a reason when it is not a well-formed command. */
 export function checkCommand(
@@ -56,8 +83,9 @@ export function checkCommand(
     case 'playground:set':
       if (m.language !== undefined && !isLanguage(m.language))
         return `unknown language ${String(m.language)}`;
-      if (!optStr(m.source) || !settingsOk) return 'source, stdin, args and env must be strings';
-      return m as EmbedCommand;
+      if (!optStr(m.source) || !settingsOk || !optStr(m.entry))
+        return 'source, entry, stdin, args and env must be strings';
+      return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:run':
       if (
         m.wasm !== undefined &&
@@ -67,7 +95,9 @@ export function checkCommand(
         return 'wasm must be an ArrayBuffer or Uint8Array';
       }
       if (!settingsOk) return 'stdin, args and env must be strings';
-      return m as EmbedCommand;
+      if (m.returnFiles !== undefined && typeof m.returnFiles !== 'boolean')
+        return 'returnFiles must be a boolean';
+      return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:stop':
       return m as EmbedCommand;
     default:

@@ -1,11 +1,35 @@
 import type { Diagnostic } from '../workers/protocol';
 
-/** Parses `file:line:col: error: message` lines (wabt, clang) into diagnostics. */
-export function parseLocatedMessages(log: string, fileName?: string): Diagnostic[] {
+/** `./a/../b.h` → `b.h`: a path as the compiler printed it, as a project path. */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * Parses `file:line:col: error: message` lines (wabt, clang) into diagnostics. With `fileName`,
+ * only that file's; with `projectFiles`, those of any project file, each naming its `file`
+ * (messages in system headers stay in the log only).
+ */
+export function parseLocatedMessages(
+  log: string,
+  fileName?: string,
+  projectFiles?: ReadonlySet<string>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const re = /^(?:.*?\/)?([^\s:]+):(\d+):(\d+):\s+(fatal error|error|warning|note):\s+(.*)$/gm;
+  const re = /^([^\s:][^:\n]*?):(\d+):(\d+):\s+(fatal error|error|warning|note):\s+(.*)$/gm;
   for (let m = re.exec(log); m; m = re.exec(log)) {
-    if (fileName && m[1] !== fileName) continue;
+    const path = m[1].startsWith('/') ? null : normalizePath(m[1]);
+    let file: string | undefined;
+    if (projectFiles) {
+      if (!path || !projectFiles.has(path)) continue;
+      file = path;
+    } else if (fileName && m[1].slice(m[1].lastIndexOf('/') + 1) !== fileName) continue;
     const kind = m[4];
     const line = Number(m[2]);
     const column = Number(m[3]);
@@ -15,6 +39,7 @@ export function parseLocatedMessages(log: string, fileName?: string): Diagnostic
     const caret = rest[1] !== undefined ? /^\s*(?:\d*\s*\|)?\s*([\^~]+)/.exec(rest[1]) : null;
     const width = caret ? caret[1].length : 1;
     out.push({
+      ...(file ? { file } : {}),
       severity: kind === 'warning' ? 'warning' : kind === 'note' ? 'info' : 'error',
       message: m[5],
       line,

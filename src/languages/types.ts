@@ -5,6 +5,8 @@ export interface Example {
   id: string;
   label: string;
   source: string;
+  /** More files of the example's project (headers, modules, data), path → text. */
+  files?: Record<string, string>;
   /** Run settings the example needs; applied when it is loaded. */
   stdin?: string;
   args?: string;

@@ -1,13 +1,16 @@
-import { stashDraftFor } from '../store/persistence';
+import { makeProject } from '../project/model';
+import { currentProject } from '../store/projectSlice';
 import { runProgram } from '../store/runActions';
 import { useStore, type Store } from '../store/store';
-import { decodeShare, encodeShare, type SharedState } from './codec';
+import { decodeShare, encodeShare, encodeShareV2, type SharedState } from './codec';
 
 /** The shareable part of the current state. */
 export function sharedFromStore(s: Store = useStore.getState()): SharedState {
+  const p = currentProject(s);
   return {
-    language: s.language,
-    source: s.sources[s.language],
+    language: p.language,
+    files: p.files,
+    entry: p.entry,
     stdin: s.stdin,
     args: s.args,
     env: s.env,
@@ -16,17 +19,28 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
   };
 }
 
-/** Applies a shared state to the store (the language's source, settings and options). */
-export function applyShared(state: SharedState) {
+/**
+ * Opens a shared project: as a new project, or in place of one opened from a link and not
+ * touched since (so following links in a row does not pile up projects). Returns the id of the
+ * project that was open before, when it is the user's own work.
+ */
+export function applyShared(state: SharedState): string | null {
+  const before = currentProject(useStore.getState());
+  const project = makeProject(state.language, state.files, {
+    name: 'Shared project',
+    entry: state.entry,
+    pristine: 'link',
+  });
+  if (before.pristine === 'link') project.id = before.id;
+  useStore.getState().addProject(project);
   useStore.setState((s) => ({
-    language: state.language,
-    sources: { ...s.sources, [state.language]: state.source },
     stdin: state.stdin,
     args: state.args,
     env: state.env,
     timeLimit: state.timeLimit,
     compileOptions: { ...s.compileOptions, [state.language]: state.compileOptions },
   }));
+  return before.pristine ? null : before.id;
 }
 
 /** A link to `page` (index.html or embed.html) that restores the current state. */
@@ -35,6 +49,14 @@ export function buildLink(page: '' | 'embed.html', query: Record<string, string>
   url.search = new URLSearchParams(query).toString();
   url.hash = encodeShare(sharedFromStore());
   return url.toString();
+}
+
+/** Like buildLink, also naming the files too large to be carried by a link. */
+export function buildLinkWithOmitted(page: '' | 'embed.html'): { url: string; omitted: string[] } {
+  const url = new URL(page || './', window.location.href);
+  const { fragment, omitted } = encodeShareV2(sharedFromStore());
+  url.hash = fragment;
+  return { url: url.toString(), omitted };
 }
 
 /**
@@ -51,11 +73,9 @@ export function openSharedLink(opts: { keepDraft: boolean; autorun: boolean }): 
     return false;
   }
   useStore.getState().patchUi({ shareError: null });
-  if (opts.keepDraft) {
-    const draft = stashDraftFor(result.state.source);
-    useStore.getState().patchUi({ draftAvailable: draft });
-  }
-  applyShared(result.state);
+  const draftId = applyShared(result.state);
+  // After another link in a row, the draft is still the one from before the first link.
+  if (opts.keepDraft && draftId) useStore.getState().patchUi({ draftId });
   const params = new URLSearchParams(window.location.search);
   const autorun = opts.autorun && params.get('run') === '1';
   if (opts.keepDraft) {

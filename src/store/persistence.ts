@@ -1,28 +1,33 @@
-import { isLanguageId, languages } from '../languages/registry';
+import { isLanguageId, languageById, languages } from '../languages/registry';
+import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
+import * as db from '../project/projectDb';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
-import type { ThemeChoice } from './settingsSlice';
+import { defaultCompileOptions, type ThemeChoice } from './settingsSlice';
+import { currentProject } from './projectSlice';
 import { useStore, type Store } from './store';
 
-const KEY = 'wasm-playground:state:v1';
-const DRAFT_KEY = 'wasm-playground:draft:v1';
-const LAST_SHARED_KEY = 'wasm-playground:last-shared:v1';
+// Small settings live in localStorage, projects in IndexedDB (one record per project).
+const SETTINGS_KEY = 'wasm-playground:settings:v2';
+/** The current project's text files, written synchronously when the page goes away. */
+const PENDING_KEY = 'wasm-playground:pending:v2';
+/** What version 1 (one source per language) saved; read once, to migrate. */
+export const V1_KEY = 'wasm-playground:state:v1';
+const V1_DRAFT_KEY = 'wasm-playground:draft:v1';
 
-/** The part of the state that is saved and restored. */
-export interface SavedState {
-  language: LanguageId;
-  sources: Partial<Record<LanguageId, string>>;
+/** Settings saved beside the projects. */
+export interface SavedSettings {
+  currentId: string;
   stdin: string;
   args: string;
   env: string;
   timeLimit: number;
   theme: ThemeChoice;
-  compileOptions: Partial<Record<LanguageId, CompileOptions>>;
+  compileOptions: Record<LanguageId, CompileOptions>;
 }
 
-export function pickSaved(s: Store): SavedState {
+export function pickSettings(s: Store): SavedSettings {
   return {
-    language: s.language,
-    sources: s.sources,
+    currentId: s.currentId,
     stdin: s.stdin,
     args: s.args,
     env: s.env,
@@ -34,21 +39,12 @@ export function pickSaved(s: Store): SavedState {
 
 const str = (x: unknown): x is string => typeof x === 'string';
 
-/** Keeps only well-formed fields of untrusted saved data (old versions, hand edits, share links). */
-export function sanitize(raw: unknown): Partial<Store> {
+/** Keeps only well-formed settings of untrusted saved data (old versions, hand edits). */
+export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
-  const out: Partial<Store> = {};
-  if (isLanguageId(r.language)) out.language = r.language;
-  const base = useStore.getState();
-  if (r.sources && typeof r.sources === 'object') {
-    const sources = { ...base.sources };
-    for (const l of languages) {
-      const v = (r.sources as Record<string, unknown>)[l.id];
-      if (str(v)) sources[l.id] = v;
-    }
-    out.sources = sources;
-  }
+  const out: Partial<SavedSettings> = {};
+  if (str(r.currentId)) out.currentId = r.currentId;
   if (str(r.stdin)) out.stdin = r.stdin;
   if (str(r.args)) out.args = r.args;
   if (str(r.env)) out.env = r.env;
@@ -56,7 +52,7 @@ export function sanitize(raw: unknown): Partial<Store> {
     out.timeLimit = r.timeLimit;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
   if (r.compileOptions && typeof r.compileOptions === 'object') {
-    const opts = { ...base.compileOptions };
+    const opts = structuredClone(defaultCompileOptions);
     for (const l of languages) {
       const v = (r.compileOptions as Record<string, unknown>)[l.id] as
         Record<string, unknown> | undefined;
@@ -75,50 +71,61 @@ export function sanitize(raw: unknown): Partial<Store> {
   return out;
 }
 
-/** Reads the autosaved state (null when there is none or it is unreadable). */
-export function loadSaved(): Partial<Store> | null {
-  const raw = readJson(KEY);
-  return raw ? sanitize(raw) : null;
+/** A project read back from storage, or null when it is not one. */
+export function sanitizeProject(raw: unknown): Project | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (!str(r.id) || !str(r.name) || !isLanguageId(r.language) || !str(r.entry)) return null;
+  if (!r.files || typeof r.files !== 'object') return null;
+  const files: ProjectFiles = {};
+  for (const [p, v] of Object.entries(r.files as Record<string, unknown>)) {
+    const c = checkPath(p);
+    if ('error' in c || c.path !== p) continue;
+    if (str(v) || v instanceof Uint8Array) files[p] = isDir(p) ? '' : v;
+  }
+  return {
+    id: r.id,
+    name: r.name,
+    language: r.language,
+    files: r.entry in files ? files : { ...files, [r.entry]: '' },
+    entry: r.entry,
+    updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : 0,
+    ...(str(r.pristine) ? { pristine: r.pristine } : {}),
+  };
 }
 
-let flush: () => void = () => {};
-
-/** Writes the autosave now, skipping the debounce (before anything risky, e.g. after a crash). */
-export function flushAutosave(): void {
-  flush();
-}
-
-/** Restores the autosave, then saves on every change (debounced). Returns the unsubscribe. */
-export function startAutosave(delayMs = 250): () => void {
-  const saved = loadSaved();
-  if (saved) useStore.setState(saved);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = JSON.stringify(pickSaved(useStore.getState()));
-  const write = () => {
-    const next = JSON.stringify(pickSaved(useStore.getState()));
-    if (next === last) return;
-    last = next;
-    try {
-      localStorage.setItem(KEY, next);
-    } catch {
-      // Quota exceeded or storage disabled: keep working, the state lives in memory.
+/**
+ * Version 1 kept one source per language (and a draft set aside by a shared link) in
+ * localStorage. Each becomes a project, so no draft is lost by the upgrade; untouched default
+ * examples are skipped. Returns the projects and the one that was open.
+ */
+export function migrateV1(
+  state: unknown,
+  draft: unknown,
+): { projects: Project[]; currentId?: string; settings: Partial<SavedSettings> } {
+  const projects: Project[] = [];
+  let currentId: string | undefined;
+  const fromSources = (raw: unknown, label: string, open: boolean) => {
+    if (!raw || typeof raw !== 'object') return;
+    const r = raw as Record<string, unknown>;
+    const sources = (r.sources ?? {}) as Record<string, unknown>;
+    for (const l of languages) {
+      const src = sources[l.id];
+      if (!str(src)) continue;
+      if (src === l.examples[0].source && !(open && r.language === l.id)) continue;
+      const p = makeProject(
+        l.id,
+        { [l.fileName]: src },
+        { name: `${l.label.split(' ')[0]} ${label}` },
+      );
+      p.updatedAt = Date.now() - projects.length; // the order they were listed in
+      projects.push(p);
+      if (open && r.language === l.id) currentId = p.id;
     }
   };
-  const unsub = useStore.subscribe(() => {
-    clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
-  });
-  // Closing the tab inside the debounce window must not lose the last keystrokes.
-  window.addEventListener('pagehide', write);
-  flush = () => {
-    clearTimeout(timer);
-    write();
-  };
-  return () => {
-    flush = () => {};
-    unsub();
-    window.removeEventListener('pagehide', write);
-  };
+  fromSources(state, '(saved draft)', true);
+  fromSources(draft, '(draft kept from before a shared link)', false);
+  return { projects, currentId, settings: sanitizeSettings(state) };
 }
 
 function readJson(key: string): unknown {
@@ -130,34 +137,154 @@ function readJson(key: string): unknown {
   }
 }
 
-function writeJson(key: string, value: unknown) {
+function writeJson(key: string, value: unknown): boolean {
   try {
     localStorage.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
-    // storage full or disabled: nothing else to do
+    return false;
   }
+}
+
+/** The current project's text files, for PENDING_KEY (synchronous, so pagehide can write it). */
+function pendingOf(p: Project) {
+  const files: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p.files)) if (str(v)) files[k] = v;
+  return { ...p, files };
 }
 
 /**
- * Before a shared link replaces the editor content, keeps the user's own work as a draft. The
- * autosave is not stashed when it is just an unedited earlier shared program, so opening two
- * links in a row does not push the real draft out.
+ * Reads settings and projects into the store; migrates version 1's autosave on the first start.
+ * Storage that fails is reported (ui.storageError) and the app keeps working in memory.
  */
-export function stashDraftFor(sharedSource: string): boolean {
-  const saved = readJson(KEY) as SavedState | null;
-  const lastShared = readJson(LAST_SHARED_KEY);
-  writeJson(LAST_SHARED_KEY, sharedSource);
-  if (saved && typeof saved === 'object' && saved.sources) {
-    const current = saved.sources[saved.language];
-    if (current !== lastShared && current !== sharedSource) writeJson(DRAFT_KEY, saved);
+export async function loadPersisted(): Promise<void> {
+  const settings = sanitizeSettings(readJson(SETTINGS_KEY));
+  let projects: Project[] = [];
+  let storageError: string | null = null;
+  try {
+    projects = (await db.loadAll()).map(sanitizeProject).filter((p): p is Project => !!p);
+  } catch (e) {
+    storageError = `Projects cannot be saved in this browser (${db.describeError(e)}). You can keep working; download the project as a .zip to keep it.`;
   }
-  return readJson(DRAFT_KEY) !== null;
+  // Keystrokes written on the way out that IndexedDB may not have received.
+  const pending = sanitizeProject(readJson(PENDING_KEY));
+  if (pending) {
+    const i = projects.findIndex((p) => p.id === pending.id);
+    if (i < 0) projects.push(pending);
+    else if (pending.updatedAt > projects[i].updatedAt)
+      projects[i] = { ...pending, files: { ...projects[i].files, ...pending.files } };
+  }
+  if (projects.length === 0 && !readJson(SETTINGS_KEY)) {
+    const m = migrateV1(readJson(V1_KEY), readJson(V1_DRAFT_KEY));
+    projects = m.projects;
+    Object.assign(settings, m.settings, m.currentId ? { currentId: m.currentId } : {});
+  }
+  const patch: Partial<Store> = { ...settings };
+  delete (patch as Partial<SavedSettings>).currentId;
+  if (projects.length) {
+    const byId = Object.fromEntries(projects.map((p) => [p.id, p]));
+    const open =
+      byId[settings.currentId ?? ''] ?? projects.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    Object.assign(patch, {
+      projects: byId,
+      currentId: open.id,
+      language: open.language,
+      activePath: open.entry,
+      openTabs: [open.entry],
+    });
+  }
+  useStore.setState({ ...patch, storageError });
 }
 
-/** Puts the stashed draft back into the editor. */
-export function restoreDraft(): boolean {
-  const draft = readJson(DRAFT_KEY);
-  if (!draft) return false;
-  useStore.setState(sanitize(draft));
-  return true;
+let flush: () => void = () => {};
+
+/** Writes the autosave now, skipping the debounce (before anything risky, e.g. after a crash). */
+export function flushAutosave(): void {
+  flush();
 }
+
+/**
+ * Loads the saved state, then saves on every change (debounced): settings to localStorage,
+ * changed projects to IndexedDB. Another tab saving the open project shows a notice; the later
+ * save wins. Returns the unsubscribe.
+ */
+export async function startAutosave(delayMs = 250): Promise<() => void> {
+  await loadPersisted();
+  const tab = Math.random().toString(36).slice(2);
+  let saved = useStore.getState().projects;
+  let lastSettings = JSON.stringify(pickSettings(useStore.getState()));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('wasm-playground') : null;
+
+  const write = () => {
+    const s = useStore.getState();
+    const next = JSON.stringify(pickSettings(s));
+    if (next !== lastSettings && writeJson(SETTINGS_KEY, pickSettings(s))) lastSettings = next;
+    if (s.projects === saved || s.storageError) return;
+    const before = saved;
+    saved = s.projects;
+    for (const [id, p] of Object.entries(s.projects)) {
+      if (before[id] === p) continue;
+      db.save(p).then(
+        () => channel?.postMessage({ type: 'saved', id, tab, updatedAt: p.updatedAt }),
+        (e) => reportStorageError(e),
+      );
+    }
+    for (const id of Object.keys(before))
+      if (!(id in s.projects)) void db.remove(id).catch(reportStorageError);
+  };
+  const writeNow = () => {
+    clearTimeout(timer);
+    write();
+    // IndexedDB may not finish before the page is gone: keep the open project's text too.
+    writeJson(PENDING_KEY, pendingOf(currentProject(useStore.getState())));
+  };
+
+  const unsub = useStore.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
+  window.addEventListener('pagehide', writeNow);
+  flush = writeNow;
+
+  const onMessage = async (e: MessageEvent) => {
+    const m = e.data as { type?: string; id?: string; tab?: string };
+    if (m?.type !== 'saved' || m.tab === tab || !m.id) return;
+    const theirs = sanitizeProject(await db.load(m.id).catch(() => null));
+    if (!theirs) return;
+    const s = useStore.getState();
+    if (m.id === s.currentId) {
+      // Ours stays until the user chooses: the later save wins, nothing is merged silently.
+      s.patchUi({ conflictId: m.id });
+    } else {
+      saved = { ...saved, [theirs.id]: theirs };
+      useStore.setState({ projects: { ...s.projects, [theirs.id]: theirs } });
+    }
+  };
+  channel?.addEventListener('message', (e) => void onMessage(e));
+
+  return () => {
+    flush = () => {};
+    unsub();
+    channel?.close();
+    window.removeEventListener('pagehide', writeNow);
+  };
+}
+
+function reportStorageError(e: unknown) {
+  useStore.setState({
+    storageError: `Saving failed (${db.describeError(e)}). Your project is kept in this tab; download it as a .zip to keep it.`,
+  });
+}
+
+/** Replaces the open project with the copy another tab saved. */
+export async function loadTheirVersion(id: string): Promise<void> {
+  const theirs = sanitizeProject(await db.load(id));
+  if (!theirs) return;
+  useStore.setState((s) => ({ projects: { ...s.projects, [id]: theirs } }));
+  useStore.getState().patchUi({ conflictId: null });
+}
+
+/** Example source of a language, for tests of the migration. */
+export const defaultSource = (l: LanguageId) => languageById[l].examples[0].source;

@@ -3,7 +3,10 @@ import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
 import type { CompileResult, LanguageId, LoadProgress, RunResult } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
+import { diffTrees, toMountable } from '../project/changes';
+import { textFiles, type ProjectFiles } from '../project/model';
 import { useOutput } from './outputStore';
+import { currentProject } from './projectSlice';
 import type { ExitStatus } from './runSlice';
 import { emit } from './runEvents';
 import { useStore } from './store';
@@ -32,8 +35,16 @@ function exitFromResult(r: RunResult): ExitStatus {
 /** Compiles the current source in the compiler worker. */
 function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   const s = useStore.getState();
+  const p = currentProject(s);
+  const source = p.files[p.entry];
   return compiler!.compile(
-    { language: s.language, source: s.sources[s.language], options: s.compileOptions[s.language] },
+    {
+      language: p.language,
+      source: typeof source === 'string' ? source : '',
+      files: textFiles(p.files),
+      entry: p.entry,
+      options: s.compileOptions[p.language],
+    },
     (p) => {
       if (!signal.aborted)
         useStore.getState().patchRun({ loading: p.phase === 'ready' ? null : p });
@@ -59,11 +70,20 @@ function publishCompile(result: CompileResult, wasmSize = result.wasm?.byteLengt
   emit('compiled', result.ok, result.diagnostics);
 }
 
+/** What a run may be given besides the current project. */
+export interface RunOptions {
+  /** Run these bytes instead of compiling (opened or embedded modules). */
+  wasm?: Uint8Array;
+  /** Mount these files instead of the project's (the embed API's `files`). */
+  files?: ProjectFiles;
+}
+
 /**
- * Run: compile in the compiler worker, then run the bytes in a fresh runner worker, streaming
- * output into the output store. `wasm` skips the compile (opened or embedded modules).
+ * Run: compile in the compiler worker, then run the bytes in a runner worker with a fresh copy
+ * of the project's files mounted at `/`, streaming output into the output store. Afterwards the
+ * files the program created, modified or deleted are the run's changes.
  */
-export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void> {
+export async function runProgram(opts: RunOptions = {}): Promise<void> {
   initWorkers();
   controller?.abort(SUPERSEDED);
   const ctl = new AbortController();
@@ -85,14 +105,17 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     exports: keep(store.exports),
     timings: { phases: [] },
   });
+  if (store.runChanges) store.setRunChanges(null);
+  const projectId = store.currentId;
+  const mounted = opts.files ?? currentProject(store).files;
   const current = () => useStore.getState().runId === runId;
-  const finish = (exit: ExitStatus, totalMs?: number) => {
+  const finish = (exit: ExitStatus, totalMs?: number, files?: Record<string, Uint8Array>) => {
     const timings =
       totalMs === undefined
         ? useStore.getState().timings
         : { ...useStore.getState().timings, totalMs };
     useStore.getState().patchRun({ status: 'idle', exit, timings, loading: null });
-    emit('exit', exit, timings);
+    emit('exit', exit, timings, files);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -116,7 +139,14 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
     // The run request goes out before any store update: those make React render, and the
     // program should not wait for that.
     const running = runner!.run(
-      { runId, wasm, stdin, args: splitArgs(args), env: parseEnv(env) },
+      {
+        runId,
+        wasm,
+        stdin,
+        args: splitArgs(args),
+        env: parseEnv(env),
+        files: toMountable(mounted),
+      },
       (id, chunks) => {
         // Output of any other run (a killed one) is dropped.
         if (id !== useStore.getState().runId) return;
@@ -149,10 +179,15 @@ export async function runProgram(opts: { wasm?: Uint8Array } = {}): Promise<void
         runMs: result.runMs,
       },
     });
+    if (result.files && useStore.getState().currentId === projectId) {
+      useStore.getState().setRunChanges(diffTrees(mounted, result.files));
+    }
     // End to end = until the last output is on screen, so wait for the paint.
     await afterPaint();
     if (!current()) return;
-    finish(exitFromResult(result), performance.now() - tStart);
+    const exit = exitFromResult(result);
+    if (result.sandboxFull && exit.kind === 'exit') exit.sandboxFull = true;
+    finish(exit, performance.now() - tStart, result.files);
   } catch (e) {
     if (!current()) return;
     let exit: ExitStatus;

@@ -4,7 +4,11 @@ import type { Store } from './store';
 
 /** How the last run ended. */
 export type ExitStatus =
-  | { kind: 'exit'; code: number }
+  | {
+      kind: 'exit';
+      code: number;
+      /** writes failed with ENOSPC at the size limit */ sandboxFull?: boolean;
+    }
   | { kind: 'trap'; message: string; func?: string }
   | { kind: 'stopped'; message: string }
   | { kind: 'error'; message: string };

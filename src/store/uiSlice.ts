@@ -5,16 +5,32 @@ import type { Store } from './store';
 export interface UiSlice {
   /** Why the link that opened the page could not be read. */
   shareError: string | null;
-  /** Set when a shared link replaced the editor content and a draft can be restored. */
-  draftAvailable: boolean;
+  /** The project that was open before a shared link opened another (Restore my draft). */
+  draftId: string | null;
+  /** The open project was saved by another tab since this one loaded it. */
+  conflictId: string | null;
+  /** Why projects cannot be saved (storage full or unavailable); null while saving works. */
+  storageError: string | null;
   /** A short message shown in the toolbar (e.g. "Link copied"). */
   toast: { text: string; tone: 'ok' | 'warn' } | null;
-  patchUi(patch: Partial<Pick<UiSlice, 'shareError' | 'draftAvailable' | 'toast'>>): void;
+  /** An action offered beside the toast (e.g. Undo after a delete). */
+  toastAction: { label: string; run: () => void } | null;
+  patchUi(
+    patch: Partial<
+      Pick<
+        UiSlice,
+        'shareError' | 'draftId' | 'conflictId' | 'toast' | 'toastAction' | 'storageError'
+      >
+    >,
+  ): void;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   shareError: null,
-  draftAvailable: false,
+  draftId: null,
+  conflictId: null,
+  storageError: null,
   toast: null,
+  toastAction: null,
   patchUi: (patch) => set(patch),
 });

@@ -21,6 +21,10 @@ export function ExitBadge() {
     case 'exit':
       text = `exit code ${exit.code}`;
       tone = exit.code === 0 ? 'ok' : 'warn';
+      if (exit.sandboxFull) {
+        text += ' — the sandbox is full (256 MiB)';
+        tone = 'warn';
+      }
       break;
     case 'trap':
       text = `trap: ${exit.message}${exit.func ? ` in ${exit.func}` : ''}`;

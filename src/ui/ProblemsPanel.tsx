@@ -1,3 +1,4 @@
+import { currentProject } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { revealInEditor } from './editor/editorHandle';
 
@@ -5,6 +6,7 @@ import { revealInEditor } from './editor/editorHandle';
 export function ProblemsPanel() {
   const diagnostics = useStore((s) => s.diagnostics);
   const status = useStore((s) => s.status);
+  const entry = useStore((s) => currentProject(s).entry);
   return (
     <section className="panel problems-panel" aria-label="Problems">
       <div className="panel-header">
@@ -23,11 +25,12 @@ export function ProblemsPanel() {
               data-severity={d.severity}
               data-line={d.line}
               data-column={d.column}
-              onClick={() => revealInEditor(d.line, d.column)}
+              data-file={d.file ?? entry}
+              onClick={() => revealInEditor(d.line, d.column, d.file ?? entry)}
             >
               <span className={`sev ${d.severity}`}>{d.severity}</span>
               <span className="loc">
-                {d.line}:{d.column}
+                {d.file ?? entry}:{d.line}:{d.column}
               </span>
               <span className="msg">{d.message}</span>
             </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LONG_URL_CHARS } from '../share/codec';
-import { buildLink } from '../share/shareLink';
-import { restoreDraft } from '../store/persistence';
+import { buildLinkWithOmitted } from '../share/shareLink';
+import { loadTheirVersion } from '../store/persistence';
 import { useStore } from '../store/store';
 
 async function copy(text: string): Promise<boolean> {
@@ -17,7 +17,7 @@ async function copy(text: string): Promise<boolean> {
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
   const share = async () => {
-    const url = buildLink('');
+    const { url, omitted } = buildLinkWithOmitted('');
     setLink(url);
     // The address bar shows the link too, until the next edit (see clearStaleShareHash).
     history.replaceState(null, '', url);
@@ -30,7 +30,8 @@ export function ShareButton() {
           (copied ? 'Link copied to the clipboard' : 'Copy the link below') +
           (long
             ? ` — it is ${Math.round(url.length / 1024)} KB long; some chat apps cut links over 8 KB`
-            : ''),
+            : '') +
+          (omitted.length ? `. Left out (over 1 MiB each): ${omitted.join(', ')}` : ''),
       },
     });
   };
@@ -63,10 +64,13 @@ export function ShareButton() {
 /** Messages about the link that opened the page, the saved draft, and the last action. */
 export function Notices() {
   const shareError = useStore((s) => s.shareError);
-  const draftAvailable = useStore((s) => s.draftAvailable);
+  const draftId = useStore((s) => s.draftId);
+  const conflictId = useStore((s) => s.conflictId);
+  const storageError = useStore((s) => s.storageError);
   const toast = useStore((s) => s.toast);
+  const toastAction = useStore((s) => s.toastAction);
   const patchUi = useStore.getState().patchUi;
-  if (!shareError && !draftAvailable && !toast) return null;
+  if (!shareError && !draftId && !toast && !conflictId && !storageError) return null;
   return (
     <div className="notices">
       {shareError && (
@@ -77,20 +81,40 @@ export function Notices() {
           </button>
         </div>
       )}
-      {draftAvailable && (
+      {storageError && (
+        <div className="notice warn" data-testid="storage-error" role="alert">
+          {storageError}
+        </div>
+      )}
+      {conflictId && (
+        <div className="notice warn" data-testid="project-conflict" role="alert">
+          This project was changed in another tab. Saving here overwrites that version.
+          <button
+            className="small"
+            data-testid="load-their-version"
+            onClick={() => void loadTheirVersion(conflictId)}
+          >
+            Reload their version
+          </button>
+          <button className="small" onClick={() => patchUi({ conflictId: null })}>
+            Keep mine
+          </button>
+        </div>
+      )}
+      {draftId && (
         <div className="notice info">
           You are looking at shared code. Your previous work is kept.
           <button
             className="small"
             data-testid="restore-draft"
             onClick={() => {
-              restoreDraft();
-              patchUi({ draftAvailable: false, toast: { tone: 'ok', text: 'Your draft is back' } });
+              useStore.getState().openProject(draftId);
+              patchUi({ draftId: null, toast: { tone: 'ok', text: 'Your draft is back' } });
             }}
           >
             Restore my draft
           </button>
-          <button className="small" onClick={() => patchUi({ draftAvailable: false })}>
+          <button className="small" onClick={() => patchUi({ draftId: null })}>
             Keep shared code
           </button>
         </div>
@@ -98,7 +122,19 @@ export function Notices() {
       {toast && (
         <div className={`notice ${toast.tone}`} data-testid="toast" role="status">
           {toast.text}
-          <button className="small" onClick={() => patchUi({ toast: null })}>
+          {toastAction && (
+            <button
+              className="small"
+              data-testid="toast-action"
+              onClick={() => {
+                toastAction.run();
+                patchUi({ toast: null, toastAction: null });
+              }}
+            >
+              {toastAction.label}
+            </button>
+          )}
+          <button className="small" onClick={() => patchUi({ toast: null, toastAction: null })}>
             OK
           </button>
         </div>

@@ -1,7 +1,7 @@
-import { languageById, languages } from '../languages/registry';
+import { languageById } from '../languages/registry';
 import type { ThemeChoice } from '../store/settingsSlice';
 import { useStore } from '../store/store';
-import { isLanguageId } from '../languages/registry';
+import { LanguageSelect } from './LanguageSelect';
 import { RunStopButtons } from './RunStopButtons';
 
 /** Language, example, compiler options, Run/Stop and the theme switch. */
@@ -18,19 +18,11 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       </span>
       <label className="field">
         <span className="sr-only">Language</span>
-        <select
+        <LanguageSelect
           data-testid="language-select"
           value={language}
-          onChange={(e) =>
-            isLanguageId(e.target.value) && useStore.getState().setLanguage(e.target.value)
-          }
-        >
-          {languages.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+          onChange={(id) => useStore.getState().setLanguage(id)}
+        />
       </label>
       <label className="field">
         <span className="sr-only">Examples</span>

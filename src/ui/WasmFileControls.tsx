@@ -1,5 +1,6 @@
 import { languageById } from '../languages/registry';
 import { disassembleLast, runProgram } from '../store/runActions';
+import { entrySource } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { downloadFile, openWasmFile } from './download';
 
@@ -50,7 +51,7 @@ export function WasmFileControls() {
         onClick={async () => {
           try {
             const s = useStore.getState();
-            const text = s.language === 'wat' ? s.sources.wat : await disassembleLast();
+            const text = s.language === 'wat' ? entrySource(s) : await disassembleLast();
             downloadFile(`${base}.wat`, text, 'text/plain');
           } catch (e) {
             useStore.getState().patchUi({ toast: { tone: 'warn', text: String(e) } });

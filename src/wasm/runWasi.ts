@@ -1,11 +1,6 @@
-import {
-  ConsoleStdout,
-  File,
-  OpenFile,
-  PreopenDirectory,
-  WASI,
-  WASIProcExit,
-} from '@bjorn3/browser_wasi_shim';
+import { ConsoleStdout, File, OpenFile, WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
+import { patchImports } from '../wasi/imports';
+import { mountTree, readTree, SandboxBudget } from '../wasi/sandbox';
 import type { ModuleEntry, OutputChunk, RunResult } from '../workers/protocol';
 import { OutputBatcher } from './outputBatcher';
 import { describeTrap } from './trap';
@@ -19,6 +14,8 @@ export interface WasiRunInput {
   env: string[];
   /** argv[0] as the program sees it. */
   programName?: string;
+  /** The files mounted at `/` (path → bytes, folders end in `/`); none when absent. */
+  files?: Record<string, Uint8Array>;
 }
 
 /** Lists a module's imports and exports, as the engine reports them. */
@@ -68,15 +65,24 @@ export async function runWasi(
   if (bad) return { ...result, error: bad };
 
   const batcher = new OutputBatcher(onOutput);
+  const budget = new SandboxBudget();
+  // The project is the preopened directory `/`, and wasi-libc's working directory is `/`, so
+  // fopen("data.txt") and fopen("/data.txt") name the same file.
+  const root = mountTree(input.files ?? {}, budget);
   const fds = [
     new OpenFile(new File(new TextEncoder().encode(input.stdin), { readonly: true })),
     new ConsoleStdout((b) => batcher.write('stdout', b)),
     new ConsoleStdout((b) => batcher.write('stderr', b)),
-    new PreopenDirectory('.', new Map()),
+    root,
   ];
   const wasi = new WASI([input.programName ?? 'main.wasm', ...input.args], input.env, fds, {
     debug: false,
   });
+  patchImports(
+    wasi.wasiImport as unknown as Parameters<typeof patchImports>[0],
+    wasi.fds,
+    () => (wasi.inst.exports as { memory: WebAssembly.Memory }).memory,
+  );
 
   let mod: WebAssembly.Module;
   let t0 = performance.now();
@@ -122,5 +128,7 @@ export async function runWasi(
   }
   result.runMs = performance.now() - t0;
   batcher.flush(undefined, true);
+  result.files = readTree(root.dir);
+  if (budget.full) result.sandboxFull = true;
   return result;
 }

@@ -14,12 +14,19 @@ export interface CompileOptions {
 /** A compile request as sent to the compiler worker. */
 export interface CompileRequest {
   language: LanguageId;
+  /** The entry file's text (a one-file program needs nothing else). */
   source: string;
+  /** Every text file of the project (path → text); when absent, the entry alone. */
+  files?: Record<string, string>;
+  /** The entry file's path in `files` (default: the language's main file). */
+  entry?: string;
   options: CompileOptions;
 }
 
 /** One compiler message, positioned in the user's source (1-based lines and columns). */
 export interface Diagnostic {
+  /** The project file it is in; absent means the entry file. */
+  file?: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
   line: number;
@@ -49,6 +56,8 @@ export interface CompileResult {
   phases: PhaseTiming[];
   /** True when this compile had to load the toolchain first. */
   coldStart: boolean;
+  /** For multi-file builds: how many files were compiled and how many there are. */
+  units?: { compiled: number; total: number; summary: string };
 }
 
 /** Progress of a toolchain download, reported while a compiler loads. */
@@ -75,6 +84,11 @@ export interface RunRequest {
   stdin: string;
   args: string[];
   env: string[];
+  /**
+   * The sandbox's files, mounted as the preopened directory `/` (path → bytes; a path ending in
+   * `/` is a folder). Each run gets its own copy.
+   */
+  files?: Record<string, Uint8Array>;
 }
 
 /** A piece of program output. */
@@ -113,6 +127,10 @@ export interface RunResult {
   runMs: number;
   imports: ModuleEntry[];
   exports: ModuleEntry[];
+  /** Every file and folder of the sandbox after the run (same form as RunRequest.files). */
+  files?: Record<string, Uint8Array>;
+  /** Set when the run hit the sandbox's size limit. */
+  sandboxFull?: boolean;
 }
 
 /** The runner worker's API, exposed through comlink. */

@@ -58,3 +58,23 @@ describe('AssemblyScript console', () => {
     expect(r.stderr).toBe('bad\ncareful\n');
   });
 });
+
+describe('AssemblyScript projects', () => {
+  it('compiles the entry with the project modules it imports, and names the file of an error', async () => {
+    const { compileProject, run } = await import('../../testing');
+    const files = {
+      'main.ts': 'import { twice } from "./lib/math";\nconsole.log(`twice: ${twice(21)}`);\n',
+      'lib/math.ts': 'export function twice(x: i32): i32 { return x * 2; }\n',
+    };
+    const r = await compileProject('assemblyscript', files, 'main.ts');
+    expect(r.ok).toBe(true);
+    expect((await run(r.wasm!)).stdout).toBe('twice: 42\n');
+    const bad = await compileProject(
+      'assemblyscript',
+      { ...files, 'lib/math.ts': 'export function twice(x: i32): i32 { return y; }\n' },
+      'main.ts',
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics[0]).toMatchObject({ file: 'lib/math.ts', line: 1 });
+  });
+});

@@ -4,7 +4,7 @@ import type {
   Diagnostic,
   PhaseTiming,
 } from '../../workers/protocol';
-import { offsetToLineCol } from '../diagnostics';
+import { normalizePath, offsetToLineCol } from '../diagnostics';
 import playgroundConsole from './lib/playground_console.ts?raw';
 
 type Asc = typeof import('assemblyscript/asc');
@@ -46,7 +46,15 @@ export function loadAsc(): Promise<Asc> {
 
 /** Builds asc's argument list: entry, output, shim, then the user's options. */
 export function ascArgs(req: CompileRequest): string[] {
-  const args = [ENTRY, '--outFile', 'main.wasm', '--exportStart', '_start', '--lib', LIB_DIR];
+  const args = [
+    req.entry ?? ENTRY,
+    '--outFile',
+    'main.wasm',
+    '--exportStart',
+    '_start',
+    '--lib',
+    LIB_DIR,
+  ];
   for (const u of SHIM_USE) args.push('--use', u);
   args.push(req.options.optLevel || '-O2');
   if (req.options.flags?.trim()) args.push(...req.options.flags.trim().split(/\s+/));
@@ -67,13 +75,16 @@ export async function compileAssemblyScript(req: CompileRequest): Promise<Compil
   const outputs: Record<string, Uint8Array | string> = {};
   const diagnostics: Diagnostic[] = [];
   const stderr = asc.createMemoryStream();
+  const entry = req.entry ?? ENTRY;
+  // The project's modules, so relative imports between them resolve (`import { f } from './lib'`).
+  const files = req.files ?? { [entry]: req.source };
   const t0 = performance.now();
   const res = await asc.main(ascArgs(req), {
     stdout: asc.createMemoryStream(),
     stderr,
     readFile: (name: string, baseDir: string) => {
       if (baseDir === LIB_DIR) return libFiles[name] ?? null;
-      return name === ENTRY ? req.source : null;
+      return files[normalizePath(`${baseDir}/${name}`)] ?? null;
     },
     writeFile: (name: string, data: Uint8Array | string) => {
       outputs[name] = data;
@@ -82,10 +93,12 @@ export async function compileAssemblyScript(req: CompileRequest): Promise<Compil
       dir === LIB_DIR ? Object.keys(libFiles).filter((k) => !k.includes('/')) : [],
     reportDiagnostic: (d) => {
       // Diagnostics in library files have no place in the editor; they stay in the log.
-      if (d.range?.source?.normalizedPath !== ENTRY) return;
-      const start = offsetToLineCol(req.source, d.range.start);
-      const end = offsetToLineCol(req.source, d.range.end);
+      const file = normalizePath(d.range?.source?.normalizedPath ?? '');
+      if (!d.range || !(file in files)) return;
+      const start = offsetToLineCol(files[file], d.range.start);
+      const end = offsetToLineCol(files[file], d.range.end);
       diagnostics.push({
+        file,
         severity: SEVERITY[d.category] ?? 'error',
         message: `${d.message} (AS${d.code})`,
         line: start.line,

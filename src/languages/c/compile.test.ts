@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, compileAndRun, run } from '../../testing';
+import { compile, compileAndRun, compileProject, run } from '../../testing';
 import { cMeta } from './meta';
 import { cppMeta } from '../cpp/meta';
 
@@ -46,7 +46,8 @@ describe('C and C++ (clang/LLD via @yowasp/clang)', { timeout: 180_000 }, () => 
     expect(r.ok).toBe(false);
     expect(r.diagnostics.find((d) => d.severity === 'warning')).toBeUndefined();
     const link = r.diagnostics.find((d) => /undefined symbol: helper/.test(d.message))!;
-    expect(link).toMatchObject({ severity: 'error', line: 1, column: 6 });
+    // At the call that needs it, not at the prototype that only declares it.
+    expect(link).toMatchObject({ severity: 'error', file: 'main.c', line: 4, column: 3 });
     const w = await compile(
       'c',
       'int main(void) {\n  int unused;\n  return 0;\n}\n',
@@ -96,10 +97,36 @@ describe('C and C++ (clang/LLD via @yowasp/clang)', { timeout: 180_000 }, () => 
       ...cppMeta.examples.map((e) => ['cpp', e] as const),
     ]) {
       const [lang, e] = ex;
-      const r = await compile(lang, e.source);
+      const main = lang === 'c' ? 'main.c' : 'main.cpp';
+      const r = await compileProject(lang, { [main]: e.source, ...e.files }, main);
       expect(r.ok, `${lang}/${e.id}: ${r.log}`).toBe(true);
     }
     const words = await compileAndRun('cpp', cpp('words'), { stdin: 'b a b\nA c\n' });
     expect(words.stdout).toBe('2 lines, 3 distinct words\n2 a\n2 b\n1 c\n');
+  });
+
+  it('runs the project examples: modules, file I/O and the PPM image', async () => {
+    const ex = (id: string) => cMeta.examples.find((e) => e.id === id)!;
+    const project = async (id: string) => {
+      const e = ex(id);
+      const files = { 'main.c': e.source, ...e.files };
+      const r = await compileProject('c', files, 'main.c');
+      expect(r.ok, r.log).toBe(true);
+      const mount = Object.fromEntries(
+        Object.entries(files).map(([p, t]) => [p, new TextEncoder().encode(t)]),
+      );
+      return run(r.wasm!, { files: mount });
+    };
+    expect((await project('modules')).stdout).toBe(
+      'rect 3x4: area 12, perimeter 14\ncircle r=2: area 12.566\n',
+    );
+    const files = await project('files');
+    expect(files.stdout).toBe('read 4 scores, wrote report.txt\n');
+    expect(new TextDecoder().decode(files.files!['report.txt'])).toBe(
+      'players: 4\naverage: 88.0\nbest: grace (97)\n',
+    );
+    const ppm = (await project('mandelbrot')).files!['mandelbrot.ppm'];
+    expect(new TextDecoder().decode(ppm.subarray(0, 15))).toBe('P6\n480 320\n255\n');
+    expect(ppm.length).toBe(15 + 480 * 320 * 3);
   });
 });

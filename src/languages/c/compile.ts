@@ -5,11 +5,12 @@ import type {
   LoadProgress,
   PhaseTiming,
 } from '../../workers/protocol';
-import { parseLocatedMessages } from '../diagnostics';
+import { isCompiledByClang, isCppSource } from '../../project/fileTypes';
+import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
 
 type Clang = typeof import('@yowasp/clang');
-type Tree = Parameters<Clang['runClang']>[1];
+type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
 let loadPromise: Promise<Clang> | null = null;
 let cxaObject: Promise<Uint8Array> | null = null;
 
@@ -60,19 +61,32 @@ function splitFlags(flags: string | undefined): string[] {
   );
 }
 
-/** wasm-ld's "undefined symbol: f" placed at the first use of `f` in the source. */
-function linkDiagnostics(log: string, source: string): Diagnostic[] {
+/** wasm-ld's "undefined symbol: f" placed at the first use of `f` in the file that uses it. */
+function linkDiagnostics(
+  log: string,
+  objects: Map<string, string>,
+  files: Record<string, string>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of log.matchAll(/wasm-ld: error: (?:[^:\n]*: )?(undefined symbol: (\S+).*)$/gm)) {
-    const sym = m[2].replace(/\(.*$/, '');
+  for (const m of log.matchAll(/wasm-ld: error: (?:([^:\n]*): )?(undefined symbol: (\S+).*)$/gm)) {
+    const sym = m[3].replace(/\(.*$/, '');
     const re = new RegExp(`\\b${sym.replace(/[^\w]/g, '\\$&')}\\b`);
-    const lines = source.split('\n');
-    const idx = lines.findIndex((l) => re.test(l));
+    // The object wasm-ld names is the unit that uses the symbol; else the first that mentions it.
+    const user =
+      (m[1] && objects.get(m[1])) ?? [...objects.values()].find((u) => re.test(files[u]));
+    const lines = (user ? files[user] : '').split('\n');
+    // A use, not the declaration that only names it (`void missing(void);`).
+    const decl = new RegExp(
+      `^\\s*(?:extern\\s+)?[A-Za-z_][\\w\\s*]*\\b${sym}\\s*\\([^;{]*\\)\\s*;`,
+    );
+    const uses = lines.map((l, i) => (re.test(l) ? i : -1)).filter((i) => i >= 0);
+    const idx = uses.find((i) => !decl.test(lines[i])) ?? uses[0] ?? -1;
     const line = idx >= 0 ? idx + 1 : 1;
     const column = idx >= 0 ? lines[idx].search(re) + 1 : 1;
     out.push({
+      ...(user ? { file: user } : {}),
       severity: 'error',
-      message: `link error: ${m[1]}`,
+      message: `link error: ${m[2]}`,
       line,
       column,
       endLine: line,
@@ -91,6 +105,44 @@ function linkDiagnostics(log: string, source: string): Diagnostic[] {
   }
   return out;
 }
+
+/** A flat path → content map as the nested tree runClang mounts. */
+function toTree(files: Record<string, string | Uint8Array>): Tree {
+  const root: Tree = {};
+  for (const [path, data] of Object.entries(files)) {
+    const parts = path.split('/');
+    let dir = root;
+    for (const p of parts.slice(0, -1)) dir = (dir[p] ??= {}) as Tree;
+    dir[parts[parts.length - 1]] = data;
+  }
+  return root;
+}
+
+/** The project files a `-MD` dependency file lists (system headers are left out). */
+function parseDeps(depFile: string, files: Record<string, string>): string[] {
+  const body = depFile.replace(/\\\n/g, ' ').replace(/^[^:]*:/, '');
+  const deps = new Set<string>();
+  for (const raw of body.split(/\s+/)) {
+    if (!raw || raw.startsWith('/')) continue;
+    const p = normalizePath(raw);
+    if (p in files) deps.add(p);
+  }
+  return [...deps];
+}
+
+/** What a unit's object was built from: reused while all of it is unchanged. */
+interface CachedObject {
+  key: string;
+  /** Project files the unit included (itself too), with the text each had. */
+  deps: Record<string, string>;
+  obj: Uint8Array;
+  /** The compiler's messages for it (warnings are shown again when the object is reused). */
+  log: string;
+}
+
+/** Objects of the last builds, by unit; edit one file of ten and nine are reused. */
+const objectCache = new Map<string, CachedObject>();
+const MAX_CACHED_OBJECTS = 500;
 
 async function run(
   clang: Clang,
@@ -130,9 +182,11 @@ function failure(
   fallback: string,
   compileMs: number,
   phases: PhaseTiming[],
+  file?: string,
 ): CompileResult {
   if (!diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({
+      ...(file ? { file } : {}),
       severity: 'error',
       message: log.trim() || fallback,
       line: 1,
@@ -144,41 +198,103 @@ function failure(
   return { ok: false, diagnostics, log, compileMs, phases, coldStart: false };
 }
 
-/** Compiles C or C++ with clang (front end) then links with wasm-ld, timing both phases. */
+/**
+ * Compiles every C/C++ file of the project with clang (`-c`, each to an object, headers found
+ * with `-I.` and beside the including file) and links them with wasm-ld. A unit whose text,
+ * included project headers and options are unchanged reuses its object from the last build.
+ */
 export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Promise<CompileResult> {
   const clang = await loadClang();
-  const driver = lang === 'c' ? 'clang' : 'clang++';
-  const file = lang === 'c' ? 'main.c' : 'main.cpp';
+  const defaultFile = lang === 'c' ? 'main.c' : 'main.cpp';
+  const files = req.files ?? { [req.entry ?? defaultFile]: req.source };
+  const entry = req.entry ?? defaultFile;
+  const units = Object.keys(files).filter(isCompiledByClang).sort();
+  if (units.length === 0) units.push(entry);
   const opt = req.options.optLevel || '-O2';
   const flags = splitFlags(req.options.flags);
-  const support = lang === 'cpp' ? await cxaSupportObject(clang) : null;
+  const linkCpp = lang === 'cpp' || units.some(isCppSource);
+  const support = linkCpp ? await cxaSupportObject(clang) : null;
   const log = new Collector();
   const phases: PhaseTiming[] = [];
+  const tree = toTree(files);
+  const projectFiles = new Set(Object.keys(files));
 
   const t0 = performance.now();
-  const compiled = await run(
-    clang,
-    [driver, opt, ...flags, '-fno-color-diagnostics', '-c', file, '-o', 'main.o'],
-    { [file]: req.source },
-    log,
-  );
+  const objects = new Map<string, string>(); // object name → unit
+  const linkFiles: Tree = {};
+  let compiled = 0;
+  let failed = false;
+  for (const [i, unit] of units.entries()) {
+    const driver =
+      isCppSource(unit) || (lang === 'cpp' && !unit.endsWith('.c')) ? 'clang++' : 'clang';
+    const key = JSON.stringify([driver, opt, flags]);
+    const objName = `unit${i}.o`;
+    objects.set(objName, unit);
+    const cached = objectCache.get(unit);
+    if (
+      cached &&
+      cached.key === key &&
+      Object.entries(cached.deps).every(([p, text]) => files[p] === text)
+    ) {
+      log.text += cached.log;
+      linkFiles[objName] = cached.obj;
+      continue;
+    }
+    compiled++;
+    const before = log.text.length;
+    const out = await run(
+      clang,
+      [
+        driver,
+        opt,
+        ...flags,
+        '-fno-color-diagnostics',
+        '-I.',
+        '-c',
+        unit,
+        '-o',
+        objName,
+        '-MD',
+        '-MF',
+        `${objName}.d`,
+      ],
+      tree,
+      log,
+    );
+    const obj = out?.[objName];
+    if (!(obj instanceof Uint8Array)) {
+      failed = true;
+      objectCache.delete(unit);
+      continue;
+    }
+    const depText = out?.[`${objName}.d`];
+    const depList =
+      typeof depText === 'string'
+        ? parseDeps(depText, files)
+        : depText instanceof Uint8Array
+          ? parseDeps(new TextDecoder().decode(depText), files)
+          : [unit];
+    const deps = Object.fromEntries([unit, ...depList].map((p) => [p, files[p]]));
+    if (objectCache.size >= MAX_CACHED_OBJECTS)
+      objectCache.delete(objectCache.keys().next().value!);
+    objectCache.set(unit, { key, deps, obj, log: log.text.slice(before) });
+    linkFiles[objName] = obj;
+  }
   const t1 = performance.now();
   phases.push({ name: 'front end + codegen', ms: t1 - t0 });
-  const diagnostics = parseLocatedMessages(log.text, file);
-  const obj = compiled?.['main.o'];
-  if (!(obj instanceof Uint8Array))
-    return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases);
+  const diagnostics = parseLocatedMessages(log.text, undefined, projectFiles);
+  const summary = `compiled ${compiled} of ${units.length} file${units.length === 1 ? '' : 's'}`;
+  if (failed) return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases, entry);
 
-  const linkFiles: Tree = { 'main.o': obj };
   if (support) linkFiles['cxa.o'] = support;
   const linked = await run(
     clang,
     [
-      driver,
+      linkCpp ? 'clang++' : 'clang',
       opt,
       ...flags,
       '-Wno-unused-command-line-argument',
-      'main.o',
+      ...objects.keys(),
       ...(support ? ['cxa.o'] : []),
       '-o',
       'main.wasm',
@@ -190,8 +306,8 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   phases.push({ name: 'link', ms: t2 - t1 });
   const wasm = linked?.['main.wasm'];
   if (!(wasm instanceof Uint8Array)) {
-    diagnostics.push(...linkDiagnostics(log.text, req.source));
-    return failure(diagnostics, log.text, 'link failed', t2 - t0, phases);
+    diagnostics.push(...linkDiagnostics(log.text, objects, files));
+    return failure(diagnostics, log.text, 'link failed', t2 - t0, phases, entry);
   }
   return {
     ok: true,
@@ -201,6 +317,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
     compileMs: t2 - t0,
     phases,
     coldStart: false,
+    units: { compiled, total: units.length, summary },
   };
 }
 

@@ -4,6 +4,12 @@ import sieve from './examples/sieve.c?raw';
 import stdin from './examples/stdin.c?raw';
 import malloc from './examples/malloc.c?raw';
 import abort from './examples/abort.c?raw';
+import mandelbrotPpm from './examples/mandelbrot_ppm.c?raw';
+import filesDemo from './examples/files.c?raw';
+import modulesMain from './examples/modules_main.c?raw';
+import shapesH from './examples/modules_shapes.h?raw';
+import rectC from './examples/modules_rect.c?raw';
+import circleC from './examples/modules_circle.c?raw';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
 
@@ -25,5 +31,22 @@ export const cMeta: LanguageMeta = {
     },
     { id: 'malloc', label: 'malloc, realloc, qsort and getenv', source: malloc },
     { id: 'abort', label: 'Failed assert → abort (trap)', source: abort },
+    { id: 'mandelbrot', label: 'Mandelbrot set → mandelbrot.ppm (image)', source: mandelbrotPpm },
+    {
+      id: 'files',
+      label: 'Read data/scores.csv, write report.txt',
+      source: filesDemo,
+      files: { 'data/scores.csv': 'name,score\nada,92\nlinus,78\ngrace,97\nbarbara,85\n' },
+    },
+    {
+      id: 'modules',
+      label: 'Several files: modules and a header',
+      source: modulesMain,
+      files: {
+        'geometry/shapes.h': shapesH,
+        'geometry/rect.c': rectC,
+        'geometry/circle.c': circleC,
+      },
+    },
   ],
 };

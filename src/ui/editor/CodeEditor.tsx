@@ -1,33 +1,54 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { languageById } from '../../languages/registry';
+import { monacoLanguageOf } from '../../project/fileTypes';
 import { runProgram } from '../../store/runActions';
+import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
-import type { LanguageId } from '../../workers/protocol';
 import { setEditorHandle } from './editorHandle';
-import { acquireModel, attachModel, findModel, saveViewState } from './modelRegistry';
+import {
+  acquireModel,
+  attachModel,
+  disposeModel,
+  findModel,
+  modelUris,
+  saveViewState,
+} from './modelRegistry';
 
 type MonacoNs = typeof Monaco;
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 
-const modelUri = (language: LanguageId) => `file:///${language}/${languageById[language].fileName}`;
+/** The URI of a project file's model. */
+export const fileUri = (projectId: string, path: string) =>
+  `file:///${projectId}/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-/** The model holding a language's source; typing in it writes the store. */
-function languageModel(monaco: MonacoNs, language: LanguageId) {
+/** The model of a file of the current project; typing in it writes the store. */
+function fileModel(monaco: MonacoNs, projectId: string, path: string) {
+  const s = useStore.getState();
+  const data = s.projects[projectId]?.files[path];
   return acquireModel(
     monaco,
-    modelUri(language),
-    useStore.getState().sources[language],
-    languageById[language].monacoId,
+    fileUri(projectId, path),
+    typeof data === 'string' ? data : '',
+    monacoLanguageOf(path, s.projects[projectId]?.language ?? s.language),
     (value) => {
-      const s = useStore.getState();
-      if (s.language === language && s.sources[language] !== value) s.setSource(value);
+      const now = useStore.getState();
+      if (now.currentId !== projectId) return;
+      if (currentProject(now).files[path] !== value) now.writeFile(path, value);
     },
   );
 }
 
-/** The Monaco editor bound to the store: one model per language, markers from diagnostics. */
+/** Disposes the models of files and projects that no longer exist. */
+function sweepModels() {
+  const { projects } = useStore.getState();
+  const live = new Set<string>();
+  for (const p of Object.values(projects))
+    for (const path of Object.keys(p.files)) live.add(fileUri(p.id, path));
+  for (const uri of modelUris()) if (!live.has(uri)) disposeModel(uri);
+}
+
+/** The Monaco editor bound to the store: the active file's model, markers from diagnostics. */
 export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const [api, setApi] = useState<{
@@ -35,9 +56,16 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     editor: Monaco.editor.IStandaloneCodeEditor;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const language = useStore((s) => s.language);
-  const source = useStore((s) => s.sources[s.language]);
+  const projectId = useStore((s) => s.currentId);
+  const path = useStore((s) => s.activePath);
+  const text = useStore((s) => {
+    const v = currentProject(s).files[s.activePath];
+    return typeof v === 'string' ? v : null;
+  });
+  const projects = useStore((s) => s.projects);
+  const previewing = useStore((s) => s.previewPath !== null);
   const diagnostics = useStore((s) => s.diagnostics);
+  const entry = useStore((s) => currentProject(s).entry);
 
   // Create the editor once Monaco's chunk has loaded.
   useEffect(() => {
@@ -53,6 +81,8 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
           scrollBeyondLastLine: false,
           tabSize: 2,
           fixedOverflowWidgets: true,
+          // No model until one is attached: the editor never creates one of its own.
+          model: null,
         });
         editor.addAction({
           id: 'playground.run',
@@ -61,10 +91,14 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
           run: () => void runProgram(),
         });
         setEditorHandle({
-          reveal(line, column) {
-            editor?.setPosition({ lineNumber: line, column });
-            editor?.revealPositionInCenter({ lineNumber: line, column });
-            editor?.focus();
+          reveal(line, column, file) {
+            if (file) useStore.getState().openFile(file);
+            // The model switch happens in an effect: reveal after it.
+            setTimeout(() => {
+              editor?.setPosition({ lineNumber: line, column });
+              editor?.revealPositionInCenter({ lineNumber: line, column });
+              editor?.focus();
+            }, 0);
           },
         });
         setApi({ monaco, editor });
@@ -81,42 +115,50 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     };
   }, []);
 
-  // Show the model of the current language (the registry creates it once, ever).
+  // Show the active file's model (the registry creates it once, ever), and keep it equal to the
+  // store when the store changed from outside (example, shared link, embed API, Keep).
+  useEffect(() => {
+    if (!api || text === null) return;
+    const entry = fileModel(api.monaco, projectId, path);
+    const model = entry.model;
+    if (model.getValue() !== text) {
+      // pushEditOperations keeps the change undoable.
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    }
+    attachModel(api.editor, entry);
+  }, [api, projectId, path, text]);
+
+  useEffect(() => {
+    if (api) sweepModels();
+  }, [api, projects]);
+
+  // Markers go to the model of the file each diagnostic names (the entry when it names none).
   useEffect(() => {
     if (!api) return;
-    attachModel(api.editor, languageModel(api.monaco, language));
-  }, [api, language]);
-
-  // The store changed from outside (example, shared link, embed API): update the model.
-  useEffect(() => {
-    const model = api && findModel(modelUri(language))?.model;
-    if (model && model.getValue() !== source) {
-      // pushEditOperations keeps the change undoable.
-      model.pushEditOperations(
-        [],
-        [{ range: model.getFullModelRange(), text: source }],
-        () => null,
+    const byFile = new Map<string, typeof diagnostics>();
+    for (const d of diagnostics) {
+      const f = d.file ?? entry;
+      byFile.set(f, [...(byFile.get(f) ?? []), d]);
+    }
+    for (const uri of modelUris()) {
+      const model = findModel(uri)?.model;
+      if (!model) continue;
+      const file = decodeURIComponent(uri.slice(`file:///${projectId}/`.length));
+      const ds = uri.startsWith(`file:///${projectId}/`) ? (byFile.get(file) ?? []) : [];
+      api.monaco.editor.setModelMarkers(
+        model,
+        'compiler',
+        ds.map((d) => ({
+          severity: SEVERITY[d.severity],
+          message: d.message,
+          startLineNumber: d.line,
+          startColumn: d.column,
+          endLineNumber: d.endLine,
+          endColumn: Math.max(d.endColumn, d.column + 1),
+        })),
       );
     }
-  }, [api, language, source]);
-
-  useEffect(() => {
-    if (!api) return;
-    const model = findModel(modelUri(language))?.model;
-    if (!model) return;
-    api.monaco.editor.setModelMarkers(
-      model,
-      'compiler',
-      diagnostics.map((d) => ({
-        severity: SEVERITY[d.severity],
-        message: d.message,
-        startLineNumber: d.line,
-        startColumn: d.column,
-        endLineNumber: d.endLine,
-        endColumn: Math.max(d.endColumn, d.column + 1),
-      })),
-    );
-  }, [api, language, diagnostics]);
+  }, [api, projectId, entry, diagnostics, path]);
 
   useEffect(() => {
     api?.monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
@@ -127,7 +169,13 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
   }, [api, readOnly]);
 
   return (
-    <div className="editor-host" data-testid="editor" data-ready={api ? 'true' : 'false'}>
+    <div
+      className="editor-host"
+      data-testid="editor"
+      data-ready={api ? 'true' : 'false'}
+      data-path={path}
+      hidden={text === null || previewing}
+    >
       <div ref={host} className="editor-mount" />
       {!api && <div className="editor-loading">{error ?? 'Loading editor…'}</div>}
     </div>

@@ -1,6 +1,7 @@
 /** Lets other panels act on the editor (Problems → jump to a position) without importing Monaco. */
 export interface EditorHandle {
-  reveal(line: number, column: number): void;
+  /** Moves the cursor to a place, opening `file` (a project path) first when given. */
+  reveal(line: number, column: number, file?: string): void;
 }
 
 let handle: EditorHandle | null = null;
@@ -14,6 +15,6 @@ export function setEditorHandle(h: EditorHandle | null) {
   if (h) markReady();
 }
 
-export function revealInEditor(line: number, column: number) {
-  handle?.reveal(line, column);
+export function revealInEditor(line: number, column: number, file?: string) {
+  handle?.reveal(line, column, file);
 }

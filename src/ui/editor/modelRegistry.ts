@@ -72,6 +72,11 @@ export function attachModel(editor: Monaco.editor.IStandaloneCodeEditor, entry: 
   if (entry.viewState) editor.restoreViewState(entry.viewState);
 }
 
+/** The URIs of every model held. */
+export function modelUris(): string[] {
+  return [...entries.keys()];
+}
+
 /** How many models the registry holds (tests check that remounts create none). */
 export function modelCount(): number {
   return entries.size;
