@@ -34,7 +34,7 @@ export default defineConfig({
     exclude: ['@yowasp/clang'],
     // Imported only inside workers (often lazily): listed so the dev server pre-bundles them at
     // start instead of discovering them on first use and reloading the page mid-run.
-    include: ['wabt', 'assemblyscript/asc', 'comlink', 'fflate', '@bjorn3/browser_wasi_shim'],
+    include: ['wabt', 'assemblyscript/asc', 'comlink', 'fflate'],
   },
   worker: { format: 'es' },
   server: { port: 5173, headers: isolation },

@@ -1,6 +1,5 @@
-import { ConsoleStdout, File, OpenFile, WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { patchImports } from '../wasi/imports';
-import { mountTree, readTree, SandboxBudget } from '../wasi/sandbox';
+import { WasiExit, WasiHost } from '../wasi/host';
+import { Budget, buildTree, readTree } from '../wasi/memfs';
 import type { ModuleEntry, OutputChunk, RunResult } from '../workers/protocol';
 import { OutputBatcher } from './outputBatcher';
 import { describeTrap } from './trap';
@@ -65,24 +64,19 @@ export async function runWasi(
   if (bad) return { ...result, error: bad };
 
   const batcher = new OutputBatcher(onOutput);
-  const budget = new SandboxBudget();
-  // The project is the preopened directory `/`, and wasi-libc's working directory is `/`, so
-  // fopen("data.txt") and fopen("/data.txt") name the same file.
-  const root = mountTree(input.files ?? {}, budget);
-  const fds = [
-    new OpenFile(new File(new TextEncoder().encode(input.stdin), { readonly: true })),
-    new ConsoleStdout((b) => batcher.write('stdout', b)),
-    new ConsoleStdout((b) => batcher.write('stderr', b)),
+  const budget = new Budget();
+  // The project is the preopened directory `/` (fd 3), and wasi-libc's working directory is `/`,
+  // so fopen("data.txt") and fopen("/data.txt") name the same file.
+  const root = buildTree(input.files ?? {}, budget);
+  const wasi = new WasiHost({
+    args: [input.programName ?? 'main.wasm', ...input.args],
+    env: input.env,
+    stdin: new TextEncoder().encode(input.stdin),
+    stdout: (b) => batcher.write('stdout', b),
+    stderr: (b) => batcher.write('stderr', b),
     root,
-  ];
-  const wasi = new WASI([input.programName ?? 'main.wasm', ...input.args], input.env, fds, {
-    debug: false,
+    budget,
   });
-  patchImports(
-    wasi.wasiImport as unknown as Parameters<typeof patchImports>[0],
-    wasi.fds,
-    () => (wasi.inst.exports as { memory: WebAssembly.Memory }).memory,
-  );
 
   let mod: WebAssembly.Module;
   let t0 = performance.now();
@@ -102,7 +96,7 @@ export async function runWasi(
   let instance: WebAssembly.Instance;
   t0 = performance.now();
   try {
-    instance = await WebAssembly.instantiate(mod, { wasi_snapshot_preview1: wasi.wasiImport });
+    instance = await WebAssembly.instantiate(mod, { wasi_snapshot_preview1: wasi.imports });
   } catch (e) {
     batcher.flush(undefined, true);
     const trap = describeTrap(e);
@@ -112,23 +106,22 @@ export async function runWasi(
   }
   result.instantiateMs = performance.now() - t0;
   if (!hasMemory && result.imports.length > 0) {
-    // The shim reads memory through exports.memory; without it any WASI call would crash oddly.
+    // The host reads memory through exports.memory; without it any WASI call would fail oddly.
     return { ...result, error: 'not a WASI command: the module exports no memory' };
   }
 
+  wasi.memory = instance.exports.memory as WebAssembly.Memory;
   t0 = performance.now();
   try {
-    // `start` returns the exit code of proc_exit, or 0 when _start returns.
-    result.exitCode = wasi.start(
-      instance as { exports: { memory: WebAssembly.Memory; _start: () => unknown } },
-    );
+    (instance.exports._start as () => unknown)();
+    result.exitCode = 0;
   } catch (e) {
-    if (e instanceof WASIProcExit) result.exitCode = e.code;
+    if (e instanceof WasiExit) result.exitCode = e.code;
     else result.trap = describeTrap(e);
   }
   result.runMs = performance.now() - t0;
   batcher.flush(undefined, true);
-  result.files = readTree(root.dir);
+  result.files = readTree(root);
   if (budget.full) result.sandboxFull = true;
   return result;
 }

@@ -1,0 +1,71 @@
+#include "common.h"
+// path_open flags, read/write/seek, append, truncate, sizes.
+int main(void) {
+  char buf[256];
+  T(open_("new.txt", __WASI_OFLAGS_CREAT, ALL, 0));
+  T(write_(fd_, "hello world"));
+  __wasi_fd_t f = fd_;
+  T(open_("new.txt", __WASI_OFLAGS_CREAT | __WASI_OFLAGS_EXCL, ALL, 0));
+  T(open_("missing.txt", 0, ALL, 0));
+  T(open_("new.txt", __WASI_OFLAGS_DIRECTORY, ALL, 0));
+  T(open_("new.txt/", 0, ALL, 0));
+  T(open_("dir", 0, RO, 0));
+  T(__wasi_fd_close(fd_));
+  T(open_("dir", 0, ALL, 0));
+  T(open_("dir", __WASI_OFLAGS_TRUNC, ALL, 0));
+  T(open_("dir/", __WASI_OFLAGS_DIRECTORY, RO, 0));
+  T(__wasi_fd_close(fd_));
+  T(open_("dir/sub/../../new.txt", 0, RO, 0));
+  printf("read: %ld '%s'\n", read_all(fd_, buf, sizeof buf), buf);
+  printf("read at end: %ld\n", read_all(fd_, buf, sizeof buf));
+  T(__wasi_fd_close(fd_));
+  __wasi_filesize_t pos;
+  T(__wasi_fd_seek(f, 6, __WASI_WHENCE_SET, &pos));
+  printf("pos %llu\n", (unsigned long long)pos);
+  T(write_(f, "WASI!"));
+  T(__wasi_fd_tell(f, &pos));
+  printf("tell %llu\n", (unsigned long long)pos);
+  T(__wasi_fd_seek(f, -100, __WASI_WHENCE_CUR, &pos));
+  T(__wasi_fd_seek(f, 0, 7, &pos));
+  T(__wasi_fd_seek(f, 2, __WASI_WHENCE_END, &pos));
+  printf("end+2 %llu\n", (unsigned long long)pos);
+  T(write_(f, "!"));
+  printf("size %ld\n", size_of("new.txt"));
+  // pread / pwrite do not move the position.
+  __wasi_iovec_t iov = {(uint8_t *)buf, 5};
+  __wasi_size_t n;
+  T(__wasi_fd_pread(f, &iov, 1, 0, &n));
+  buf[n] = 0;
+  printf("pread '%s'\n", buf);
+  __wasi_ciovec_t ciov = {(const uint8_t *)"HE", 2};
+  T(__wasi_fd_pwrite(f, &ciov, 1, 0, &n));
+  T(__wasi_fd_tell(f, &pos));
+  printf("tell after p* %llu\n", (unsigned long long)pos);
+  T(__wasi_fd_filestat_set_size(f, 4));
+  printf("size after truncate %ld\n", size_of("new.txt"));
+  T(__wasi_fd_filestat_set_size(f, 10));
+  printf("size after extend %ld\n", size_of("new.txt"));
+  T(__wasi_fd_allocate(f, 0, 20));
+  printf("size after allocate %ld\n", size_of("new.txt"));
+  T(__wasi_fd_sync(f));
+  T(__wasi_fd_datasync(f));
+  T(__wasi_fd_advise(f, 0, 10, __WASI_ADVICE_SEQUENTIAL));
+  T(__wasi_fd_advise(f, 0, 10, 9));
+  T(__wasi_fd_close(f));
+  // O_TRUNC empties; O_APPEND writes at the end whatever the position.
+  T(open_("new.txt", __WASI_OFLAGS_TRUNC, ALL, 0));
+  printf("size after O_TRUNC %ld\n", size_of("new.txt"));
+  T(write_(fd_, "abc"));
+  T(__wasi_fd_close(fd_));
+  T(open_("new.txt", 0, ALL, __WASI_FDFLAGS_APPEND));
+  f = fd_;
+  T(__wasi_fd_seek(f, 0, __WASI_WHENCE_SET, &pos));
+  T(write_(f, "def"));
+  T(__wasi_fd_fdstat_set_flags(f, 0));
+  T(write_(f, "ghi"));
+  T(__wasi_fd_close(f));
+  T(open_("new.txt", 0, RO, 0));
+  printf("content '%s'\n", (read_all(fd_, buf, sizeof buf), buf));
+  T(__wasi_fd_close(fd_));
+  return 0;
+}

@@ -1,0 +1,428 @@
+import { ALL_RIGHTS, CLOCK, DIR_RIGHTS, E, FDFLAGS, RIGHTS, WHENCE } from './constants';
+import { FdTable, filetypeOf, type Desc } from './descriptors';
+import { Budget, DirNode, FileNode, nowNs, SymlinkNode, type AnyNode } from './memfs';
+import { pathCalls } from './pathCalls';
+import { pollOneoff } from './poll';
+
+/** Thrown by proc_exit; `code` is the exit status. */
+export class WasiExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit with code ${code}`);
+  }
+}
+
+/** What a WASI command run is given. */
+export interface WasiOptions {
+  args: string[];
+  env: string[];
+  stdin: Uint8Array;
+  stdout: (bytes: Uint8Array) => void;
+  stderr: (bytes: Uint8Array) => void;
+  /** The sandbox, preopened as `/` (fd 3). */
+  root: DirNode;
+  budget: Budget;
+}
+
+type Fn = (...args: never[]) => number | void;
+
+/**
+ * Our WASI preview 1 host: every wasi_snapshot_preview1 import, over an in-memory tree, with
+ * wasmtime's observable results (errno values, stdio types, the state files are left in).
+ * `memory` is set once the module is instantiated.
+ */
+export class WasiHost {
+  memory: WebAssembly.Memory | null = null;
+  readonly fds = new FdTable();
+  readonly imports: Record<string, Fn>;
+  private enc = new TextEncoder();
+
+  constructor(private opts: WasiOptions) {
+    this.fds.add({
+      kind: 'stdin',
+      data: opts.stdin,
+      pos: 0,
+      flags: 0,
+      rights: RIGHTS.FD_READ | RIGHTS.POLL_FD_READWRITE,
+    });
+    this.fds.add({
+      kind: 'out',
+      write: opts.stdout,
+      flags: 0,
+      rights: RIGHTS.FD_WRITE | RIGHTS.POLL_FD_READWRITE,
+    });
+    this.fds.add({
+      kind: 'out',
+      write: opts.stderr,
+      flags: 0,
+      rights: RIGHTS.FD_WRITE | RIGHTS.POLL_FD_READWRITE,
+    });
+    this.fds.add({
+      kind: 'dir',
+      node: opts.root,
+      flags: 0,
+      rights: DIR_RIGHTS,
+      inheriting: ALL_RIGHTS,
+      preopen: '/',
+    });
+    this.imports = { ...this.core(), ...pathCalls(this), ...this.fdCalls() };
+    // Any host failure (a bug of ours) must be an errno to the program, never a JS exception
+    // that looks like a trap in its code; proc_exit's WasiExit goes through.
+    for (const [name, fn] of Object.entries(this.imports)) {
+      this.imports[name] = ((...a: never[]) => {
+        try {
+          return fn(...a);
+        } catch (e) {
+          if (e instanceof WasiExit || e instanceof RangeError) throw e;
+          console.error(`wasi ${name} failed`, e);
+          return E.FAULT;
+        }
+      }) as Fn;
+    }
+  }
+
+  /** What new files of this run count against. */
+  get budget(): Budget {
+    return this.opts.budget;
+  }
+
+  /** The memory as it is now (it may have grown since the last call). */
+  get view() {
+    return new DataView(this.memory!.buffer);
+  }
+  get bytes() {
+    return new Uint8Array(this.memory!.buffer);
+  }
+
+  /** Reads a UTF-8 string from memory. */
+  str(ptr: number, len: number): string {
+    return new TextDecoder().decode(this.bytes.subarray(ptr, ptr + len));
+  }
+
+  /** Writes a filestat (64 bytes) for `node`. */
+  writeFilestat(ptr: number, node: AnyNode | Desc) {
+    const v = this.view;
+    const n = 'ino' in node ? node : null;
+    const type =
+      n instanceof FileNode
+        ? 4
+        : n instanceof DirNode
+          ? 3
+          : n instanceof SymlinkNode
+            ? 7
+            : filetypeOf(node as Desc);
+    v.setBigUint64(ptr, 0n, true);
+    v.setBigUint64(ptr + 8, n ? n.ino : 0n, true);
+    v.setUint8(ptr + 16, type);
+    v.setBigUint64(ptr + 24, n ? n.nlink : 1n, true);
+    const size =
+      n instanceof FileNode
+        ? n.size
+        : n instanceof SymlinkNode
+          ? this.enc.encode(n.target).length
+          : 0;
+    v.setBigUint64(ptr + 32, BigInt(size), true);
+    v.setBigUint64(ptr + 40, n ? n.atim : 0n, true);
+    v.setBigUint64(ptr + 48, n ? n.mtim : 0n, true);
+    v.setBigUint64(ptr + 56, n ? n.ctim : 0n, true);
+  }
+
+  /** Applies fst_flags times to a node (EINVAL when both a time and NOW are asked for). */
+  setTimes(node: AnyNode, atim: bigint, mtim: bigint, flags: number): number {
+    if ((flags & 1 && flags & 2) || (flags & 4 && flags & 8)) return E.INVAL;
+    const now = nowNs();
+    if (flags & 1) node.atim = atim;
+    if (flags & 2) node.atim = now;
+    if (flags & 4) node.mtim = mtim;
+    if (flags & 8) node.mtim = now;
+    if (flags) node.ctim = now;
+    return E.SUCCESS;
+  }
+
+  private iovecs(ptr: number, len: number): [number, number][] {
+    const v = this.view;
+    const out: [number, number][] = [];
+    for (let i = 0; i < len; i++)
+      out.push([v.getUint32(ptr + i * 8, true), v.getUint32(ptr + i * 8 + 4, true)]);
+    return out;
+  }
+
+  private core(): Record<string, Fn> {
+    const nowOf = (id: number): bigint | null =>
+      id === CLOCK.REALTIME
+        ? nowNs()
+        : id === CLOCK.MONOTONIC || id === CLOCK.PROCESS_CPUTIME || id === CLOCK.THREAD_CPUTIME
+          ? BigInt(Math.round(performance.now() * 1e6))
+          : null;
+    const strings = (list: string[], countPtr: number, sizePtr: number) => {
+      this.view.setUint32(countPtr, list.length, true);
+      this.view.setUint32(
+        sizePtr,
+        list.reduce((n, s) => n + this.enc.encode(s).length + 1, 0),
+        true,
+      );
+      return E.SUCCESS;
+    };
+    const fill = (list: string[], ptrs: number, buf: number) => {
+      for (const s of list) {
+        this.view.setUint32(ptrs, buf, true);
+        ptrs += 4;
+        const b = this.enc.encode(s);
+        this.bytes.set(b, buf);
+        this.bytes[buf + b.length] = 0;
+        buf += b.length + 1;
+      }
+      return E.SUCCESS;
+    };
+    return {
+      args_sizes_get: (c: number, s: number) => strings(this.opts.args, c, s),
+      args_get: (p: number, b: number) => fill(this.opts.args, p, b),
+      environ_sizes_get: (c: number, s: number) => strings(this.opts.env, c, s),
+      environ_get: (p: number, b: number) => fill(this.opts.env, p, b),
+      clock_res_get: (id: number, ptr: number) => {
+        if (nowOf(id) === null) return E.INVAL;
+        this.view.setBigUint64(ptr, id === CLOCK.REALTIME ? 1_000_000n : 1000n, true);
+        return E.SUCCESS;
+      },
+      clock_time_get: (id: number, _precision: bigint, ptr: number) => {
+        const t = nowOf(id);
+        if (t === null) return E.INVAL;
+        this.view.setBigUint64(ptr, t, true);
+        return E.SUCCESS;
+      },
+      proc_exit: (code: number) => {
+        throw new WasiExit(code);
+      },
+      proc_raise: () => E.NOSYS,
+      sched_yield: () => E.SUCCESS,
+      random_get: (ptr: number, len: number) => {
+        // getRandomValues fills at most 64 KiB per call, and never a shared buffer's view.
+        for (let i = 0; i < len; i += 65536) {
+          const n = Math.min(65536, len - i);
+          const chunk = new Uint8Array(n);
+          crypto.getRandomValues(chunk);
+          this.bytes.set(chunk, ptr + i);
+        }
+        return E.SUCCESS;
+      },
+      poll_oneoff: (inPtr: number, outPtr: number, n: number, neventsPtr: number) =>
+        pollOneoff(this, inPtr, outPtr, n, neventsPtr),
+      // No sockets here: a closed fd is EBADF, anything else is not a socket.
+      sock_accept: (fd: number) => (this.fds.get(fd) ? E.NOTSOCK : E.BADF),
+      sock_recv: (fd: number) => (this.fds.get(fd) ? E.NOTSOCK : E.BADF),
+      sock_send: (fd: number) => (this.fds.get(fd) ? E.NOTSOCK : E.BADF),
+      sock_shutdown: (fd: number) => (this.fds.get(fd) ? E.NOTSOCK : E.BADF),
+    };
+  }
+
+  private fdCalls(): Record<string, Fn> {
+    const read = (fd: number, iovs: number, n: number, out: number, at: bigint | null) => {
+      const d = this.fds.get(fd);
+      if (!d) return E.BADF;
+      if (d.kind === 'dir') return E.ISDIR;
+      if (d.kind === 'out' || !(d.rights & RIGHTS.FD_READ)) return E.BADF;
+      if (at !== null && d.kind === 'stdin') return E.SPIPE;
+      const src = d.kind === 'file' ? d.node.data : d.data;
+      let pos = at !== null ? Number(at) : d.pos;
+      let total = 0;
+      for (const [buf, len] of this.iovecs(iovs, n)) {
+        const chunk = src.subarray(pos, Math.min(pos + len, src.length));
+        this.bytes.set(chunk, buf);
+        pos += chunk.length;
+        total += chunk.length;
+        if (chunk.length < len) break;
+      }
+      if (at === null) d.pos = pos;
+      this.view.setUint32(out, total, true);
+      return E.SUCCESS;
+    };
+    const write = (fd: number, iovs: number, n: number, out: number, at: bigint | null) => {
+      const d = this.fds.get(fd);
+      if (!d) return E.BADF;
+      if (d.kind === 'dir') return E.ISDIR;
+      if (d.kind === 'stdin' || !(d.rights & RIGHTS.FD_WRITE)) return E.BADF;
+      let total = 0;
+      if (d.kind === 'out') {
+        if (at !== null) return E.SPIPE;
+        for (const [buf, len] of this.iovecs(iovs, n)) {
+          d.write(this.bytes.slice(buf, buf + len));
+          total += len;
+        }
+      } else {
+        // pwrite on an O_APPEND file writes at the offset given, as on Linux with wasmtime.
+        let pos = at !== null ? Number(at) : d.flags & FDFLAGS.APPEND ? d.node.size : d.pos;
+        for (const [buf, len] of this.iovecs(iovs, n)) {
+          if (pos + len > d.node.size && !d.node.resize(pos + len)) {
+            if (total === 0) return E.NOSPC;
+            break;
+          }
+          d.node.buf.set(this.bytes.subarray(buf, buf + len), pos);
+          pos += len;
+          total += len;
+        }
+        if (total) d.node.touch();
+        if (at === null) d.pos = pos;
+      }
+      this.view.setUint32(out, total, true);
+      return E.SUCCESS;
+    };
+    const fileOf = (fd: number) => {
+      const d = this.fds.get(fd);
+      return !d ? E.BADF : d.kind !== 'file' ? (d.kind === 'dir' ? E.ISDIR : E.INVAL) : d;
+    };
+    return {
+      fd_read: (fd: number, iovs: number, n: number, out: number) => read(fd, iovs, n, out, null),
+      fd_pread: (fd: number, iovs: number, n: number, at: bigint, out: number) =>
+        read(fd, iovs, n, out, at),
+      fd_write: (fd: number, iovs: number, n: number, out: number) => write(fd, iovs, n, out, null),
+      fd_pwrite: (fd: number, iovs: number, n: number, at: bigint, out: number) =>
+        write(fd, iovs, n, out, at),
+      fd_seek: (fd: number, offset: bigint, whence: number, out: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        if (d.kind === 'out' || d.kind === 'stdin') return E.SPIPE;
+        if (d.kind === 'dir') return E.BADF;
+        const base =
+          whence === WHENCE.SET
+            ? 0
+            : whence === WHENCE.CUR
+              ? d.pos
+              : whence === WHENCE.END
+                ? d.node.size
+                : -1;
+        if (base < 0) return E.INVAL;
+        const pos = BigInt(base) + offset;
+        if (pos < 0n) return E.INVAL;
+        d.pos = Number(pos);
+        this.view.setBigUint64(out, pos, true);
+        return E.SUCCESS;
+      },
+      fd_tell: (fd: number, out: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        if (d.kind !== 'file') return d.kind === 'dir' ? E.BADF : E.SPIPE;
+        this.view.setBigUint64(out, BigInt(d.pos), true);
+        return E.SUCCESS;
+      },
+      fd_close: (fd: number) => (this.fds.close(fd) ? E.SUCCESS : E.BADF),
+      fd_renumber: (from: number, to: number) => {
+        const d = this.fds.get(from);
+        if (!d || !this.fds.get(to)) return E.BADF;
+        if (from === to) return E.SUCCESS;
+        this.fds.set(to, d);
+        this.fds.close(from);
+        return E.SUCCESS;
+      },
+      fd_sync: (fd: number) => (this.fds.get(fd) ? E.SUCCESS : E.BADF),
+      fd_datasync: (fd: number) => (this.fds.get(fd) ? E.SUCCESS : E.BADF),
+      fd_advise: (fd: number, _off: bigint, _len: bigint, advice: number) => {
+        const f = fileOf(fd);
+        if (typeof f === 'number') return f === E.ISDIR ? E.BADF : f;
+        return advice > 5 ? E.INVAL : E.SUCCESS;
+      },
+      fd_allocate: (fd: number, off: bigint, len: bigint) => {
+        const f = fileOf(fd);
+        if (typeof f === 'number') return f === E.ISDIR ? E.BADF : f;
+        if (!(f.rights & RIGHTS.FD_WRITE)) return E.BADF;
+        const end = Number(off + len);
+        if (end > f.node.size && !f.node.resize(end)) return E.NOSPC;
+        return E.SUCCESS;
+      },
+      fd_fdstat_get: (fd: number, ptr: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        const v = this.view;
+        v.setUint8(ptr, filetypeOf(d));
+        v.setUint16(ptr + 2, d.flags, true);
+        v.setBigUint64(ptr + 8, d.rights, true);
+        v.setBigUint64(ptr + 16, 'inheriting' in d ? d.inheriting : 0n, true);
+        return E.SUCCESS;
+      },
+      fd_fdstat_set_flags: (fd: number, flags: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        if (
+          flags &
+          ~(FDFLAGS.APPEND | FDFLAGS.NONBLOCK | FDFLAGS.DSYNC | FDFLAGS.RSYNC | FDFLAGS.SYNC)
+        )
+          return E.INVAL;
+        d.flags = flags;
+        return E.SUCCESS;
+      },
+      fd_fdstat_set_rights: (fd: number, base: bigint, inheriting: bigint) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        // Rights can only be dropped.
+        if ((base & ~d.rights) !== 0n) return E.NOTCAPABLE;
+        d.rights = base;
+        if ('inheriting' in d) {
+          if ((inheriting & ~d.inheriting) !== 0n) return E.NOTCAPABLE;
+          d.inheriting = inheriting;
+        }
+        return E.SUCCESS;
+      },
+      fd_filestat_get: (fd: number, ptr: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        this.writeFilestat(ptr, d.kind === 'file' || d.kind === 'dir' ? d.node : d);
+        return E.SUCCESS;
+      },
+      fd_filestat_set_size: (fd: number, size: bigint) => {
+        const f = fileOf(fd);
+        if (typeof f === 'number') return f === E.ISDIR ? E.BADF : f;
+        if (!(f.rights & RIGHTS.FD_WRITE)) return E.BADF;
+        if (size < 0n || size > BigInt(Number.MAX_SAFE_INTEGER)) return E.INVAL;
+        if (!f.node.resize(Number(size))) return E.NOSPC;
+        f.node.touch();
+        return E.SUCCESS;
+      },
+      fd_filestat_set_times: (fd: number, atim: bigint, mtim: bigint, flags: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        if (d.kind !== 'file' && d.kind !== 'dir') return E.SUCCESS;
+        return this.setTimes(d.node, atim, mtim, flags);
+      },
+      fd_prestat_get: (fd: number, ptr: number) => {
+        const d = this.fds.get(fd);
+        if (!d || d.kind !== 'dir' || d.preopen === undefined) return E.BADF;
+        this.view.setUint32(ptr, 0, true);
+        this.view.setUint32(ptr + 4, this.enc.encode(d.preopen).length, true);
+        return E.SUCCESS;
+      },
+      fd_prestat_dir_name: (fd: number, ptr: number, len: number) => {
+        const d = this.fds.get(fd);
+        if (!d || d.kind !== 'dir' || d.preopen === undefined) return E.BADF;
+        const name = this.enc.encode(d.preopen);
+        if (len < name.length) return E.NAMETOOLONG;
+        this.bytes.set(name, ptr);
+        return E.SUCCESS;
+      },
+      fd_readdir: (fd: number, buf: number, len: number, cookie: bigint, usedPtr: number) => {
+        const d = this.fds.get(fd);
+        if (!d) return E.BADF;
+        if (d.kind !== 'dir') return E.NOTDIR;
+        const dir = d.node;
+        // "." and ".." first, then the entries in creation order; cookie n = after n entries.
+        const list: [string, AnyNode][] = [['.', dir], ['..', dir.parent ?? dir], ...dir.entries];
+        let used = 0;
+        for (let i = Number(cookie); i < list.length && used < len; i++) {
+          const [name, node] = list[i];
+          const nameBytes = this.enc.encode(name);
+          const ent = new Uint8Array(24 + nameBytes.length);
+          const v = new DataView(ent.buffer);
+          v.setBigUint64(0, BigInt(i + 1), true);
+          v.setBigUint64(8, node.ino, true);
+          v.setUint32(16, nameBytes.length, true);
+          v.setUint8(20, node instanceof FileNode ? 4 : node instanceof DirNode ? 3 : 7);
+          ent.set(nameBytes, 24);
+          // A buffer too small for the last entry gets its first bytes: the caller sees
+          // bufused == buf_len and asks again with a bigger buffer, as wasi-libc does.
+          const n = Math.min(ent.length, len - used);
+          this.bytes.set(ent.subarray(0, n), buf + used);
+          used += n;
+        }
+        this.view.setUint32(usedPtr, used, true);
+        return E.SUCCESS;
+      },
+    };
+  }
+}
