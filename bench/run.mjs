@@ -6,6 +6,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
 import { launch, openApp, runOnce, sel, setSource, timeInPage } from './browser.mjs';
+import { fsRows } from './fsRows.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -366,6 +367,11 @@ try {
       '≤ 50 ms',
       (m) => m <= 50,
     );
+  }
+
+  if (want('fs-throughput', 'fs-many', 'c-incremental')) {
+    await settle();
+    await fsRows({ browser, base: BASE, n: N, row, want });
   }
 } finally {
   await browser.close();

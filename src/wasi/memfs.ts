@@ -31,40 +31,70 @@ abstract class Node {
   }
 }
 
+/** Files past this size grow in place (a resizable ArrayBuffer) instead of by copying. */
+const IN_PLACE_FROM = 1 << 20;
+
 /**
- * A regular file. `buf` grows by doubling, so a file written by appends is copied O(log n)
- * times; `size` is the file's length.
+ * A regular file: `buf` holds `size` bytes. Small files grow by doubling; past 1 MiB the buffer
+ * is a resizable ArrayBuffer that grows in place, so a big file written by appends is never
+ * copied. Fresh memory is already zero: only bytes written before a shrink are cleared again.
  */
 export class FileNode extends Node {
   readonly kind = 'file';
   buf: Uint8Array;
   size: number;
+  /** Bytes of `buf` ever written (beyond it the memory is still zero). */
+  private dirty: number;
   constructor(
     data: Uint8Array,
     readonly budget: Budget,
   ) {
     super();
     this.buf = data;
-    this.size = data.byteLength;
+    this.size = this.dirty = data.byteLength;
     budget.take(data.byteLength);
   }
   get data(): Uint8Array {
     return this.buf.subarray(0, this.size);
   }
-  /** Sets the length (zero-filling growth); false when the sandbox is full. */
+  /** Sets the length (growth reads as zeros); false when the sandbox is full. */
   resize(size: number): boolean {
     if (size === this.size) return true;
     if (!this.budget.take(size - this.size)) return false;
-    if (size > this.buf.byteLength) {
-      const cap = Math.max(size, Math.min(this.buf.byteLength * 2, size + (64 << 20)), 4096);
-      const next = new Uint8Array(cap);
-      next.set(this.data);
-      this.buf = next;
-    } else if (size > this.size) {
-      this.buf.fill(0, this.size, size);
-    }
+    if (size > this.buf.byteLength) this.grow(size);
+    if (size > this.size && this.dirty > this.size)
+      this.buf.fill(0, this.size, Math.min(size, this.dirty));
     this.size = size;
+    this.dirty = Math.max(this.dirty, size);
     return true;
+  }
+  private grow(size: number) {
+    const ab = this.buf.buffer as ArrayBuffer & {
+      resizable?: boolean;
+      maxByteLength?: number;
+      resize?(n: number): void;
+    };
+    const cap = Math.max(size, Math.min(this.buf.byteLength * 2, size + (64 << 20)), 4096);
+    if (ab.resizable && ab.resize && cap <= ab.maxByteLength!) {
+      ab.resize(cap);
+      this.buf = new Uint8Array(ab, 0, cap);
+      return;
+    }
+    const Resizable = ArrayBuffer as unknown as new (
+      n: number,
+      o: { maxByteLength: number },
+    ) => ArrayBuffer;
+    let next: Uint8Array;
+    try {
+      next =
+        cap >= IN_PLACE_FROM
+          ? new Uint8Array(new Resizable(cap, { maxByteLength: Math.max(cap, this.budget.limit) }))
+          : new Uint8Array(cap);
+    } catch {
+      next = new Uint8Array(cap); // no resizable ArrayBuffer here (older engines)
+    }
+    next.set(this.buf.subarray(0, this.dirty));
+    this.buf = next;
   }
 }
 
