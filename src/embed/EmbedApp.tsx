@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { languageById } from '../languages/registry';
 import { buildLink } from '../share/shareLink';
@@ -17,10 +17,20 @@ import type { EmbedOptions } from './options';
 /** The embeddable playground: editor and the chosen panels, no examples, no persistence. */
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const dark = useDarkMode(options.theme);
+  // Rebuilt when the project or its settings change (not on every render); files over 1 MiB
+  // are left out of links, so this stays cheap for big projects.
+  const project = useStore((s) => s.projects[s.currentId]);
+  const stdin = useStore((s) => s.stdin);
+  const args = useStore((s) => s.args);
+  const env = useStore((s) => s.env);
+  const options_ = useStore((s) => s.compileOptions);
+  const openLink = useMemo(
+    () => buildLink(''),
+    // The store is read inside buildLink; these say when what it reads has changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [project, stdin, args, env, options_],
+  );
   const language = useStore((s) => s.language);
-  // The link is rebuilt on every change so it always carries the current code.
-  useStore((s) => s.projects[s.currentId]);
-  const openLink = buildLink('');
 
   useEffect(() => {
     if (options.autorun) void runProgram();

@@ -92,10 +92,19 @@ export function openSharedLink(opts: { keepDraft: boolean; autorun: boolean }): 
  * a reload must show the autosave, so the fragment goes. Returns the unsubscribe.
  */
 export function clearStaleShareHash(): () => void {
-  let last = JSON.stringify(sharedFromStore());
+  // Compared by reference: the state is immutable, and a project may hold megabytes of files.
+  const key = (s: Store) => [
+    s.projects[s.currentId],
+    s.stdin,
+    s.args,
+    s.env,
+    s.timeLimit,
+    s.compileOptions,
+  ];
+  let last = key(useStore.getState());
   return useStore.subscribe((s) => {
-    const now = JSON.stringify(sharedFromStore(s));
-    if (now === last) return;
+    const now = key(s);
+    if (now.every((v, i) => v === last[i])) return;
     last = now;
     if (window.location.hash)
       history.replaceState(null, '', window.location.pathname + window.location.search);

@@ -1,28 +1,37 @@
-import { Fragment, useMemo, useState } from 'react';
-import type { Change } from '../../project/changes';
-import { isCompiledByClang } from '../../project/fileTypes';
-import { allPaths, baseName, comparePaths, dataSize, isDir, parentOf } from '../../project/model';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { allPaths, baseName, comparePaths, isDir, parentOf } from '../../project/model';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
-import { formatBytes } from '../format';
 import {
   addUploads,
   createPath,
-  deleteWithUndo,
   downloadProjectZip,
   droppedFiles,
   openZip,
   renamePath,
 } from './fileActions';
-import { downloadPath } from './download';
+import { FileRow, type RowActions } from './FileRow';
 import { Icon } from './icons';
 import { ProjectsMenu } from './ProjectsMenu';
 
 /** What the tree's inline name box is doing. */
 type Editing = { kind: 'new-file' | 'new-folder'; dir: string } | { kind: 'rename'; path: string };
 
-/** The project's files: create, rename, move (drag), delete, upload, download; run changes marked. */
+const ROW_HEIGHT = 26;
+
+/** A row of the flattened, visible tree: a path, or the name box for a new entry. */
+type Item = { kind: 'path'; path: string } | { kind: 'name-box'; depth: number; initial: string };
+
+/**
+ * The project's files: create, rename, move (drag), delete with undo, upload (files and dropped
+ * folders), zip in and out; files the last run changed are marked. Rows are virtualised, so a
+ * project of thousands of files renders only what is on screen.
+ */
 export function FileTree() {
+  // The list of paths changes only when files come or go, not on every keystroke.
+  const paths = useStore(useShallow((s) => Object.keys(currentProject(s).files)));
   const files = useStore((s) => currentProject(s).files);
   const entry = useStore((s) => currentProject(s).entry);
   const active = useStore((s) => s.activePath);
@@ -32,21 +41,44 @@ export function FileTree() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => {
-    const paths = new Set(allPaths(files));
+  const sorted = useMemo(() => {
+    const set = new Set(allPaths(Object.fromEntries(paths.map((p) => [p, '']))));
     // Files the last run created (or deleted) are listed too, marked.
     for (const p of Object.keys(changes ?? {})) {
-      paths.add(p);
-      for (let d = parentOf(p); d; d = parentOf(d)) paths.add(d);
+      set.add(p);
+      for (let d = parentOf(p); d; d = parentOf(d)) set.add(d);
     }
-    return [...paths].sort(comparePaths);
-  }, [files, changes]);
+    return [...set].sort(comparePaths);
+  }, [paths, changes]);
 
-  const hidden = (p: string) => {
-    for (let d = parentOf(p); d; d = parentOf(d)) if (collapsed.has(d)) return true;
-    return false;
-  };
+  const items = useMemo(() => {
+    const out: Item[] = [];
+    const depthOf = (p: string) => p.split('/').length - (isDir(p) ? 2 : 1);
+    const newBox = (dir: string) =>
+      editing && editing.kind !== 'rename' && editing.dir === dir
+        ? [{ kind: 'name-box' as const, depth: dir ? depthOf(dir) + 1 : 0, initial: '' }]
+        : [];
+    out.push(...newBox(''));
+    outer: for (const p of sorted) {
+      for (let d = parentOf(p); d; d = parentOf(d)) if (collapsed.has(d)) continue outer;
+      if (editing?.kind === 'rename' && editing.path === p)
+        out.push({ kind: 'name-box', depth: depthOf(p), initial: baseName(p) });
+      else out.push({ kind: 'path', path: p });
+      if (isDir(p)) out.push(...newBox(p));
+    }
+    return out;
+  }, [sorted, collapsed, editing]);
+
+  // TanStack Virtual keeps its own state; the React compiler skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   const submit = (value: string) => {
     if (!editing) return;
@@ -73,30 +105,48 @@ export function FileTree() {
       await addUploads(await droppedFiles(e.dataTransfer), dir);
   };
 
-  const nameBox = (initial: string, depth: number) => (
-    <li className="tree-row editing" style={{ paddingLeft: 8 + depth * 14 }}>
-      <input
-        data-testid="new-path-input"
-        aria-label={editing?.kind === 'rename' ? 'New name' : 'Name'}
-        autoFocus
-        defaultValue={initial}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') submit(e.currentTarget.value);
-          if (e.key === 'Escape') {
-            setEditing(null);
-            setError(null);
-          }
-        }}
-        onBlur={(e) => (e.currentTarget.value ? submit(e.currentTarget.value) : setEditing(null))}
-      />
-    </li>
-  );
+  const actions: RowActions = {
+    toggle: (p) =>
+      setCollapsed((c) => {
+        const n = new Set(c);
+        if (n.has(p)) n.delete(p);
+        else n.add(p);
+        return n;
+      }),
+    rename: (path) => {
+      setEditing({ kind: 'rename', path });
+      setError(null);
+    },
+    newFileIn: (dir) => {
+      setEditing({ kind: 'new-file', dir });
+      setCollapsed((c) => new Set([...c].filter((d) => d !== dir)));
+    },
+    dragOver: setDropTarget,
+    drop: (e, dir) => void onDrop(e, dir),
+  };
 
   const newIn = (kind: 'new-file' | 'new-folder') => {
     const dir = isDir(active) ? active : parentOf(active);
     setEditing({ kind, dir: files[active] === undefined ? '' : dir });
     setError(null);
   };
+
+  const nameBox = (initial: string) => (
+    <input
+      data-testid="new-path-input"
+      aria-label={editing?.kind === 'rename' ? 'New name' : 'Name'}
+      autoFocus
+      defaultValue={initial}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') submit(e.currentTarget.value);
+        if (e.key === 'Escape') {
+          setEditing(null);
+          setError(null);
+        }
+      }}
+      onBlur={(e) => (e.currentTarget.value ? submit(e.currentTarget.value) : setEditing(null))}
+    />
+  );
 
   return (
     <section
@@ -181,157 +231,52 @@ export function FileTree() {
           {error}
         </div>
       )}
-      <ul className="tree" role="tree">
-        {editing && editing.kind !== 'rename' && editing.dir === '' && nameBox('', 0)}
-        {rows.map((p) => {
-          if (hidden(p)) return null;
-          const depth = p.split('/').length - (isDir(p) ? 2 : 1);
-          const change: Change | undefined = changes?.[p];
-          const inProject = p in files || (isDir(p) && !change);
-          if (editing?.kind === 'rename' && editing.path === p)
-            return <Fragment key={p}>{nameBox(baseName(p), depth)}</Fragment>;
-          const dir = isDir(p);
-          const data = files[p];
-          return (
-            <li key={p} role="none">
-              <div
-                role="treeitem"
-                aria-selected={p === active || p === preview}
-                aria-expanded={dir ? !collapsed.has(p) : undefined}
-                tabIndex={0}
-                className={`tree-row${p === active && !preview ? ' active' : ''}${p === preview ? ' active' : ''}${dropTarget === p ? ' drop' : ''}${change ? ` ${change}` : ''}`}
-                style={{ paddingLeft: 8 + depth * 14 }}
-                data-testid="file-entry"
-                data-path={p}
-                data-kind={dir ? 'dir' : 'file'}
-                data-change={change}
-                draggable={inProject}
-                onDragStart={(e) => e.dataTransfer.setData('application/x-playground-path', p)}
-                onDragOver={(e) => {
-                  if (!dir) return;
-                  e.preventDefault();
-                  e.stopPropagation();
-                  setDropTarget(p);
+      <div className="tree" ref={scroller} role="tree" aria-label="Project files">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const item = items[v.index];
+            const style: React.CSSProperties = {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              height: ROW_HEIGHT,
+              transform: `translateY(${v.start}px)`,
+            };
+            if (item.kind === 'name-box')
+              return (
+                <div
+                  key={`box-${v.index}`}
+                  className="tree-row editing"
+                  style={{ ...style, paddingLeft: 8 + item.depth * 14 }}
+                >
+                  {nameBox(item.initial)}
+                </div>
+              );
+            const p = item.path;
+            const change = changes?.[p];
+            return (
+              <FileRow
+                key={p}
+                style={style}
+                actions={actions}
+                row={{
+                  path: p,
+                  depth: p.split('/').length - (isDir(p) ? 2 : 1),
+                  dir: isDir(p),
+                  inProject: p in files || (isDir(p) && !change),
+                  data: files[p],
+                  change,
+                  entry: p === entry,
+                  selected: preview ? p === preview : p === active,
+                  expanded: !collapsed.has(p),
+                  dropTarget: dropTarget === p,
                 }}
-                onDrop={(e) => dir && void onDrop(e, p)}
-                onClick={() => {
-                  if (dir) {
-                    setCollapsed((c) => {
-                      const n = new Set(c);
-                      if (n.has(p)) n.delete(p);
-                      else n.add(p);
-                      return n;
-                    });
-                  } else if (change && change !== 'deleted') useStore.getState().showPreview(p);
-                  else if (inProject) useStore.getState().openFile(p);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') e.currentTarget.click();
-                  if (e.key === 'F2' && inProject) setEditing({ kind: 'rename', path: p });
-                  if (e.key === 'Delete' && inProject) deleteWithUndo(p);
-                }}
-              >
-                <span className="tree-icon">
-                  {dir && <Icon name="chevron" open={!collapsed.has(p)} />}
-                </span>
-                <span className="tree-name">{baseName(p)}</span>
-                {p === entry && (
-                  <span className="tree-badge" title="The entry file: what is compiled">
-                    entry
-                  </span>
-                )}
-                {change && (
-                  <span className={`tree-change ${change}`} title={`${change} by the last run`}>
-                    {change === 'created' ? 'new' : change === 'modified' ? 'changed' : 'deleted'}
-                  </span>
-                )}
-                {!dir && data !== undefined && typeof data !== 'string' && (
-                  <span className="tree-size">{formatBytes(dataSize(data))}</span>
-                )}
-                {change && (
-                  <button
-                    onMouseDown={(e) => e.stopPropagation()}
-                    className="small"
-                    data-testid="keep-file"
-                    title={
-                      change === 'deleted'
-                        ? 'Delete it from the project too'
-                        : 'Copy the file the run wrote into the project'
-                    }
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      useStore.getState().keepFile(p);
-                    }}
-                  >
-                    Keep
-                  </button>
-                )}
-                <span className="tree-actions" onClick={(e) => e.stopPropagation()}>
-                  {inProject &&
-                    !dir &&
-                    p !== entry &&
-                    (isCompiledByClang(p) || /\.(ts|wat)$/.test(p)) && (
-                      <button
-                        className="icon"
-                        title="Make this the entry file"
-                        aria-label={`Make ${p} the entry file`}
-                        onClick={() => useStore.getState().setEntry(p)}
-                      >
-                        ▶
-                      </button>
-                    )}
-                  {dir && inProject && (
-                    <button
-                      className="icon"
-                      title="New file in this folder"
-                      aria-label={`New file in ${p}`}
-                      onClick={() => setEditing({ kind: 'new-file', dir: p })}
-                    >
-                      ＋
-                    </button>
-                  )}
-                  {!dir && change !== 'deleted' && (
-                    <button
-                      className="icon"
-                      data-testid="download-file"
-                      title="Download"
-                      aria-label={`Download ${p}`}
-                      onClick={() => downloadPath(p)}
-                    >
-                      ⤓
-                    </button>
-                  )}
-                  {inProject && (
-                    <>
-                      <button
-                        className="icon"
-                        data-testid="rename-file"
-                        title="Rename or move"
-                        aria-label={`Rename ${p}`}
-                        onClick={() => setEditing({ kind: 'rename', path: p })}
-                      >
-                        ✎
-                      </button>
-                      <button
-                        className="icon"
-                        data-testid="delete-file"
-                        title="Delete"
-                        aria-label={`Delete ${p}`}
-                        onClick={() => deleteWithUndo(p)}
-                      >
-                        ✕
-                      </button>
-                    </>
-                  )}
-                </span>
-              </div>
-              {dir && editing && editing.kind !== 'rename' && editing.dir === p && (
-                <ul>{nameBox('', depth + 1)}</ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+              />
+            );
+          })}
+        </div>
+      </div>
     </section>
   );
 }

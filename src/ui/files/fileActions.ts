@@ -7,6 +7,8 @@ import {
   makeProject,
   type ProjectFiles,
 } from '../../project/model';
+import { rememberBlob } from '../../project/projectDb';
+import { readBytes } from '../../project/readBytes';
 import { projectToZip, zipToProject } from '../../project/zip';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
@@ -73,7 +75,9 @@ export async function addUploads(list: { file: File; path: string }[], folder = 
       refused.push(`${path} (${c.error})`);
       continue;
     }
-    files[c.path] = bytesToData(new Uint8Array(await file.arrayBuffer()));
+    const data = bytesToData(await readBytes(file));
+    if (typeof data !== 'string') rememberBlob(data, file);
+    files[c.path] = data;
   }
   const n = Object.keys(files).length;
   if (n) useStore.getState().writeFiles(files);
@@ -124,7 +128,7 @@ export function downloadProjectZip() {
 export async function openZip(file: File): Promise<void> {
   let result: ReturnType<typeof zipToProject>;
   try {
-    result = zipToProject(new Uint8Array(await file.arrayBuffer()));
+    result = zipToProject(await readBytes(file));
   } catch (e) {
     say(
       `${file.name} is not a readable .zip: ${e instanceof Error ? e.message : String(e)}`,
