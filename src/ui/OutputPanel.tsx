@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useOutput } from '../store/outputStore';
 import { useStore } from '../store/store';
 import { ExitBadge } from './ExitBadge';
 import { LoadingBar } from './LoadingBar';
+import { useFixedWindow } from './useFixedWindow';
 
 const ROW_HEIGHT = 20;
 /** A single line longer than this is cut for display: one huge DOM text node freezes layout. */
@@ -41,24 +41,19 @@ export function OutputPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
-  // The app is not built with the React Compiler, so the virtualizer's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: lines.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  });
+  const { first, last, totalSize, viewportHeight } = useFixedWindow(
+    scroller,
+    lines.length,
+    ROW_HEIGHT,
+  );
 
-  // Follow the tail while the user has not scrolled up.
+  // Follow the tail while the user has not scrolled up (only once the lines overflow: setting
+  // scrollTop makes the browser lay out, which short outputs can skip).
   useEffect(() => {
-    // Only when the lines overflow: scrollToIndex forces a layout, which short outputs can skip.
-    // The viewport height comes from the virtualizer's ResizeObserver, not a layout read.
-    const height = virtualizer.scrollRect?.height ?? 0;
-    if (stick.current && lines.length * ROW_HEIGHT > height) {
-      virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
-    }
-  }, [version, lines.length, virtualizer]);
+    const el = scroller.current;
+    if (el && stick.current && lines.length * ROW_HEIGHT > viewportHeight)
+      el.scrollTop = lines.length * ROW_HEIGHT;
+  }, [version, lines.length, viewportHeight]);
 
   return (
     <section className="panel output-panel" aria-label="Output">
@@ -108,19 +103,20 @@ export function OutputPanel() {
         }}
       >
         {lines.length === 0 && <div className="empty">{emptyText}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const line = lines[row.index];
+        <div style={{ height: totalSize, position: 'relative' }}>
+          {Array.from({ length: last - first }, (_, k) => {
+            const index = first + k;
+            const line = lines[index];
             return (
               <div
-                key={row.index}
+                key={index}
                 className={`output-line ${line.stream}`}
                 data-testid="output-line"
                 data-stream={line.stream}
                 style={{
                   position: 'absolute',
                   top: 0,
-                  transform: `translateY(${row.start}px)`,
+                  transform: `translateY(${index * ROW_HEIGHT}px)`,
                   height: ROW_HEIGHT,
                 }}
               >

@@ -92,13 +92,16 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
         });
         setEditorHandle({
           reveal(line, column, file) {
-            if (file) useStore.getState().openFile(file);
-            // The model switch happens in an effect: reveal after it.
-            setTimeout(() => {
+            const go = () => {
               editor?.setPosition({ lineNumber: line, column });
               editor?.revealPositionInCenter({ lineNumber: line, column });
               editor?.focus();
-            }, 0);
+            };
+            const s = useStore.getState();
+            if (!file || (file === s.activePath && !s.previewPath)) return go();
+            // Another file: its model is attached by an effect after the store update.
+            s.openFile(file);
+            setTimeout(go, 0);
           },
         });
         setApi({ monaco, editor });

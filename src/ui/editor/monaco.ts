@@ -26,6 +26,7 @@ import 'monaco-editor/features/caretOperations/register';
 import 'monaco-editor/features/readOnlyMessage/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/cpp/register';
+import 'monaco-editor/languages/definitions/markdown/register';
 import { watConfiguration, watLanguage } from '../../languages/wat/grammar';
 
 self.MonacoEnvironment = {
