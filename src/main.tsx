@@ -11,6 +11,8 @@ import './ui/app.css';
 
 // Projects come from IndexedDB before the first render, so the editor opens on the right one.
 await startAutosave();
+// For profiling page loads: when the saved projects were in the store (IndexedDB read).
+performance.mark('projects-loaded');
 initWorkers();
 openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
