@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8, unzipSync } from 'fflate';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { HOST_PORT } from '../playwright.config';
 import {
   fixture,
@@ -163,6 +163,17 @@ test('upload any bytes, hex view, zip download and open round trip', async ({ pa
   // Both projects are listed.
   await page.getByTestId('projects-button').click();
   await expect(page.getByTestId('project-entry')).toHaveCount(2);
+});
+
+test('a folder upload keeps the paths inside the folder', async ({ page }, testInfo) => {
+  await openPlayground(page);
+  const dir = testInfo.outputPath('assets');
+  mkdirSync(`${dir}/img`, { recursive: true });
+  writeFileSync(`${dir}/readme.txt`, 'hello\n');
+  writeFileSync(`${dir}/img/dot.bin`, Buffer.from([1, 2, 3]));
+  await page.getByTestId('upload-folder-input').setInputFiles(dir);
+  await expect(entry(page, 'assets/readme.txt')).toBeVisible();
+  await expect(entry(page, 'assets/img/dot.bin')).toBeVisible();
 });
 
 test("today's autosave (version 1, localStorage) becomes projects on first start", async ({

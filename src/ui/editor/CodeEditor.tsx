@@ -5,6 +5,7 @@ import { runProgram } from '../../store/runActions';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { setEditorHandle } from './editorHandle';
+import { escapeThenTabLeaves } from './escapeTab';
 import {
   acquireModel,
   attachModel,
@@ -84,6 +85,7 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
           // No model until one is attached: the editor never creates one of its own.
           model: null,
         });
+        escapeThenTabLeaves(editor, host.current);
         editor.addAction({
           id: 'playground.run',
           label: 'Run',

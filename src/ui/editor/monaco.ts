@@ -24,6 +24,8 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/caretOperations/register';
 import 'monaco-editor/features/readOnlyMessage/register';
+// Ctrl+M: Tab moves focus instead of indenting, so the editor is no keyboard trap.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/cpp/register';
 import 'monaco-editor/languages/definitions/markdown/register';

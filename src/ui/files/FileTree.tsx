@@ -182,24 +182,38 @@ export function FileTree() {
           >
             <Icon name="newFolder" />
           </button>
-          <label className="icon" title="Upload files (or drop them here)">
-            <Icon name="upload" />
-            <span className="sr-only">Upload files</span>
-            <input
-              type="file"
-              multiple
-              className="sr-only"
-              data-testid="upload-files-input"
-              onChange={(e) => {
-                const list = [...(e.currentTarget.files ?? [])].map((f) => ({
-                  file: f,
-                  path: f.webkitRelativePath || f.name,
-                }));
-                e.currentTarget.value = '';
-                void addUploads(list);
-              }}
-            />
-          </label>
+          {(['files', 'folder'] as const).map((kind) => (
+            <label
+              key={kind}
+              className="icon"
+              title={
+                kind === 'files'
+                  ? 'Upload files (or drop them here)'
+                  : 'Upload a folder (or drop it here)'
+              }
+            >
+              <Icon name={kind === 'files' ? 'upload' : 'uploadFolder'} />
+              <span className="sr-only">
+                {kind === 'files' ? 'Upload files' : 'Upload a folder'}
+              </span>
+              <input
+                type="file"
+                multiple
+                className="sr-only"
+                data-testid={kind === 'files' ? 'upload-files-input' : 'upload-folder-input'}
+                // A folder picker keeps each file's path inside the folder (webkitRelativePath).
+                {...(kind === 'folder' ? { webkitdirectory: '' } : {})}
+                onChange={(e) => {
+                  const list = [...(e.currentTarget.files ?? [])].map((f) => ({
+                    file: f,
+                    path: f.webkitRelativePath || f.name,
+                  }));
+                  e.currentTarget.value = '';
+                  void addUploads(list);
+                }}
+              />
+            </label>
+          ))}
           <button
             className="icon"
             data-testid="download-project"
