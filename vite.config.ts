@@ -47,5 +47,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     testTimeout: 60_000,
+    // Hooks that compile with clang on a cold machine take longer than the default 10 s.
+    hookTimeout: 240_000,
   },
 });

@@ -36,3 +36,58 @@ test('the editor is no keyboard trap: Escape then Tab, or Ctrl+M, leaves it; Tab
   await page.keyboard.press('Tab');
   expect(await focusInEditor(page)).toBe(true);
 });
+
+test('dialogs take focus, close on Escape and give focus back; their fields are labelled', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+  await page.getByTestId('share-button').click();
+  expect(await active()).toBe('share-url');
+  await expect(page.getByRole('textbox', { name: 'Link to this project' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-url')).toHaveCount(0);
+  expect(await active()).toBe('share-button');
+
+  await page.getByTestId('embed-button').click();
+  await expect(page.getByRole('dialog', { name: 'Embed this program' })).toBeVisible();
+  expect(await active()).toBe('embed-readonly');
+  await expect(page.getByRole('textbox', { name: /Embed snippet/ })).toBeVisible();
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(
+    true,
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await active()).toBe('embed-button');
+
+  await page.getByTestId('projects-button').click();
+  expect(await active()).toBe('new-project-language');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await active()).toBe('projects-button');
+});
+
+test('the page has a main landmark and a heading', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Wasm Playground/);
+});
+
+test('switching language clears the last run; Clear says the output was cleared', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('exit-status')).toContainText('exit code 0');
+  await page.getByTestId('clear-output').click();
+  await expect(page.getByTestId('output')).toContainText('Output cleared.');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('output-line')).toHaveCount(1);
+  await page.getByTestId('language-select').selectOption('assemblyscript');
+  await expect(page.getByTestId('output-line')).toHaveCount(0);
+  await expect(page.getByTestId('exit-status')).toHaveCount(0);
+  await expect(page.getByTestId('output')).toContainText('Press Run');
+});

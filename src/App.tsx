@@ -47,58 +47,60 @@ export function App() {
         </Toolbar>
         <Notices />
       </PanelBoundary>
-      <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">
-        <Panel defaultSize="56%" minSize="25%">
-          <Group orientation="vertical">
-            <Panel defaultSize="72%" minSize="20%">
-              <Group orientation="horizontal">
-                <Panel defaultSize="27%" minSize="14%" collapsible>
-                  <PanelBoundary name="Files">
-                    <FileTree />
+      <main className="workspace-main">
+        <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">
+          <Panel defaultSize="56%" minSize="25%">
+            <Group orientation="vertical">
+              <Panel defaultSize="72%" minSize="20%">
+                <Group orientation="horizontal">
+                  <Panel defaultSize="27%" minSize="14%" collapsible>
+                    <PanelBoundary name="Files">
+                      <FileTree />
+                    </PanelBoundary>
+                  </Panel>
+                  <Separator className="sep sep-v" />
+                  <Panel minSize="30%">
+                    <PanelBoundary name="Editor">
+                      <div className="editor-column">
+                        <FileTabs />
+                        <CodeEditor dark={dark} />
+                        <FileView />
+                      </div>
+                    </PanelBoundary>
+                  </Panel>
+                </Group>
+              </Panel>
+              <Separator className="sep sep-h" />
+              <Panel defaultSize="28%" minSize="10%">
+                <div className="split-row">
+                  <PanelBoundary name="Problems">
+                    <ProblemsPanel />
                   </PanelBoundary>
-                </Panel>
-                <Separator className="sep sep-v" />
-                <Panel minSize="30%">
-                  <PanelBoundary name="Editor">
-                    <div className="editor-column">
-                      <FileTabs />
-                      <CodeEditor dark={dark} />
-                      <FileView />
-                    </div>
+                  <PanelBoundary name="Run settings">
+                    <RunSettings />
                   </PanelBoundary>
-                </Panel>
-              </Group>
-            </Panel>
-            <Separator className="sep sep-h" />
-            <Panel defaultSize="28%" minSize="10%">
-              <div className="split-row">
-                <PanelBoundary name="Problems">
-                  <ProblemsPanel />
+                </div>
+              </Panel>
+            </Group>
+          </Panel>
+          <Separator className={narrow ? 'sep sep-h' : 'sep sep-v'} />
+          <Panel defaultSize="44%" minSize="20%">
+            <Group orientation="vertical">
+              <Panel defaultSize="62%" minSize="15%">
+                <PanelBoundary name="Output">
+                  <OutputPanel />
                 </PanelBoundary>
-                <PanelBoundary name="Run settings">
-                  <RunSettings />
+              </Panel>
+              <Separator className="sep sep-h" />
+              <Panel defaultSize="38%" minSize="10%">
+                <PanelBoundary name="Timings">
+                  <TimingsPanel />
                 </PanelBoundary>
-              </div>
-            </Panel>
-          </Group>
-        </Panel>
-        <Separator className={narrow ? 'sep sep-h' : 'sep sep-v'} />
-        <Panel defaultSize="44%" minSize="20%">
-          <Group orientation="vertical">
-            <Panel defaultSize="62%" minSize="15%">
-              <PanelBoundary name="Output">
-                <OutputPanel />
-              </PanelBoundary>
-            </Panel>
-            <Separator className="sep sep-h" />
-            <Panel defaultSize="38%" minSize="10%">
-              <PanelBoundary name="Timings">
-                <TimingsPanel />
-              </PanelBoundary>
-            </Panel>
-          </Group>
-        </Panel>
-      </Group>
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+      </main>
     </div>
   );
 }

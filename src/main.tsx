@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
-import { initWorkers, warmOnLanguageChange } from './store/runActions';
+import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from './store/runActions';
 import { editorReady } from './ui/editor/editorHandle';
 import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
@@ -14,6 +14,7 @@ await startAutosave();
 // For profiling page loads: when the saved projects were in the store (IndexedDB read).
 performance.mark('projects-loaded');
 initWorkers();
+clearRunOnProjectSwitch();
 openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));

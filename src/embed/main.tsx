@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
-import { initWorkers, warmOnLanguageChange } from '../store/runActions';
+import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../store/runActions';
 import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';
 import { parseEmbedOptions } from './options';
@@ -14,6 +14,7 @@ import '../ui/app.css';
 const options = parseEmbedOptions(window.location.search);
 openSharedLink({ keepDraft: false, autorun: false });
 initWorkers();
+clearRunOnProjectSwitch();
 startBridge(options);
 // Without an editor (editor=0) there is nothing to wait for.
 warmOnLanguageChange(options.editor ? editorReady : Promise.resolve());

@@ -250,6 +250,26 @@ export function disassembleLast(): Promise<string> {
   return compiler!.toText(wasm.slice());
 }
 
+/**
+ * Another project (or language) shows no output, problems or timings of the last one: they
+ * would describe code that is not on screen. A run in progress keeps going and reports as usual.
+ */
+export function clearRunOnProjectSwitch(): () => void {
+  return useStore.subscribe((s, prev) => {
+    if (s.currentId === prev.currentId || s.status !== 'idle') return;
+    useOutput.getState().clear();
+    s.patchRun({
+      exit: null,
+      diagnostics: [],
+      compileLog: '',
+      imports: [],
+      exports: [],
+      timings: { phases: [] },
+      wasm: null,
+    });
+  });
+}
+
 /** Stop: terminates the running program (or a stuck compile) at once. */
 export function stopProgram(): void {
   controller?.abort('stopped');

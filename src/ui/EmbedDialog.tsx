@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import {
   defaultEmbedOptions,
   embedQuery,
@@ -27,6 +28,10 @@ export function EmbedButton() {
   const [open, setOpen] = useState(false);
   const [opts, setOpts] = useState<EmbedOptions>(defaultEmbedOptions);
   const [copied, setCopied] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDialogFocus(open, close, dialog, opener);
   const snippet = open ? embedSnippet(opts) : '';
   const toggle = (p: EmbedPanel) =>
     setOpts((o) => ({
@@ -37,7 +42,9 @@ export function EmbedButton() {
   return (
     <>
       <button
+        ref={opener}
         data-testid="embed-button"
+        aria-haspopup="dialog"
         onClick={() => setOpen(true)}
         title="Embed this program in a web page"
       >
@@ -46,17 +53,20 @@ export function EmbedButton() {
       {open && (
         <div className="modal-backdrop" onClick={() => setOpen(false)}>
           <div
+            ref={dialog}
             className="modal"
             role="dialog"
-            aria-label="Embed"
+            aria-modal="true"
+            aria-labelledby="embed-title"
             onClick={(e) => e.stopPropagation()}
           >
-            <h2>Embed this program</h2>
+            <h2 id="embed-title">Embed this program</h2>
             <div className="embed-options">
               {FLAGS.map(([key, label]) => (
                 <label key={key}>
                   <input
                     type="checkbox"
+                    data-autofocus={key === FLAGS[0][0] ? true : undefined}
                     data-testid={`embed-${key}`}
                     checked={opts[key]}
                     onChange={(e) => setOpts({ ...opts, [key]: e.target.checked })}
@@ -91,6 +101,7 @@ export function EmbedButton() {
               </label>
             </div>
             <textarea
+              aria-label="Embed snippet (HTML to paste into your page)"
               data-testid="embed-snippet"
               readOnly
               value={snippet}

@@ -22,22 +22,27 @@ export function OutputPanel() {
   const lines = useOutput.getState().lines;
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
+  const runId = useStore((s) => s.runId);
+  // The run whose output the user cleared: its empty panel says so, not "printed nothing".
+  const [clearedRun, setClearedRun] = useState<number | null>(null);
   const compileLog = useStore((s) => s.compileLog);
   const exit = useStore((s) => s.exit);
   const [showLog, setShowLog] = useState(false);
   const emptyText = loading
     ? 'Loading compiler…'
-    : status === 'compiling'
-      ? 'Compiling…'
-      : status === 'running'
-        ? 'Running… (no output yet)'
-        : exit?.kind === 'error' && exit.message.startsWith('compile failed')
-          ? 'Compilation failed: see Problems, or show the compiler log above.'
-          : exit?.kind === 'error'
-            ? exit.message
-            : exit
-              ? 'The program printed nothing.'
-              : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
+    : clearedRun === runId && status === 'idle'
+      ? 'Output cleared.'
+      : status === 'compiling'
+        ? 'Compiling…'
+        : status === 'running'
+          ? 'Running… (no output yet)'
+          : exit?.kind === 'error' && exit.message.startsWith('compile failed')
+            ? 'Compilation failed: see Problems, or show the compiler log above.'
+            : exit?.kind === 'error'
+              ? exit.message
+              : exit
+                ? 'The program printed nothing.'
+                : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -82,7 +87,10 @@ export function OutputPanel() {
         <button
           className="small"
           data-testid="clear-output"
-          onClick={() => useOutput.getState().clear()}
+          onClick={() => {
+            setClearedRun(useStore.getState().runId);
+            useOutput.getState().clear();
+          }}
         >
           Clear
         </button>

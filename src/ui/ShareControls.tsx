@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import { LONG_URL_CHARS } from '../share/codec';
 import { buildLinkWithOmitted } from '../share/shareLink';
 import { loadTheirVersion } from '../store/persistence';
@@ -16,6 +17,10 @@ async function copy(text: string): Promise<boolean> {
 /** Share: the whole program in the URL fragment, copied to the clipboard. */
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setLink(null), []);
+  useDialogFocus(link !== null, close, popover, opener, { modal: false });
   const share = async () => {
     const { url, omitted } = buildLinkWithOmitted('');
     setLink(url);
@@ -38,6 +43,7 @@ export function ShareButton() {
   return (
     <>
       <button
+        ref={opener}
         data-testid="share-button"
         onClick={() => void share()}
         title="Copy a link that restores this program"
@@ -45,8 +51,9 @@ export function ShareButton() {
         Share
       </button>
       {link && (
-        <div className="popover" role="dialog" aria-label="Share link">
+        <div ref={popover} className="popover" role="dialog" aria-label="Share link">
           <input
+            aria-label="Link to this project"
             data-testid="share-url"
             readOnly
             value={link}

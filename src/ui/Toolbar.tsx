@@ -13,9 +13,12 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
 
   return (
     <header className="toolbar">
-      <span className="brand" title="WebAssembly playground">
-        <span className="brand-mark">W</span> Wasm Playground
-      </span>
+      <h1 className="brand" title="WebAssembly playground">
+        <span className="brand-mark" aria-hidden="true">
+          W
+        </span>{' '}
+        Wasm Playground
+      </h1>
       <label className="field">
         <span className="sr-only">Language</span>
         <LanguageSelect

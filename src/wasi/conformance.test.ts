@@ -175,7 +175,7 @@ describe(
         if (!r.ok) throw new Error(`${name}.c: ${r.log}`);
         wasmOf[name] = r.wasm!;
       }
-    });
+    }, 240_000);
 
     for (const name of Object.keys(PROGRAMS)) {
       it(`${name}: same results and the same tree`, () => {

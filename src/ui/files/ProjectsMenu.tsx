@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDialogFocus } from '../useDialogFocus';
 import { languageById } from '../../languages/registry';
 import { LanguageSelect } from '../LanguageSelect';
 import { DEFAULT_ENTRY, isDir, makeProject } from '../../project/model';
@@ -29,13 +30,9 @@ export function ProjectsMenu() {
   const [renaming, setRenaming] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDialogFocus(open, close, dialog, opener);
 
   const list = Object.values(projects).sort((a, b) => b.updatedAt - a.updatedAt);
   const create = () => {
@@ -55,6 +52,7 @@ export function ProjectsMenu() {
   return (
     <>
       <button
+        ref={opener}
         data-testid="projects-button"
         onClick={() => {
           setLanguage(useStore.getState().language);
