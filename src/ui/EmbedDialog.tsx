@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useDialogFocus } from './useDialogFocus';
+import { Modal } from './Modal';
 import {
   defaultEmbedOptions,
   embedQuery,
@@ -28,10 +28,8 @@ export function EmbedButton() {
   const [open, setOpen] = useState(false);
   const [opts, setOpts] = useState<EmbedOptions>(defaultEmbedOptions);
   const [copied, setCopied] = useState(false);
-  const dialog = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  useDialogFocus(open, close, dialog, opener);
   const snippet = open ? embedSnippet(opts) : '';
   const toggle = (p: EmbedPanel) =>
     setOpts((o) => ({
@@ -51,83 +49,73 @@ export function EmbedButton() {
         Embed
       </button>
       {open && (
-        <div className="modal-backdrop" onClick={() => setOpen(false)}>
-          <div
-            ref={dialog}
-            className="modal"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="embed-title"
-            onClick={(e) => e.stopPropagation()}
-          >
-            <h2 id="embed-title">Embed this program</h2>
-            <div className="embed-options">
-              {FLAGS.map(([key, label]) => (
-                <label key={key}>
-                  <input
-                    type="checkbox"
-                    data-autofocus={key === FLAGS[0][0] ? true : undefined}
-                    data-testid={`embed-${key}`}
-                    checked={opts[key]}
-                    onChange={(e) => setOpts({ ...opts, [key]: e.target.checked })}
-                  />
-                  {label}
-                </label>
-              ))}
-              {PANELS.map((p) => (
-                <label key={p}>
-                  <input
-                    type="checkbox"
-                    data-testid={`embed-panel-${p}`}
-                    checked={opts.panels.includes(p)}
-                    onChange={() => toggle(p)}
-                  />
-                  {p} panel
-                </label>
-              ))}
-              <label>
-                theme{' '}
-                <select
-                  value={opts.theme}
-                  data-testid="embed-theme"
-                  onChange={(e) =>
-                    setOpts({ ...opts, theme: e.target.value as EmbedOptions['theme'] })
-                  }
-                >
-                  <option value="system">follow the system</option>
-                  <option value="light">light</option>
-                  <option value="dark">dark</option>
-                </select>
+        <Modal title="Embed this program" titleId="embed-title" onClose={close} opener={opener}>
+          <div className="embed-options">
+            {FLAGS.map(([key, label]) => (
+              <label key={key}>
+                <input
+                  type="checkbox"
+                  data-autofocus={key === FLAGS[0][0] ? true : undefined}
+                  data-testid={`embed-${key}`}
+                  checked={opts[key]}
+                  onChange={(e) => setOpts({ ...opts, [key]: e.target.checked })}
+                />
+                {label}
               </label>
-            </div>
-            <textarea
-              aria-label="Embed snippet (HTML to paste into your page)"
-              data-testid="embed-snippet"
-              readOnly
-              value={snippet}
-              rows={5}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <p className="muted">
-              Control it from your page with postMessage: see “Embed API” in the README. Add{' '}
-              <code>&amp;origin=https://your.site</code> to the src to accept commands from your
-              site only.
-            </p>
-            <div className="modal-actions">
-              <button
-                onClick={async () => {
-                  await navigator.clipboard.writeText(snippet).then(
-                    () => setCopied(true),
-                    () => setCopied(false),
-                  );
-                }}
+            ))}
+            {PANELS.map((p) => (
+              <label key={p}>
+                <input
+                  type="checkbox"
+                  data-testid={`embed-panel-${p}`}
+                  checked={opts.panels.includes(p)}
+                  onChange={() => toggle(p)}
+                />
+                {p} panel
+              </label>
+            ))}
+            <label>
+              theme{' '}
+              <select
+                value={opts.theme}
+                data-testid="embed-theme"
+                onChange={(e) =>
+                  setOpts({ ...opts, theme: e.target.value as EmbedOptions['theme'] })
+                }
               >
-                {copied ? 'Copied' : 'Copy snippet'}
-              </button>
-              <button onClick={() => setOpen(false)}>Close</button>
-            </div>
+                <option value="system">follow the system</option>
+                <option value="light">light</option>
+                <option value="dark">dark</option>
+              </select>
+            </label>
           </div>
-        </div>
+          <textarea
+            aria-label="Embed snippet (HTML to paste into your page)"
+            data-testid="embed-snippet"
+            readOnly
+            value={snippet}
+            rows={5}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p className="muted">
+            Control it from your page with postMessage: see “Embed API” in the README. Add{' '}
+            <code>&amp;origin=https://your.site</code> to the src to accept commands from your site
+            only.
+          </p>
+          <div className="modal-actions">
+            <button
+              onClick={async () => {
+                await navigator.clipboard.writeText(snippet).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+              }}
+            >
+              {copied ? 'Copied' : 'Copy snippet'}
+            </button>
+            <button onClick={() => setOpen(false)}>Close</button>
+          </div>
+        </Modal>
       )}
     </>
   );

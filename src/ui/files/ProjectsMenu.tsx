@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useDialogFocus } from '../useDialogFocus';
+import { Modal } from '../Modal';
 import { languageById } from '../../languages/registry';
 import { LanguageSelect } from '../LanguageSelect';
 import { DEFAULT_ENTRY, isDir, makeProject } from '../../project/model';
@@ -28,11 +28,9 @@ export function ProjectsMenu() {
   const [language, setLanguage] = useState<LanguageId>(current);
   const [template, setTemplate] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
 
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  useDialogFocus(open, close, dialog, opener);
 
   const list = Object.values(projects).sort((a, b) => b.updatedAt - a.updatedAt);
   const create = () => {
@@ -67,129 +65,125 @@ export function ProjectsMenu() {
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="modal-backdrop" onClick={() => setOpen(false)}>
-          <div
-            ref={dialog}
-            className="modal projects-dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="projects-title"
-            onClick={(e) => e.stopPropagation()}
-          >
-            <h2 id="projects-title">Projects</h2>
-            <div className="new-project">
-              <label className="field">
-                <span>Language</span>
-                <LanguageSelect
-                  data-autofocus
-                  data-testid="new-project-language"
-                  value={language}
-                  onChange={setLanguage}
-                />
-              </label>
-              <label className="field">
-                <span>Start from</span>
-                <select
-                  data-testid="new-project-template"
-                  value={template}
-                  onChange={(e) => setTemplate(e.target.value)}
-                >
-                  <option value="">an empty {DEFAULT_ENTRY[language]}</option>
-                  {languageById[language].examples.map((ex) => (
-                    <option key={ex.id} value={ex.id}>
-                      the example: {ex.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button className="run" data-testid="new-project" onClick={create}>
-                New project
-              </button>
-            </div>
-            <ul className="project-list">
-              {list.map((p) => (
-                <li
-                  key={p.id}
-                  data-testid="project-entry"
-                  data-id={p.id}
-                  className={p.id === currentId ? 'current' : ''}
-                >
-                  {renaming === p.id ? (
-                    <input
-                      autoFocus
-                      aria-label="Project name"
-                      data-testid="project-name-input"
-                      defaultValue={p.name}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          useStore.getState().renameProject(p.id, e.currentTarget.value);
-                          setRenaming(null);
-                        }
-                        if (e.key === 'Escape') {
-                          e.stopPropagation();
-                          setRenaming(null);
-                        }
-                      }}
-                      onBlur={(e) => {
+        <Modal
+          title="Projects"
+          titleId="projects-title"
+          className="projects-dialog"
+          onClose={close}
+          opener={opener}
+        >
+          <div className="new-project">
+            <label className="field">
+              <span>Language</span>
+              <LanguageSelect
+                data-autofocus
+                data-testid="new-project-language"
+                value={language}
+                onChange={setLanguage}
+              />
+            </label>
+            <label className="field">
+              <span>Start from</span>
+              <select
+                data-testid="new-project-template"
+                value={template}
+                onChange={(e) => setTemplate(e.target.value)}
+              >
+                <option value="">an empty {DEFAULT_ENTRY[language]}</option>
+                {languageById[language].examples.map((ex) => (
+                  <option key={ex.id} value={ex.id}>
+                    the example: {ex.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button className="run" data-testid="new-project" onClick={create}>
+              New project
+            </button>
+          </div>
+          <ul className="project-list">
+            {list.map((p) => (
+              <li
+                key={p.id}
+                data-testid="project-entry"
+                data-id={p.id}
+                className={p.id === currentId ? 'current' : ''}
+              >
+                {renaming === p.id ? (
+                  <input
+                    autoFocus
+                    aria-label="Project name"
+                    data-testid="project-name-input"
+                    defaultValue={p.name}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
                         useStore.getState().renameProject(p.id, e.currentTarget.value);
                         setRenaming(null);
-                      }}
-                    />
-                  ) : (
-                    <button
-                      className="project-open"
-                      data-testid="open-project"
-                      onClick={() => {
-                        useStore.getState().openProject(p.id);
-                        setOpen(false);
-                      }}
-                    >
-                      <b>{p.name}</b>
-                      <span className="muted">
-                        {languageById[p.language].label} ·{' '}
-                        {plural(Object.keys(p.files).filter((f) => !isDir(f)).length, 'file')} ·{' '}
-                        {when(p.updatedAt)}
-                        {p.id === currentId ? ' · open' : ''}
-                      </span>
-                    </button>
-                  )}
+                      }
+                      if (e.key === 'Escape') {
+                        e.stopPropagation();
+                        setRenaming(null);
+                      }
+                    }}
+                    onBlur={(e) => {
+                      useStore.getState().renameProject(p.id, e.currentTarget.value);
+                      setRenaming(null);
+                    }}
+                  />
+                ) : (
                   <button
-                    className="small"
-                    onClick={() => setRenaming(p.id)}
-                    aria-label={`Rename ${p.name}`}
-                  >
-                    Rename
-                  </button>
-                  <button
-                    className="small"
-                    onClick={() => useStore.getState().duplicateProject(p.id)}
-                    aria-label={`Duplicate ${p.name}`}
-                  >
-                    Duplicate
-                  </button>
-                  <button
-                    className="small danger"
-                    data-testid="delete-project"
-                    aria-label={`Delete ${p.name}`}
+                    className="project-open"
+                    data-testid="open-project"
                     onClick={() => {
-                      if (
-                        confirm(
-                          `Delete the project "${p.name}" and its ${Object.keys(p.files).length} files?`,
-                        )
-                      )
-                        useStore.getState().deleteProject(p.id);
+                      useStore.getState().openProject(p.id);
+                      setOpen(false);
                     }}
                   >
-                    Delete
+                    <b>{p.name}</b>
+                    <span className="muted">
+                      {languageById[p.language].label} ·{' '}
+                      {plural(Object.keys(p.files).filter((f) => !isDir(f)).length, 'file')} ·{' '}
+                      {when(p.updatedAt)}
+                      {p.id === currentId ? ' · open' : ''}
+                    </span>
                   </button>
-                </li>
-              ))}
-            </ul>
-            <div className="modal-actions">
-              <button onClick={() => setOpen(false)}>Close</button>
-            </div>
+                )}
+                <button
+                  className="small"
+                  onClick={() => setRenaming(p.id)}
+                  aria-label={`Rename ${p.name}`}
+                >
+                  Rename
+                </button>
+                <button
+                  className="small"
+                  onClick={() => useStore.getState().duplicateProject(p.id)}
+                  aria-label={`Duplicate ${p.name}`}
+                >
+                  Duplicate
+                </button>
+                <button
+                  className="small danger"
+                  data-testid="delete-project"
+                  aria-label={`Delete ${p.name}`}
+                  onClick={() => {
+                    if (
+                      confirm(
+                        `Delete the project "${p.name}" and its ${Object.keys(p.files).length} files?`,
+                      )
+                    )
+                      useStore.getState().deleteProject(p.id);
+                  }}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="modal-actions">
+            <button onClick={() => setOpen(false)}>Close</button>
           </div>
-        </div>
+        </Modal>
       )}
     </>
   );
