@@ -21,7 +21,7 @@ export function zipToProject(bytes: Uint8Array): { files: ProjectFiles; skipped:
   for (const [name, data] of Object.entries(raw)) {
     if (name.startsWith('__MACOSX/')) continue;
     const checked = checkPath(name.replace(/\\/g, '/'));
-    if ('error' in checked || name.split('/').includes('..')) {
+    if ('error' in checked) {
       skipped.push(name);
       continue;
     }

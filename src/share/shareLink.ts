@@ -2,7 +2,7 @@ import { makeProject } from '../project/model';
 import { currentProject } from '../store/projectSlice';
 import { runProgram } from '../store/runActions';
 import { useStore, type Store } from '../store/store';
-import { decodeShare, encodeShare, encodeShareV2, type SharedState } from './codec';
+import { decodeShare, encodeShareV2, type SharedState } from './codec';
 
 /** The shareable part of the current state. */
 export function sharedFromStore(s: Store = useStore.getState()): SharedState {
@@ -43,20 +43,24 @@ export function applyShared(state: SharedState): string | null {
   return before.pristine ? null : before.id;
 }
 
-/** A link to `page` (index.html or embed.html) that restores the current state. */
-export function buildLink(page: '' | 'embed.html', query: Record<string, string> = {}): string {
+/**
+ * A link to `page` (index.html or embed.html) that restores the current state, and the files
+ * too large to be carried by a link.
+ */
+export function buildLinkWithOmitted(
+  page: '' | 'embed.html',
+  query: Record<string, string> = {},
+): { url: string; omitted: string[] } {
   const url = new URL(page || './', window.location.href);
   url.search = new URLSearchParams(query).toString();
-  url.hash = encodeShare(sharedFromStore());
-  return url.toString();
-}
-
-/** Like buildLink, also naming the files too large to be carried by a link. */
-export function buildLinkWithOmitted(page: '' | 'embed.html'): { url: string; omitted: string[] } {
-  const url = new URL(page || './', window.location.href);
   const { fragment, omitted } = encodeShareV2(sharedFromStore());
   url.hash = fragment;
   return { url: url.toString(), omitted };
+}
+
+/** A link to `page` that restores the current state. */
+export function buildLink(page: '' | 'embed.html', query: Record<string, string> = {}): string {
+  return buildLinkWithOmitted(page, query).url;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isLanguageId, languageById, languages } from '../languages/registry';
+import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
@@ -285,6 +285,3 @@ export async function loadTheirVersion(id: string): Promise<void> {
   useStore.setState((s) => ({ projects: { ...s.projects, [id]: theirs } }));
   useStore.getState().patchUi({ conflictId: null });
 }
-
-/** Example source of a language, for tests of the migration. */
-export const defaultSource = (l: LanguageId) => languageById[l].examples[0].source;

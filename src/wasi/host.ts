@@ -2,7 +2,7 @@ import { ALL_RIGHTS, CLOCK, DIR_RIGHTS, E, FDFLAGS, RIGHTS, WHENCE } from './con
 import { FdTable, filetypeOf, type Desc } from './descriptors';
 import { Budget, DirNode, FileNode, nowNs, SymlinkNode, type AnyNode } from './memfs';
 import { pathCalls } from './pathCalls';
-import { pollOneoff } from './poll';
+import { clockNow, pollOneoff } from './poll';
 
 /** Thrown by proc_exit; `code` is the exit status. */
 export class WasiExit extends Error {
@@ -147,12 +147,6 @@ export class WasiHost {
   }
 
   private core(): Record<string, Fn> {
-    const nowOf = (id: number): bigint | null =>
-      id === CLOCK.REALTIME
-        ? nowNs()
-        : id === CLOCK.MONOTONIC || id === CLOCK.PROCESS_CPUTIME || id === CLOCK.THREAD_CPUTIME
-          ? BigInt(Math.round(performance.now() * 1e6))
-          : null;
     const strings = (list: string[], countPtr: number, sizePtr: number) => {
       this.view.setUint32(countPtr, list.length, true);
       this.view.setUint32(
@@ -179,12 +173,12 @@ export class WasiHost {
       environ_sizes_get: (c: number, s: number) => strings(this.opts.env, c, s),
       environ_get: (p: number, b: number) => fill(this.opts.env, p, b),
       clock_res_get: (id: number, ptr: number) => {
-        if (nowOf(id) === null) return E.INVAL;
+        if (clockNow(id) === null) return E.INVAL;
         this.view.setBigUint64(ptr, id === CLOCK.REALTIME ? 1_000_000n : 1000n, true);
         return E.SUCCESS;
       },
       clock_time_get: (id: number, _precision: bigint, ptr: number) => {
-        const t = nowOf(id);
+        const t = clockNow(id);
         if (t === null) return E.INVAL;
         this.view.setBigUint64(ptr, t, true);
         return E.SUCCESS;

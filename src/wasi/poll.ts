@@ -1,13 +1,15 @@
 import { CLOCK, E, EVENTTYPE } from './constants';
 import type { WasiHost } from './host';
+import { nowNs } from './memfs';
 
 const SUBSCRIPTION_SIZE = 48;
 const EVENT_SIZE = 32;
 const ABSTIME = 1;
 
-const clockNow = (id: number): bigint | null =>
+/** Now on a WASI clock, in ns; null for a clock id there is no such clock. */
+export const clockNow = (id: number): bigint | null =>
   id === CLOCK.REALTIME
-    ? BigInt(Date.now()) * 1_000_000n
+    ? nowNs()
     : id === CLOCK.MONOTONIC || id === CLOCK.PROCESS_CPUTIME || id === CLOCK.THREAD_CPUTIME
       ? BigInt(Math.round(performance.now() * 1e6))
       : null;

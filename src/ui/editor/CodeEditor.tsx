@@ -40,13 +40,22 @@ function fileModel(monaco: MonacoNs, projectId: string, path: string) {
   );
 }
 
-/** Disposes the models of files and projects that no longer exist. */
+/** The project and path a model URI of fileUri names. */
+function parseFileUri(uri: string): { projectId: string; path: string } {
+  const [projectId, ...parts] = uri.slice('file:///'.length).split('/');
+  return { projectId, path: parts.map(decodeURIComponent).join('/') };
+}
+
+/**
+ * Disposes the models of files and projects that no longer exist. Runs on every store change of
+ * the projects (each keystroke), so it walks the few models held, not every file of every project.
+ */
 function sweepModels() {
   const { projects } = useStore.getState();
-  const live = new Set<string>();
-  for (const p of Object.values(projects))
-    for (const path of Object.keys(p.files)) live.add(fileUri(p.id, path));
-  for (const uri of modelUris()) if (!live.has(uri)) disposeModel(uri);
+  for (const uri of modelUris()) {
+    const { projectId, path } = parseFileUri(uri);
+    if (projects[projectId]?.files[path] === undefined) disposeModel(uri);
+  }
 }
 
 /** The Monaco editor bound to the store: the active file's model, markers from diagnostics. */
@@ -148,8 +157,8 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     for (const uri of modelUris()) {
       const model = findModel(uri)?.model;
       if (!model) continue;
-      const file = decodeURIComponent(uri.slice(`file:///${projectId}/`.length));
-      const ds = uri.startsWith(`file:///${projectId}/`) ? (byFile.get(file) ?? []) : [];
+      const file = parseFileUri(uri);
+      const ds = file.projectId === projectId ? (byFile.get(file.path) ?? []) : [];
       api.monaco.editor.setModelMarkers(
         model,
         'compiler',
