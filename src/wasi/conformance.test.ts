@@ -1,8 +1,6 @@
 import {
   mkdirSync,
   mkdtempSync,
-  openSync,
-  closeSync,
   readFileSync,
   readdirSync,
   lstatSync,
@@ -12,7 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WASI } from 'node:wasi';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../testing';
 import { WasiExit, WasiHost } from './host';
@@ -95,36 +94,35 @@ function runOurs(wasm: Uint8Array): { stdout: string; tree: Listing; code: numbe
   return { stdout, tree: listOurs(root), code };
 }
 
-function runNode(wasm: Uint8Array): { stdout: string; tree: Listing; code: number } {
+/** Runs the program under node:wasi in a child process (see conformance/nodeWasi.mjs). */
+function runNode(wasm: Uint8Array, attempts = 3): { stdout: string; tree: Listing; code: number } {
   const dir = mkdtempSync(join(tmpdir(), 'wasi-conf-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'wasi-conf-io-'));
   try {
     for (const [p, v] of Object.entries(START)) {
       if (p.endsWith('/')) mkdirSync(join(dir, p), { recursive: true });
       else writeFileSync(join(dir, p), v);
     }
-    const outPath = join(dir, '..', `${dir.split('/').pop()}.stdout`);
-    const out = openSync(outPath, 'w');
-    const wasi = new WASI({
-      version: 'preview1',
-      args: ['main.wasm'],
-      env: {},
-      preopens: { '/': dir },
-      stdout: out,
-      returnOnExit: true,
+    const wasmPath = join(scratch, 'main.wasm');
+    const outPath = join(scratch, 'stdout');
+    writeFileSync(wasmPath, wasm);
+    const r = spawnSync(process.execPath, [NODE_WASI, wasmPath, dir, outPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 60_000,
     });
-    const inst = new WebAssembly.Instance(
-      new WebAssembly.Module(wasm as BufferSource),
-      wasi.getImportObject() as WebAssembly.Imports,
-    );
-    const code = wasi.start(inst);
-    closeSync(out);
-    const stdout = readFileSync(outPath, 'utf8');
-    rmSync(outPath);
-    return { stdout, tree: listDisk(dir), code };
+    if (r.signal) {
+      // A native crash of node:wasi, not a result: run it again on a fresh directory.
+      if (attempts > 1) return runNode(wasm, attempts - 1);
+      throw new Error(`node:wasi crashed (${r.signal}) three times: ${r.stderr}`);
+    }
+    return { stdout: readFileSync(outPath, 'utf8'), tree: listDisk(dir), code: r.status ?? -1 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+const NODE_WASI = fileURLToPath(new URL('./conformance/nodeWasi.mjs', import.meta.url));
 
 const PROGRAMS: Record<string, string> = {
   open: openC,
