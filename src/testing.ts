@@ -1,5 +1,8 @@
 // Helpers for unit tests (Node): compile a language's source and run it as a WASI command.
 import { compilers } from './languages/compilers';
+import { WasiExit, WasiHost } from './wasi/host';
+import { Budget, buildTree } from './wasi/memfs';
+import { StdinStream, type Waiter } from './wasi/stdin';
 import { runWasi } from './wasm/runWasi';
 import type { CompileResult, LanguageId, OutputChunk, RunResult } from './workers/protocol';
 
@@ -67,4 +70,65 @@ export async function compileAndRun(
   const c = await compile(language, source);
   if (!c.ok || !c.wasm) throw new Error(`compile failed: ${c.log}`);
   return run(c.wasm, opts);
+}
+
+/**
+ * Runs a WASI command whose stdin is typed: each time it waits for input, `[wait]` goes into the
+ * transcript, then the next of `inputs` is given (null = Ctrl+D). The transcript shows whether
+ * a prompt was out before the program waited. Synchronous, like the Atomics path.
+ */
+export function runTyped(
+  wasm: Uint8Array,
+  inputs: (string | null)[],
+): { transcript: string; exitCode: number; waits: number } {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  let transcript = '';
+  let waits = 0;
+  const queue = [...inputs];
+  const budget = new Budget();
+  const waiter: Waiter = {
+    mode: 'atomics',
+    pull() {},
+    waitSync() {},
+  };
+  const stream = new StdinStream(new Uint8Array(0), true);
+  waiter.waitSync = () => {
+    if (queue.length === 0) throw new Error(`the program waited for input a ${waits + 1}th time`);
+    const next = queue.shift()!;
+    if (next === null) stream.close();
+    else {
+      transcript += next;
+      stream.push(enc.encode(next));
+    }
+  };
+  const host = new WasiHost({
+    args: ['main.wasm'],
+    env: [],
+    stdin: stream,
+    stdout: (b) => (transcript += dec.decode(b)),
+    stderr: (b) => (transcript += dec.decode(b)),
+    root: buildTree({}, budget),
+    budget,
+    waiter,
+    tty: { stdin: true, stdout: true },
+    onStdinWait: (state) => {
+      if (state === 'waiting') {
+        waits++;
+        transcript += '[wait]';
+      }
+    },
+  });
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), {
+    wasi_snapshot_preview1: host.imports as WebAssembly.ModuleImports,
+  });
+  host.memory = inst.exports.memory as WebAssembly.Memory;
+  let exitCode = 0;
+  try {
+    (inst.exports._start as () => void)();
+  } catch (e) {
+    if (e instanceof WasiExit) exitCode = e.code;
+    else throw e;
+  }
+  return { transcript, exitCode, waits };
 }

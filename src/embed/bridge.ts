@@ -106,7 +106,9 @@ export function startBridge(opts: EmbedOptions): () => void {
   const unlisten = addRunListener({
     compiled: (ok, diagnostics) => post({ type: 'playground:compiled', ok, diagnostics }),
     output: (chunks) => {
-      for (const c of chunks) post({ type: 'playground:output', stream: c.stream, text: c.text });
+      for (const c of chunks)
+        if (c.stream !== 'stdin')
+          post({ type: 'playground:output', stream: c.stream, text: c.text });
     },
     exit: (exit, t, files) => {
       const withFiles = returnFiles && files;

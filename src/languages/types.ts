@@ -10,6 +10,8 @@ export interface Example {
   /** Run settings the example needs; applied when it is loaded. */
   stdin?: string;
   args?: string;
+  /** An interactive program: it opens with empty stdin in the terminal view. */
+  terminal?: boolean;
 }
 
 /** What the main thread knows about a language: no toolchain code here. */

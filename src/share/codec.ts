@@ -13,6 +13,8 @@ export interface SharedState {
   env: string;
   timeLimit: number;
   compileOptions: CompileOptions;
+  /** After the preset stdin, read the terminal (absent: end of file, as in v2's first links). */
+  stdinThenTerminal?: boolean;
 }
 
 export const SHARE_VERSION = 2;
@@ -146,5 +148,6 @@ function settings(
     timeLimit:
       typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600 ? r.timeLimit : 10,
     compileOptions: { optLevel: str(opts.optLevel), flags: str(opts.flags) },
+    ...(r.stdinThenTerminal === true ? { stdinThenTerminal: true } : {}),
   };
 }

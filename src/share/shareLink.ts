@@ -16,6 +16,7 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     env: s.env,
     timeLimit: s.timeLimit,
     compileOptions: s.compileOptions[s.language],
+    ...(s.stdinThenTerminal ? { stdinThenTerminal: true } : {}),
   };
 }
 
@@ -38,6 +39,7 @@ export function applyShared(state: SharedState): string | null {
     args: state.args,
     env: state.env,
     timeLimit: state.timeLimit,
+    stdinThenTerminal: state.stdinThenTerminal === true,
     compileOptions: { ...s.compileOptions, [state.language]: state.compileOptions },
   }));
   return before.pristine ? null : before.id;
@@ -103,6 +105,7 @@ export function clearStaleShareHash(): () => void {
     s.args,
     s.env,
     s.timeLimit,
+    s.stdinThenTerminal,
     s.compileOptions,
   ];
   let last = key(useStore.getState());

@@ -2,7 +2,7 @@ import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
-import { defaultCompileOptions, type ThemeChoice } from './settingsSlice';
+import { defaultCompileOptions, type OutputView, type ThemeChoice } from './settingsSlice';
 import { currentProject } from './projectSlice';
 import { useStore, type Store } from './store';
 
@@ -21,7 +21,9 @@ export interface SavedSettings {
   args: string;
   env: string;
   timeLimit: number;
+  stdinThenTerminal: boolean;
   theme: ThemeChoice;
+  outputView: OutputView;
   compileOptions: Record<LanguageId, CompileOptions>;
 }
 
@@ -32,7 +34,9 @@ export function pickSettings(s: Store): SavedSettings {
     args: s.args,
     env: s.env,
     timeLimit: s.timeLimit,
+    stdinThenTerminal: s.stdinThenTerminal,
     theme: s.theme,
+    outputView: s.outputView,
     compileOptions: s.compileOptions,
   };
 }
@@ -50,6 +54,8 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
   if (str(r.env)) out.env = r.env;
   if (typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600)
     out.timeLimit = r.timeLimit;
+  if (typeof r.stdinThenTerminal === 'boolean') out.stdinThenTerminal = r.stdinThenTerminal;
+  if (r.outputView === 'list' || r.outputView === 'terminal') out.outputView = r.outputView;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
   if (r.compileOptions && typeof r.compileOptions === 'object') {
     const opts = structuredClone(defaultCompileOptions);

@@ -130,6 +130,7 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
       const settings = {
         ...(ex.stdin !== undefined ? { stdin: ex.stdin } : {}),
         ...(ex.args !== undefined ? { args: ex.args } : {}),
+        ...(ex.terminal ? { stdin: '', outputView: 'terminal' as const } : {}),
       };
       if (cur.pristine) {
         // An untouched example is replaced in place: clicking through examples adds no projects.

@@ -3,6 +3,7 @@ import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
 import type { CompileResult, LanguageId, LoadProgress, RunResult } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
+import { chooseWaitMode, noWaitReason, StdinChannel } from '../workers/stdinChannel';
 import { diffTrees, toMountable } from '../project/changes';
 import { textFiles, type ProjectFiles } from '../project/model';
 import { useOutput } from './outputStore';
@@ -14,7 +15,68 @@ import { useStore } from './store';
 let compiler: CompilerClient | null = null;
 let runner: RunnerPool | null = null;
 let controller: AbortController | null = null;
+/** The running program's stdin, while it can take input. */
+let stdinChannel: StdinChannel | null = null;
+const encoder = new TextEncoder();
 
+/** The size of the terminal the Output panel shows (for COLUMNS and LINES). */
+export const terminalSize = { cols: 80, rows: 24 };
+
+/** A time limit that does not run while the program waits for the user. */
+class RunClock {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private left: number;
+  private since = 0;
+
+  constructor(
+    ms: number,
+    private readonly onTimeout: () => void,
+  ) {
+    this.left = ms;
+    this.resume();
+  }
+
+  pause() {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.left -= performance.now() - this.since;
+  }
+
+  resume() {
+    if (this.timer !== undefined) return;
+    this.since = performance.now();
+    this.timer = setTimeout(this.onTimeout, Math.max(0, this.left));
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
+ * Types `text` into the running program's stdin (it shows in the output as the user's input;
+ * `echoed`: the terminal has shown it already). Returns false when no running program takes
+ * input.
+ */
+export function sendInput(text: string, echoed = false): boolean {
+  if (!stdinChannel?.open || useStore.getState().status !== 'running') return false;
+  if (text) {
+    useOutput.getState().append([{ stream: 'stdin', text }]);
+    emit('input', text, echoed);
+  }
+  stdinChannel.write(encoder.encode(text));
+  return true;
+}
+
+/** Closes the running program's stdin (Ctrl+D): its reads past what it has return 0. */
+export function sendEof(): boolean {
+  if (!stdinChannel?.open || useStore.getState().status !== 'running') return false;
+  stdinChannel.eof();
+  useStore.getState().patchRun({ inputOpen: false });
+  return true;
+}
 /** Starts the workers ahead of the first Run, so pressing Run waits for neither. */
 export function initWorkers() {
   compiler ??= new CompilerClient();
@@ -118,7 +180,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     emit('exit', exit, timings, files);
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let clock: RunClock | undefined;
+  let channel: StdinChannel | undefined;
   try {
     let compiled: CompileResult | null = null;
     let wasm = opts.wasm;
@@ -132,10 +195,43 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       wasm = compiled.wasm;
     }
     const bytes = wasm.slice();
-    const { stdin, args, env, timeLimit } = useStore.getState();
-    if (timeLimit > 0) {
-      timer = setTimeout(() => ctl.abort('timeout'), timeLimit * 1000);
+    const { stdin, args, env, timeLimit, stdinThenTerminal, interactive, outputView } =
+      useStore.getState();
+    if (timeLimit > 0) clock = new RunClock(timeLimit * 1000, () => ctl.abort('timeout'));
+    // Typed input follows an empty preset (or one the user said to continue in the terminal).
+    // fd 0 is a terminal only when nothing was preset (preset text is piped, as in a shell);
+    // fds 1 and 2 are one when the program's output goes to the terminal view.
+    const typed = interactive && (stdin === '' || stdinThenTerminal);
+    const wait = chooseWaitMode();
+    channel = new StdinChannel(wait, typed, {
+      stdin: typed && stdin === '' && wait !== 'none',
+      stdout: typed && outputView === 'terminal',
+    });
+    stdinChannel = channel;
+    const envList = parseEnv(env);
+    if (channel.setup.tty.stdout) {
+      // What a terminal program looks at to size and colour its output, unless set in Run settings.
+      const has = (k: string) => envList.some((e) => e.startsWith(`${k}=`));
+      if (!has('TERM')) envList.push('TERM=xterm-256color');
+      if (!has('COLUMNS')) envList.push(`COLUMNS=${terminalSize.cols}`);
+      if (!has('LINES')) envList.push(`LINES=${terminalSize.rows}`);
     }
+    const onStdin = (id: number, state: 'waiting' | 'resumed' | 'unavailable') => {
+      if (id !== useStore.getState().runId) return;
+      const s = useStore.getState();
+      if (state === 'waiting') {
+        clock?.pause();
+        channel!.waiting();
+        // A program that asks for input is played with in the terminal.
+        if (s.outputView !== 'terminal') s.setOutputView('terminal');
+        s.patchRun({ stdinWaiting: true });
+      } else if (state === 'resumed') {
+        clock?.resume();
+        s.patchRun({ stdinWaiting: false });
+      } else {
+        s.patchRun({ stdinNotice: noWaitReason(), inputOpen: false });
+      }
+    };
     // The run request goes out before any store update: those make React render, and the
     // program should not wait for that.
     const running = runner!.run(
@@ -144,20 +240,31 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
         wasm,
         stdin,
         args: splitArgs(args),
-        env: parseEnv(env),
+        env: envList,
         files: toMountable(mounted),
+        stdio: channel.setup,
       },
-      (id, chunks) => {
-        // Output of any other run (a killed one) is dropped.
-        if (id !== useStore.getState().runId) return;
-        useOutput.getState().append(chunks);
-        emit('output', chunks);
+      {
+        output: (id, chunks) => {
+          // Output of any other run (a killed one) is dropped.
+          if (id !== useStore.getState().runId) return;
+          useOutput.getState().append(chunks);
+          emit('output', chunks);
+        },
+        stdin: onStdin,
       },
       ctl.signal,
+      channel.transfer,
     );
     if (compiled) publishCompile(compiled, bytes.byteLength);
     else useStore.getState().patchRun({ timings: { phases: [], wasmSize: bytes.byteLength } });
-    useStore.getState().patchRun({ status: 'running', wasm: bytes });
+    useStore.getState().patchRun({
+      status: 'running',
+      wasm: bytes,
+      inputOpen: channel.open,
+      stdinWaiting: false,
+      stdinNotice: null,
+    });
     if (opts.wasm) {
       // Compiled modules come with their gzip size from the worker; opened ones are sized here.
       void gzipSize(bytes).then((gz) => {
@@ -205,7 +312,10 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     }
     finish(exit);
   } finally {
-    clearTimeout(timer);
+    clock?.stop();
+    channel?.dispose();
+    if (stdinChannel === channel) stdinChannel = null;
+    if (current()) useStore.getState().patchRun({ inputOpen: false, stdinWaiting: false });
     if (controller === ctl) controller = null;
   }
 }

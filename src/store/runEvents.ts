@@ -5,6 +5,8 @@ import type { ExitStatus, Timings } from './runSlice';
 export interface RunListener {
   compiled?(ok: boolean, diagnostics: Diagnostic[]): void;
   output?(chunks: OutputChunk[]): void;
+  /** Input sent to the running program; `echoed`: the terminal has shown it already. */
+  input?(text: string, echoed: boolean): void;
   /** `files`: the sandbox after the run (absent when the run never got to start). */
   exit?(exit: ExitStatus, timings: Timings, files?: Record<string, Uint8Array>): void;
 }

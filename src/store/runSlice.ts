@@ -41,6 +41,12 @@ export interface RunSlice {
   loading: LoadProgress | null;
   /** The last successfully compiled module, for download. */
   wasm: Uint8Array | null;
+  /** The running program can be typed to (its stdin is interactive and not yet closed). */
+  inputOpen: boolean;
+  /** The running program waits for input now. */
+  stdinWaiting: boolean;
+  /** Why typed input cannot reach the program (shown in the terminal), or null. */
+  stdinNotice: string | null;
   patchRun(patch: Partial<RunSlice>): void;
 }
 
@@ -55,5 +61,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   exports: [],
   loading: null,
   wasm: null,
+  inputOpen: false,
+  stdinWaiting: false,
+  stdinNotice: null,
   patchRun: (patch) => set(patch),
 });

@@ -4,6 +4,8 @@ import type { CompileOptions, LanguageId } from '../workers/protocol';
 import type { Store } from './store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** How the Output panel shows a run: the fast line list, or a terminal. */
+export type OutputView = 'list' | 'terminal';
 
 /** Run settings (saved with the source) and UI preferences. */
 export interface SettingsSlice {
@@ -12,10 +14,23 @@ export interface SettingsSlice {
   env: string;
   /** Seconds before a run is stopped; 0 = no limit. */
   timeLimit: number;
+  /** After the preset stdin is used up, the program reads the terminal (else: end of file). */
+  stdinThenTerminal: boolean;
   theme: ThemeChoice;
+  outputView: OutputView;
+  /**
+   * Whether a run's stdin may be typed in the terminal: on in the app, in an embed only with
+   * `terminal=1` (an embed's host may not show anyone a terminal to type in).
+   */
+  interactive: boolean;
   compileOptions: Record<LanguageId, CompileOptions>;
-  setRunSetting(patch: Partial<Pick<SettingsSlice, 'stdin' | 'args' | 'env' | 'timeLimit'>>): void;
+  setRunSetting(
+    patch: Partial<
+      Pick<SettingsSlice, 'stdin' | 'args' | 'env' | 'timeLimit' | 'stdinThenTerminal'>
+    >,
+  ): void;
   setTheme(theme: ThemeChoice): void;
+  setOutputView(view: OutputView): void;
   setCompileOptions(patch: CompileOptions): void;
 }
 
@@ -28,10 +43,14 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   args: '',
   env: '',
   timeLimit: 10,
+  stdinThenTerminal: false,
   theme: 'system',
+  outputView: 'list',
+  interactive: true,
   compileOptions: structuredClone(defaultCompileOptions),
   setRunSetting: (patch) => set(patch),
   setTheme: (theme) => set({ theme }),
+  setOutputView: (outputView) => set({ outputView }),
   setCompileOptions: (patch) =>
     set((s) => ({
       compileOptions: {

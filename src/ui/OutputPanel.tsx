@@ -1,28 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useOutput } from '../store/outputStore';
+import { sendEof } from '../store/runActions';
+import type { OutputView } from '../store/settingsSlice';
 import { useStore } from '../store/store';
 import { ExitBadge } from './ExitBadge';
 import { LoadingBar } from './LoadingBar';
-import { useFixedWindow } from './useFixedWindow';
+import { OutputList } from './output/OutputList';
 
-const ROW_HEIGHT = 20;
-/** A single line longer than this is cut for display: one huge DOM text node freezes layout. */
-const MAX_LINE_CHARS = 10_000;
+// xterm.js loads with the first terminal view, not with the page.
+const TerminalView = lazy(() => import('./output/TerminalView'));
 
-function displayText(text: string): string {
-  if (!text) return '\u00a0';
-  if (text.length <= MAX_LINE_CHARS) return text;
-  return `${text.slice(0, MAX_LINE_CHARS)} … (${text.length - MAX_LINE_CHARS} more characters)`;
-}
-
-/** Program output: a virtualized list of lines (stderr in red), the line count and exit status. */
+/** Program output as a line list or a terminal, the line count, exit status and input state. */
 export function OutputPanel() {
   const version = useOutput((s) => s.version);
   const dropped = useOutput((s) => s.dropped);
-  const lines = useOutput.getState().lines;
+  const count = useOutput.getState().lines.length;
+  void version;
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
   const runId = useStore((s) => s.runId);
+  const view = useStore((s) => s.outputView);
+  const waiting = useStore((s) => s.stdinWaiting);
+  const inputOpen = useStore((s) => s.inputOpen);
+  const notice = useStore((s) => s.stdinNotice);
   // The run whose output the user cleared: its empty panel says so, not "printed nothing".
   const [clearedRun, setClearedRun] = useState<number | null>(null);
   const compileLog = useStore((s) => s.compileLog);
@@ -43,22 +43,6 @@ export function OutputPanel() {
               : exit
                 ? 'The program printed nothing.'
                 : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
-  const scroller = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-
-  const { first, last, totalSize, viewportHeight } = useFixedWindow(
-    scroller,
-    lines.length,
-    ROW_HEIGHT,
-  );
-
-  // Follow the tail while the user has not scrolled up (only once the lines overflow: setting
-  // scrollTop makes the browser lay out, which short outputs can skip).
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && stick.current && lines.length * ROW_HEIGHT > viewportHeight)
-      el.scrollTop = lines.length * ROW_HEIGHT;
-  }, [version, lines.length, viewportHeight]);
 
   return (
     <section className="panel output-panel" aria-label="Output">
@@ -67,13 +51,26 @@ export function OutputPanel() {
         <span
           className="muted"
           data-testid="output-count"
-          data-value={lines.length + dropped}
+          data-value={count + dropped}
           title="lines received"
         >
-          {lines.length + dropped} {lines.length + dropped === 1 ? 'line' : 'lines'}
-          {dropped > 0 && ` (only the first ${lines.length} kept)`}
+          {count + dropped} {count + dropped === 1 ? 'line' : 'lines'}
+          {dropped > 0 && ` (only the first ${count} kept)`}
         </span>
         <ExitBadge />
+        {waiting && (
+          <span className="stdin-waiting" data-testid="stdin-waiting" role="status">
+            waiting for input
+            <button
+              className="link"
+              data-testid="send-eof"
+              title="Close stdin (Ctrl+D in the terminal)"
+              onClick={() => sendEof()}
+            >
+              send EOF
+            </button>
+          </span>
+        )}
         <span className="spacer" />
         {compileLog && (
           <button
@@ -84,6 +81,18 @@ export function OutputPanel() {
             {showLog ? 'Hide' : 'Show'} compiler log
           </button>
         )}
+        <label className="output-view">
+          <span className="sr-only">Output view</span>
+          <select
+            data-testid="output-view"
+            value={view}
+            title="List: fast, for huge outputs. Terminal: colours, cursor movement and typed input."
+            onChange={(e) => useStore.getState().setOutputView(e.target.value as OutputView)}
+          >
+            <option value="list">List</option>
+            <option value="terminal">Terminal</option>
+          </select>
+        </label>
         <button
           className="small"
           data-testid="clear-output"
@@ -101,39 +110,21 @@ export function OutputPanel() {
           {compileLog}
         </pre>
       )}
-      <div
-        className="output-scroll"
-        ref={scroller}
-        data-testid="output"
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
-        }}
-      >
-        {lines.length === 0 && <div className="empty">{emptyText}</div>}
-        <div style={{ height: totalSize, position: 'relative' }}>
-          {Array.from({ length: last - first }, (_, k) => {
-            const index = first + k;
-            const line = lines[index];
-            return (
-              <div
-                key={index}
-                className={`output-line ${line.stream}`}
-                data-testid="output-line"
-                data-stream={line.stream}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  transform: `translateY(${index * ROW_HEIGHT}px)`,
-                  height: ROW_HEIGHT,
-                }}
-              >
-                {displayText(line.text)}
-              </div>
-            );
-          })}
+      {notice && (
+        <div className="stdin-notice" data-testid="stdin-notice" role="note">
+          {notice}
         </div>
-      </div>
+      )}
+      {view === 'terminal' ? (
+        <Suspense fallback={<div className="empty">Loading the terminal…</div>}>
+          <TerminalView />
+          {count === 0 && !inputOpen && status !== 'running' && (
+            <div className="terminal-empty muted">{emptyText}</div>
+          )}
+        </Suspense>
+      ) : (
+        <OutputList emptyText={emptyText} />
+      )}
     </section>
   );
 }

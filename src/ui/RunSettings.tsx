@@ -6,6 +6,8 @@ export function RunSettings() {
   const args = useStore((s) => s.args);
   const env = useStore((s) => s.env);
   const timeLimit = useStore((s) => s.timeLimit);
+  const thenTerminal = useStore((s) => s.stdinThenTerminal);
+  const interactive = useStore((s) => s.interactive);
   const set = useStore.getState().setRunSetting;
   return (
     <section className="panel settings-panel" aria-label="Run settings">
@@ -28,10 +30,28 @@ export function RunSettings() {
             data-testid="stdin-input"
             value={stdin}
             rows={3}
-            placeholder="text fed to fd 0"
+            placeholder={
+              interactive ? 'empty: type in the terminal when the program asks' : 'text fed to fd 0'
+            }
             onChange={(e) => set({ stdin: e.target.value })}
           />
         </label>
+        {interactive && (
+          <label className="inline">
+            <input
+              type="checkbox"
+              data-testid="stdin-then-terminal"
+              checked={thenTerminal || stdin === ''}
+              disabled={stdin === ''}
+              onChange={(e) => set({ stdinThenTerminal: e.target.checked })}
+            />
+            <span>
+              {stdin === ''
+                ? 'stdin is typed in the terminal'
+                : 'then read the terminal (else end of file)'}
+            </span>
+          </label>
+        )}
         <label>
           <span>Environment</span>
           <textarea

@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../testing';
 import { WasiExit, WasiHost } from './host';
 import { Budget, buildTree, DirNode, FileNode, SymlinkNode } from './memfs';
+import { StdinStream } from './stdin';
 import common from './conformance/common.h?raw';
 import openC from './conformance/open.c?raw';
 import dirsC from './conformance/dirs.c?raw';
@@ -74,7 +75,7 @@ function runOurs(wasm: Uint8Array): { stdout: string; tree: Listing; code: numbe
   const host = new WasiHost({
     args: ['main.wasm'],
     env: [],
-    stdin: new Uint8Array(0),
+    stdin: new StdinStream(new Uint8Array(0), false),
     stdout: (b) => (stdout += dec.decode(b)),
     stderr: () => {},
     root,

@@ -1,5 +1,6 @@
 import { FILETYPE } from './constants';
 import type { DirNode, FileNode } from './memfs';
+import type { StdinStream } from './stdin';
 
 /** An open regular file. */
 export interface FileDesc {
@@ -21,11 +22,12 @@ export interface DirDesc {
   preopen?: string;
 }
 
-/** Standard input: bytes given before the run, read once. */
+/** Standard input: the preset bytes, then (interactive runs) what the user types. */
 export interface StdinDesc {
   kind: 'stdin';
-  data: Uint8Array;
-  pos: number;
+  stream: StdinStream;
+  /** Reported as a terminal (a character device). */
+  tty: boolean;
   flags: number;
   rights: bigint;
 }
@@ -34,6 +36,7 @@ export interface StdinDesc {
 export interface OutDesc {
   kind: 'out';
   write: (bytes: Uint8Array) => void;
+  tty: boolean;
   flags: number;
   rights: bigint;
 }
@@ -48,8 +51,9 @@ export function filetypeOf(d: Desc): number {
     case 'dir':
       return FILETYPE.DIRECTORY;
     default:
-      // A non-interactive wasmtime run (stdio not a terminal) reports "unknown".
-      return FILETYPE.UNKNOWN;
+      // A terminal is a character device; a non-interactive wasmtime run (stdio not a terminal)
+      // reports "unknown".
+      return d.tty ? FILETYPE.CHARACTER_DEVICE : FILETYPE.UNKNOWN;
   }
 }
 

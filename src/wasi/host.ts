@@ -3,6 +3,7 @@ import { FdTable, filetypeOf, type Desc } from './descriptors';
 import { Budget, DirNode, FileNode, nowNs, SymlinkNode, type AnyNode } from './memfs';
 import { pathCalls } from './pathCalls';
 import { clockNow, pollOneoff } from './poll';
+import { noWaiter, type StdinStream, type Waiter } from './stdin';
 
 /** Thrown by proc_exit; `code` is the exit status. */
 export class WasiExit extends Error {
@@ -15,15 +16,24 @@ export class WasiExit extends Error {
 export interface WasiOptions {
   args: string[];
   env: string[];
-  stdin: Uint8Array;
+  stdin: StdinStream;
   stdout: (bytes: Uint8Array) => void;
   stderr: (bytes: Uint8Array) => void;
+  /** How a read with no input yet, or a sleep, waits (default: it cannot; sleeps spin). */
+  waiter?: Waiter;
+  /** Which stdio fds report a terminal (isatty): fd 0, and fds 1 and 2. */
+  tty?: { stdin: boolean; stdout: boolean };
+  /** Told when the program starts and stops waiting for input ('unavailable': it cannot wait). */
+  onStdinWait?: (state: StdinWaitState) => void;
   /** The sandbox, preopened as `/` (fd 3). */
   root: DirNode;
   budget: Budget;
 }
 
-type Fn = (...args: never[]) => number | void;
+/** What the program is doing with stdin, as the page shows it. */
+export type StdinWaitState = 'waiting' | 'resumed' | 'unavailable';
+
+type Fn = (...args: never[]) => number | void | Promise<number>;
 
 /**
  * Our WASI preview 1 host: every wasi_snapshot_preview1 import, over an in-memory tree, with
@@ -34,25 +44,30 @@ export class WasiHost {
   memory: WebAssembly.Memory | null = null;
   readonly fds = new FdTable();
   readonly imports: Record<string, Fn>;
+  readonly waiter: Waiter;
   private enc = new TextEncoder();
 
   constructor(private opts: WasiOptions) {
+    this.waiter = opts.waiter ?? noWaiter;
+    const tty = opts.tty ?? { stdin: false, stdout: false };
     this.fds.add({
       kind: 'stdin',
-      data: opts.stdin,
-      pos: 0,
+      stream: opts.stdin,
+      tty: tty.stdin,
       flags: 0,
       rights: RIGHTS.FD_READ | RIGHTS.POLL_FD_READWRITE,
     });
     this.fds.add({
       kind: 'out',
       write: opts.stdout,
+      tty: tty.stdout,
       flags: 0,
       rights: RIGHTS.FD_WRITE | RIGHTS.POLL_FD_READWRITE,
     });
     this.fds.add({
       kind: 'out',
       write: opts.stderr,
+      tty: tty.stdout,
       flags: 0,
       rights: RIGHTS.FD_WRITE | RIGHTS.POLL_FD_READWRITE,
     });
@@ -68,16 +83,57 @@ export class WasiHost {
     // Any host failure (a bug of ours) must be an errno to the program, never a JS exception
     // that looks like a trap in its code; proc_exit's WasiExit goes through.
     for (const [name, fn] of Object.entries(this.imports)) {
+      const fault = (e: unknown) => {
+        if (e instanceof WasiExit || e instanceof RangeError) throw e;
+        console.error(`wasi ${name} failed`, e);
+        return E.FAULT;
+      };
       this.imports[name] = ((...a: never[]) => {
         try {
-          return fn(...a);
+          const r = fn(...a);
+          // A call that waits (JSPI) answers with a promise.
+          return r instanceof Promise ? r.catch(fault) : r;
         } catch (e) {
-          if (e instanceof WasiExit || e instanceof RangeError) throw e;
-          console.error(`wasi ${name} failed`, e);
-          return E.FAULT;
+          return fault(e);
         }
       }) as Fn;
     }
+  }
+
+  /** Tells the page what the program is doing with stdin. */
+  stdinWait(state: StdinWaitState) {
+    this.opts.onStdinWait?.(state);
+  }
+
+  /**
+   * Makes `stream` readable or ended, waiting if it must: returns a promise under JSPI, blocks
+   * under Atomics; without a way to wait the input ends here (EOF), and the page is told why.
+   */
+  awaitStdin(stream: StdinStream): void | Promise<void> {
+    const w = this.waiter;
+    w.pull(stream);
+    if (stream.available || stream.ended) return;
+    if (w.mode === 'none') {
+      stream.close();
+      this.stdinWait('unavailable');
+      return;
+    }
+    this.stdinWait('waiting');
+    if (w.waitSync) {
+      while (!stream.available && !stream.ended) {
+        w.waitSync(Infinity);
+        w.pull(stream);
+      }
+      this.stdinWait('resumed');
+      return;
+    }
+    return (async () => {
+      while (!stream.available && !stream.ended) {
+        await w.waitAsync!(Infinity);
+        w.pull(stream);
+      }
+      this.stdinWait('resumed');
+    })();
   }
 
   /** What new files of this run count against. */
@@ -209,13 +265,37 @@ export class WasiHost {
   }
 
   private fdCalls(): Record<string, Fn> {
-    const read = (fd: number, iovs: number, n: number, out: number, at: bigint | null) => {
+    const readStdin = (stream: StdinStream, iovs: number, n: number, out: number) => {
+      let total = 0;
+      for (const [buf, len] of this.iovecs(iovs, n)) {
+        const chunk = stream.read(len);
+        this.bytes.set(chunk, buf);
+        total += chunk.length;
+        if (chunk.length < len) break;
+      }
+      this.view.setUint32(out, total, true);
+      return E.SUCCESS;
+    };
+    const read = (
+      fd: number,
+      iovs: number,
+      n: number,
+      out: number,
+      at: bigint | null,
+    ): number | Promise<number> => {
       const d = this.fds.get(fd);
       if (!d) return E.BADF;
       if (d.kind === 'dir') return E.ISDIR;
       if (d.kind === 'out' || !(d.rights & RIGHTS.FD_READ)) return E.BADF;
-      if (at !== null && d.kind === 'stdin') return E.SPIPE;
-      const src = d.kind === 'file' ? d.node.data : d.data;
+      if (d.kind === 'stdin') {
+        if (at !== null) return E.SPIPE;
+        const waited = this.awaitStdin(d.stream);
+        // The iovecs are read after the wait, through views taken then.
+        return waited
+          ? waited.then(() => readStdin(d.stream, iovs, n, out))
+          : readStdin(d.stream, iovs, n, out);
+      }
+      const src = d.node.data;
       let pos = at !== null ? Number(at) : d.pos;
       let total = 0;
       for (const [buf, len] of this.iovecs(iovs, n)) {

@@ -1,6 +1,7 @@
 import { CLOCK, E, EVENTTYPE } from './constants';
 import type { WasiHost } from './host';
 import { nowNs } from './memfs';
+import { sleepSync } from './stdin';
 
 const SUBSCRIPTION_SIZE = 48;
 const EVENT_SIZE = 32;
@@ -14,39 +15,24 @@ export const clockNow = (id: number): bigint | null =>
       ? BigInt(Math.round(performance.now() * 1e6))
       : null;
 
-/** Blocks the worker for `ms` without burning the CPU where it can (cross-origin isolated). */
-function sleep(ms: number) {
-  if (ms <= 0) return;
-  if (typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false) {
-    try {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-      return;
-    } catch {
-      // Atomics.wait is not allowed here (a main thread): fall through to spinning.
-    }
-  }
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // Nothing else can block a synchronous program without isolation.
-  }
+interface Event {
+  userdata: bigint;
+  error: number;
+  type: number;
+  nbytes: bigint;
 }
+interface Clock {
+  userdata: bigint;
+  id: number;
+  deadline: bigint;
+}
+type Sub = { userdata: bigint; type: number; fd: number } | ({ type: 'clock' } & Clock);
 
-/**
- * poll_oneoff with any number of subscriptions: fd_read/fd_write on files and stdio are ready at
- * once (with the bytes left to read); clocks (relative or absolute) fire when due. With nothing
- * ready, the call sleeps until the first clock is due, then reports every clock that is.
- */
-export function pollOneoff(
-  host: WasiHost,
-  inPtr: number,
-  outPtr: number,
-  n: number,
-  neventsPtr: number,
-): number {
-  if (n === 0) return E.INVAL;
+/** Reads the subscriptions once: clocks get their deadline now, relative ones from now. */
+function readSubs(host: WasiHost, inPtr: number, n: number): { subs: Sub[]; bad: Event[] } {
   const v = host.view;
-  const events: { userdata: bigint; error: number; type: number; nbytes: bigint }[] = [];
-  const clocks: { userdata: bigint; id: number; deadline: bigint }[] = [];
+  const subs: Sub[] = [];
+  const bad: Event[] = [];
   for (let i = 0; i < n; i++) {
     const p = inPtr + i * SUBSCRIPTION_SIZE;
     const userdata = v.getBigUint64(p, true);
@@ -56,36 +42,71 @@ export function pollOneoff(
       const timeout = v.getBigUint64(p + 24, true);
       const flags = v.getUint16(p + 40, true);
       const now = clockNow(id);
-      if (now === null) events.push({ userdata, error: E.INVAL, type, nbytes: 0n });
-      else clocks.push({ userdata, id, deadline: flags & ABSTIME ? timeout : now + timeout });
+      if (now === null) bad.push({ userdata, error: E.INVAL, type, nbytes: 0n });
+      else
+        subs.push({
+          type: 'clock',
+          userdata,
+          id,
+          deadline: flags & ABSTIME ? timeout : now + timeout,
+        });
     } else if (type === EVENTTYPE.FD_READ || type === EVENTTYPE.FD_WRITE) {
-      const d = host.fds.get(v.getUint32(p + 16, true));
-      if (!d) {
-        events.push({ userdata, error: E.BADF, type, nbytes: 0n });
-        continue;
-      }
-      let nbytes = 0n;
-      if (type === EVENTTYPE.FD_READ) {
-        if (d.kind === 'file') nbytes = BigInt(Math.max(0, d.node.size - d.pos));
-        else if (d.kind === 'stdin') nbytes = BigInt(d.data.length - d.pos);
-      }
-      events.push({ userdata, error: d.kind === 'dir' ? E.BADF : E.SUCCESS, type, nbytes });
+      subs.push({ userdata, type, fd: v.getUint32(p + 16, true) });
     } else {
-      events.push({ userdata, error: E.INVAL, type, nbytes: 0n });
+      bad.push({ userdata, error: E.INVAL, type, nbytes: 0n });
     }
   }
-  const due = (c: (typeof clocks)[number]) => clockNow(c.id)! >= c.deadline;
-  if (events.length === 0 && clocks.length) {
-    const wait = Math.min(...clocks.map((c) => Number(c.deadline - clockNow(c.id)!) / 1e6));
-    // Sleep to just short of the deadline, then finish the last fraction precisely.
-    sleep(Math.floor(wait));
-    while (!clocks.some(due)) {
-      // sub-millisecond remainder
+  return { subs, bad };
+}
+
+/**
+ * The events ready now. Files and stdout are always ready; stdin is ready with bytes buffered
+ * or at its end, and otherwise pending (`waitsForInput`) when the program could wait for it.
+ */
+function readyEvents(host: WasiHost, subs: Sub[]): { events: Event[]; waitsForInput: boolean } {
+  const events: Event[] = [];
+  let waitsForInput = false;
+  for (const s of subs) {
+    if (s.type === 'clock') {
+      if (clockNow(s.id)! >= s.deadline)
+        events.push({ userdata: s.userdata, error: E.SUCCESS, type: EVENTTYPE.CLOCK, nbytes: 0n });
+      continue;
     }
+    const d = host.fds.get(s.fd);
+    if (!d) {
+      events.push({ userdata: s.userdata, error: E.BADF, type: s.type, nbytes: 0n });
+      continue;
+    }
+    let nbytes = 0n;
+    if (s.type === EVENTTYPE.FD_READ) {
+      if (d.kind === 'file') nbytes = BigInt(Math.max(0, d.node.size - d.pos));
+      else if (d.kind === 'stdin') {
+        host.waiter.pull(d.stream);
+        if (!d.stream.available && !d.stream.ended) {
+          if (host.waiter.mode === 'none') {
+            // Nothing can wait for input: it ends here, and readers are told so.
+            d.stream.close();
+            host.stdinWait('unavailable');
+          } else {
+            waitsForInput = true;
+            continue;
+          }
+        }
+        nbytes = BigInt(d.stream.available);
+      }
+    }
+    events.push({
+      userdata: s.userdata,
+      error: d.kind === 'dir' ? E.BADF : E.SUCCESS,
+      type: s.type,
+      nbytes,
+    });
   }
-  for (const c of clocks)
-    if (due(c))
-      events.push({ userdata: c.userdata, error: E.SUCCESS, type: EVENTTYPE.CLOCK, nbytes: 0n });
+  return { events, waitsForInput };
+}
+
+function writeEvents(host: WasiHost, events: Event[], outPtr: number, neventsPtr: number) {
+  const v = host.view;
   events.forEach((e, i) => {
     const p = outPtr + i * EVENT_SIZE;
     v.setBigUint64(p, e.userdata, true);
@@ -96,4 +117,68 @@ export function pollOneoff(
   });
   v.setUint32(neventsPtr, events.length, true);
   return E.SUCCESS;
+}
+
+/** Milliseconds until the first clock is due (Infinity without clocks). */
+function untilFirstClock(subs: Sub[]): number {
+  let ms = Infinity;
+  for (const s of subs)
+    if (s.type === 'clock') ms = Math.min(ms, Number(s.deadline - clockNow(s.id)!) / 1e6);
+  return Math.max(0, ms);
+}
+
+/** Finishes a sub-millisecond remainder precisely (a timer cannot). */
+function spinUntil(subs: Sub[]) {
+  const clocks = subs.filter((s): s is Sub & { type: 'clock' } => s.type === 'clock');
+  if (!clocks.length) return;
+  const ms = untilFirstClock(subs);
+  if (ms >= 1) return;
+  while (!clocks.some((c) => clockNow(c.id)! >= c.deadline)) {
+    // sub-millisecond remainder
+  }
+}
+
+/**
+ * poll_oneoff with any number of subscriptions: fd_read/fd_write on files and stdio, clocks
+ * (relative or absolute). With nothing ready it waits until the first clock is due or (stdin)
+ * input arrives: under JSPI it answers with a promise (the program is suspended), under Atomics
+ * it blocks the worker, else it can only sleep (spinning where nothing can block).
+ */
+export function pollOneoff(
+  host: WasiHost,
+  inPtr: number,
+  outPtr: number,
+  n: number,
+  neventsPtr: number,
+): number | Promise<number> {
+  if (n === 0) return E.INVAL;
+  const { subs, bad } = readSubs(host, inPtr, n);
+  let { events, waitsForInput } = readyEvents(host, subs);
+  events = [...bad, ...events];
+  if (events.length) return writeEvents(host, events, outPtr, neventsPtr);
+  const w = host.waiter;
+  if (waitsForInput) host.stdinWait('waiting');
+  const done = (events: Event[]) => {
+    if (waitsForInput) host.stdinWait('resumed');
+    return writeEvents(host, events, outPtr, neventsPtr);
+  };
+  if (w.waitAsync) {
+    return (async () => {
+      for (;;) {
+        // Timers fire late rather than early: wait to just short of the deadline, then spin.
+        await w.waitAsync!(Math.floor(untilFirstClock(subs)));
+        spinUntil(subs);
+        const r = readyEvents(host, subs);
+        if (r.events.length) return done(r.events);
+      }
+    })();
+  }
+  for (;;) {
+    const ms = Math.floor(untilFirstClock(subs));
+    if (w.waitSync) w.waitSync(ms);
+    else sleepSync(ms);
+    spinUntil(subs);
+    const r = readyEvents(host, subs);
+    if (r.events.length) return done(r.events);
+  }
 }

@@ -22,7 +22,7 @@ export class OutputBatcher {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  write(stream: OutputChunk['stream'], bytes: Uint8Array): void {
+  write(stream: 'stdout' | 'stderr', bytes: Uint8Array): void {
     const text = this.decoders[stream].decode(bytes, { stream: true });
     if (text) this.push(stream, text);
   }

@@ -1,6 +1,8 @@
-import { WasiExit, WasiHost } from '../wasi/host';
+import { WasiExit, WasiHost, type StdinWaitState } from '../wasi/host';
 import { Budget, buildTree, readTree } from '../wasi/memfs';
-import type { ModuleEntry, OutputChunk, RunResult } from '../workers/protocol';
+import { noWaiter, PortWaiter, RingWaiter, StdinStream, type Waiter } from '../wasi/stdin';
+import type { ModuleEntry, OutputChunk, RunResult, StdioSetup } from '../workers/protocol';
+import { hasJspi, jspi } from './jspi';
 import { OutputBatcher } from './outputBatcher';
 import { describeTrap } from './trap';
 
@@ -15,6 +17,14 @@ export interface WasiRunInput {
   programName?: string;
   /** The files mounted at `/` (path → bytes, folders end in `/`); none when absent. */
   files?: Record<string, Uint8Array>;
+  stdio?: StdioSetup;
+}
+
+/** The waiter for a run's stdio setup; a mechanism this engine lacks falls back to none. */
+function waiterFor(stdio: StdioSetup | undefined): Waiter {
+  if (stdio?.wait === 'jspi' && hasJspi()) return new PortWaiter(stdio.port ?? null);
+  if (stdio?.wait === 'atomics' && stdio.ring) return new RingWaiter(stdio.ring);
+  return noWaiter;
 }
 
 /** Lists a module's imports and exports, as the engine reports them. */
@@ -50,6 +60,7 @@ export function checkMagic(bytes: Uint8Array): string | null {
 export async function runWasi(
   input: WasiRunInput,
   onOutput: (chunks: OutputChunk[]) => void,
+  onStdinWait?: (state: StdinWaitState) => void,
 ): Promise<RunResult> {
   const result: RunResult = {
     runId: input.runId,
@@ -68,15 +79,34 @@ export async function runWasi(
   // The project is the preopened directory `/` (fd 3), and wasi-libc's working directory is `/`,
   // so fopen("data.txt") and fopen("/data.txt") name the same file.
   const root = buildTree(input.files ?? {}, budget);
+  const waiter = waiterFor(input.stdio);
   const wasi = new WasiHost({
     args: [input.programName ?? 'main.wasm', ...input.args],
     env: input.env,
-    stdin: new TextEncoder().encode(input.stdin),
+    stdin: new StdinStream(
+      new TextEncoder().encode(input.stdin),
+      input.stdio?.interactive ?? false,
+    ),
     stdout: (b) => batcher.write('stdout', b),
     stderr: (b) => batcher.write('stderr', b),
     root,
     budget,
+    waiter,
+    tty: input.stdio?.tty,
+    onStdinWait: (state) => {
+      // The prompt before the read must be on screen before the page says "waiting".
+      batcher.flush();
+      onStdinWait?.(state);
+    },
   });
+  // Under JSPI the two calls that wait are Suspending imports, and _start runs through
+  // promising(): a call that answers with a promise suspends the program until it settles; one
+  // that answers with a number returns at once, so a program that never waits runs as before.
+  const imports: Record<string, unknown> = { ...wasi.imports };
+  if (waiter.mode === 'jspi') {
+    imports.fd_read = new jspi.Suspending!(wasi.imports.fd_read);
+    imports.poll_oneoff = new jspi.Suspending!(wasi.imports.poll_oneoff);
+  }
 
   let mod: WebAssembly.Module;
   let t0 = performance.now();
@@ -96,7 +126,9 @@ export async function runWasi(
   let instance: WebAssembly.Instance;
   t0 = performance.now();
   try {
-    instance = await WebAssembly.instantiate(mod, { wasi_snapshot_preview1: wasi.imports });
+    instance = await WebAssembly.instantiate(mod, {
+      wasi_snapshot_preview1: imports as WebAssembly.ModuleImports,
+    });
   } catch (e) {
     batcher.flush(undefined, true);
     const trap = describeTrap(e);
@@ -112,8 +144,10 @@ export async function runWasi(
 
   wasi.memory = instance.exports.memory as WebAssembly.Memory;
   t0 = performance.now();
+  const start = instance.exports._start as () => unknown;
   try {
-    (instance.exports._start as () => unknown)();
+    if (waiter.mode === 'jspi') await jspi.promising!(start)();
+    else start();
     result.exitCode = 0;
   } catch (e) {
     if (e instanceof WasiExit) result.exitCode = e.code;

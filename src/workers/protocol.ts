@@ -77,6 +77,25 @@ export interface CompilerApi {
   warm(language: LanguageId, onProgress?: (p: LoadProgress) => void): Promise<void>;
 }
 
+/**
+ * How a program that reads stdin with nothing buffered waits: JSPI suspends it (no isolation
+ * needed), Atomics blocks its worker (cross-origin isolated pages), none: stdin is the preset.
+ */
+export type WaitMode = 'jspi' | 'atomics' | 'none';
+
+/** A run's stdio: whether input can follow the preset, how to wait for it, what is a terminal. */
+export interface StdioSetup {
+  wait: WaitMode;
+  /** More input may follow the preset stdin (typed in the terminal); else EOF follows it. */
+  interactive: boolean;
+  /** Which fds report a terminal: fd 0, and fds 1 and 2. */
+  tty: { stdin: boolean; stdout: boolean };
+  /** atomics: the ring the page writes input into. */
+  ring?: SharedArrayBuffer;
+  /** jspi: the port input arrives on (transferred). */
+  port?: MessagePort;
+}
+
 /** A run request as sent to the runner worker. `wasm` is transferred. */
 export interface RunRequest {
   runId: number;
@@ -89,11 +108,13 @@ export interface RunRequest {
    * `/` is a folder). Each run gets its own copy.
    */
   files?: Record<string, Uint8Array>;
+  /** Interactive stdin and terminals; absent: preset stdin, EOF after it, sleeps spin. */
+  stdio?: StdioSetup;
 }
 
-/** A piece of program output. */
+/** A piece of program output ('stdin': the user's input, echoed into the transcript). */
 export interface OutputChunk {
-  stream: 'stdout' | 'stderr';
+  stream: 'stdout' | 'stderr' | 'stdin';
   text: string;
 }
 
@@ -101,11 +122,13 @@ export interface OutputChunk {
  * Output posted by the runner worker on its own port (not through a Comlink.proxy channel), so
  * it is ordered with comlink's reply: every chunk arrives before the run's result.
  */
-export interface OutputMessage {
-  type: 'runner:output';
-  runId: number;
-  chunks: OutputChunk[];
-}
+export type OutputMessage =
+  | { type: 'runner:output'; runId: number; chunks: OutputChunk[] }
+  /**
+   * The program started or stopped waiting for input ('unavailable': it read past the preset
+   * stdin and nothing can wait). Sent after the output before it.
+   */
+  | { type: 'runner:stdin'; runId: number; state: 'waiting' | 'resumed' | 'unavailable' };
 
 /** One import or export of a module, as WebAssembly.Module reports it. */
 export interface ModuleEntry {

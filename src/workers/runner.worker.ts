@@ -6,10 +6,12 @@ import type { OutputMessage, RunRequest, RunnerApi } from './protocol';
 
 const api: RunnerApi = {
   async run(req: RunRequest) {
-    return runWasi(req, (chunks) => {
-      const msg: OutputMessage = { type: 'runner:output', runId: req.runId, chunks };
-      self.postMessage(msg);
-    });
+    const post = (msg: OutputMessage) => self.postMessage(msg);
+    return runWasi(
+      req,
+      (chunks) => post({ type: 'runner:output', runId: req.runId, chunks }),
+      (state) => post({ type: 'runner:stdin', runId: req.runId, state }),
+    );
   },
   async ping() {
     const r = await runWasi(

@@ -2,6 +2,12 @@ import * as Comlink from 'comlink';
 import { raceWorker } from './compilerClient';
 import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from './protocol';
 
+/** What a run reports while it runs: output, and when it waits for input. */
+export interface RunCallbacks {
+  output(runId: number, chunks: OutputChunk[]): void;
+  stdin?(runId: number, state: 'waiting' | 'resumed' | 'unavailable'): void;
+}
+
 interface RunnerHandle {
   worker: Worker;
   api: Comlink.Remote<RunnerApi>;
@@ -41,21 +47,24 @@ export class RunnerPool {
 
   async run(
     req: RunRequest,
-    onOutput: (runId: number, chunks: OutputChunk[]) => void,
+    on: RunCallbacks | RunCallbacks['output'],
     signal?: AbortSignal,
+    transfer: Transferable[] = [],
   ): Promise<RunResult> {
     const h = this.warm.shift() ?? spawn();
     const spareTimer = setTimeout(() => {
       if (this.warm.length === 0) this.warm.push(spawn());
     }, SPARE_AFTER_MS);
+    const cb: RunCallbacks = typeof on === 'function' ? { output: on } : on;
     const onMessage = (e: MessageEvent<OutputMessage>) => {
-      if (e.data?.type === 'runner:output') onOutput(e.data.runId, e.data.chunks);
+      if (e.data?.type === 'runner:output') cb.output(e.data.runId, e.data.chunks);
+      else if (e.data?.type === 'runner:stdin') cb.stdin?.(e.data.runId, e.data.state);
     };
     h.worker.addEventListener('message', onMessage);
     let clean = false;
     try {
       if (!h.isReady) await h.ready;
-      const call = h.api.run(Comlink.transfer(req, [req.wasm.buffer]));
+      const call = h.api.run(Comlink.transfer(req, [req.wasm.buffer, ...transfer]));
       const result = await raceWorker(h.worker, call, signal);
       clean = true;
       return result;

@@ -4,6 +4,7 @@ import mandelbrot from './examples/mandelbrot.ts?raw';
 import stdin from './examples/stdin.ts?raw';
 import trap from './examples/trap.ts?raw';
 import ticker from './examples/ticker.ts?raw';
+import ask from './examples/ask.ts?raw';
 
 export const assemblyscriptMeta: LanguageMeta = {
   id: 'assemblyscript',
@@ -21,6 +22,7 @@ export const assemblyscriptMeta: LanguageMeta = {
       source: stdin,
       stdin: 'first line\nsecond line\nthird\n',
     },
+    { id: 'ask', label: 'Ask and answer (interactive)', source: ask, terminal: true },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
   ],

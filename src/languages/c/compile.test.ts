@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, compileAndRun, compileProject, run } from '../../testing';
+import { compile, compileAndRun, compileProject, run, runTyped } from '../../testing';
 import { cMeta } from './meta';
 import { cppMeta } from '../cpp/meta';
 
@@ -103,6 +103,32 @@ describe('C and C++ (clang/LLD via @yowasp/clang)', { timeout: 180_000 }, () => 
     }
     const words = await compileAndRun('cpp', cpp('words'), { stdin: 'b a b\nA c\n' });
     expect(words.stdout).toBe('2 lines, 3 distinct words\n2 a\n2 b\n1 c\n');
+  });
+
+  it('interactive examples: the prompt is out before the read waits (stdout flushed)', async () => {
+    const guess = await compile('c', c('guess'));
+    expect(guess.ok, guess.log).toBe(true);
+    const g = runTyped(guess.wasm!, ['abc\n', '0\n', null]);
+    expect(g.transcript).toMatch(
+      /^I am thinking of a number between 1 and 100\.\nYour guess\? \[wait\]abc\n/,
+    );
+    expect(g.transcript).toContain('That is not a number.');
+    expect(g.transcript).toContain('0\n\x1b[34mHigher!');
+    expect(g.transcript).toMatch(/Giving up\? It was \d+\.\n$/);
+    expect(g.exitCode).toBe(1);
+
+    const calc = await compile('cpp', cpp('calc'));
+    expect(calc.ok, calc.log).toBe(true);
+    const r = runTyped(calc.wasm!, ['x = 2 ^ 10\n', '(x + 1) * 2\n', '1 / 0\n', null]);
+    expect(r.transcript).toContain(
+      'calc> [wait]x = 2 ^ 10\n= 1024\ncalc> [wait](x + 1) * 2\n= 2050\n',
+    );
+    expect(r.transcript).toContain('\x1b[31merror:\x1b[0m division by zero');
+    expect(r.transcript.endsWith('calc> [wait]bye\n')).toBe(true);
+
+    const bar = await compileAndRun('c', c('progress'));
+    expect(bar.stdout).toContain('\r\x1b[36mbuilding');
+    expect(bar.stdout).toMatch(/100%\n.*done/);
   });
 
   it('runs the project examples: modules, file I/O and the PPM image', async () => {

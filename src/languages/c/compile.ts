@@ -8,11 +8,13 @@ import type {
 import { isCompiledByClang, isCppSource } from '../../project/fileTypes';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
+import stdioSupport from './stdioSupport.c?raw';
 
 type Clang = typeof import('@yowasp/clang');
 type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
 let loadPromise: Promise<Clang> | null = null;
 let cxaObject: Promise<Uint8Array> | null = null;
+let stdioObject: Promise<Uint8Array> | null = null;
 
 /** Loads the toolchain once: the JS glue, then (on the first run) ≈105 MB of wasm and resources. */
 export function loadClang(
@@ -158,21 +160,31 @@ async function run(
   }
 }
 
-async function cxaSupportObject(clang: Clang): Promise<Uint8Array> {
-  cxaObject ??= (async () => {
+/** Compiles one of our support files (linked into user programs) once per worker. */
+function supportObject(clang: Clang, driver: string, name: string, text: string) {
+  return (async () => {
     const log = new Collector();
     const out = await run(
       clang,
-      ['clang++', '-O2', '-c', 'cxa.cpp', '-o', 'cxa.o'],
-      { 'cxa.cpp': cxaSupport },
+      [driver, '-O2', '-c', name, '-o', 'support.o'],
+      { [name]: text },
       log,
     );
-    const obj = out?.['cxa.o'];
+    const obj = out?.['support.o'];
     if (!(obj instanceof Uint8Array))
-      throw new Error(`building the C++ support object failed:\n${log.text}`);
+      throw new Error(`building the support object ${name} failed:\n${log.text}`);
     return obj;
   })();
+}
+
+async function cxaSupportObject(clang: Clang): Promise<Uint8Array> {
+  cxaObject ??= supportObject(clang, 'clang++', 'cxa.cpp', cxaSupport);
   return cxaObject;
+}
+
+async function stdioSupportObject(clang: Clang): Promise<Uint8Array> {
+  stdioObject ??= supportObject(clang, 'clang', 'stdio.c', stdioSupport);
+  return stdioObject;
 }
 
 /** A failed compile: the diagnostics found, or the whole log as one error when none was. */
@@ -214,6 +226,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const flags = splitFlags(req.options.flags);
   const linkCpp = lang === 'cpp' || units.some(isCppSource);
   const support = linkCpp ? await cxaSupportObject(clang) : null;
+  const stdio = await stdioSupportObject(clang);
   const log = new Collector();
   const phases: PhaseTiming[] = [];
   const tree = toTree(files);
@@ -287,6 +300,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   if (failed) return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases, entry);
 
   if (support) linkFiles['cxa.o'] = support;
+  linkFiles['stdio.o'] = stdio;
   const linked = await run(
     clang,
     [
@@ -296,6 +310,8 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       '-Wno-unused-command-line-argument',
       ...objects.keys(),
       ...(support ? ['cxa.o'] : []),
+      'stdio.o',
+      '-Wl,--wrap=__stdio_read',
       '-o',
       'main.wasm',
     ],

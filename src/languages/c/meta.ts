@@ -10,6 +10,8 @@ import modulesMain from './examples/modules_main.c?raw';
 import shapesH from './examples/modules_shapes.h?raw';
 import rectC from './examples/modules_rect.c?raw';
 import circleC from './examples/modules_circle.c?raw';
+import guess from './examples/guess.c?raw';
+import progress from './examples/progress.c?raw';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
 
@@ -28,6 +30,13 @@ export const cMeta: LanguageMeta = {
       label: 'Read stdin line by line',
       source: stdin,
       stdin: 'first line\nsecond line\nthe end\n',
+    },
+    { id: 'guess', label: 'Guess the number (interactive game)', source: guess, terminal: true },
+    {
+      id: 'progress',
+      label: 'Progress bar: \\r, colours and usleep',
+      source: progress,
+      terminal: true,
     },
     { id: 'malloc', label: 'malloc, realloc, qsort and getenv', source: malloc },
     { id: 'abort', label: 'Failed assert → abort (trap)', source: abort },

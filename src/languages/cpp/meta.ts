@@ -5,6 +5,7 @@ import nbody from './examples/nbody.cpp?raw';
 import words from './examples/words.cpp?raw';
 import classes from './examples/classes.cpp?raw';
 import exception from './examples/exception.cpp?raw';
+import calc from './examples/calc.cpp?raw';
 
 export const cppMeta: LanguageMeta = {
   id: 'cpp',
@@ -22,6 +23,7 @@ export const cppMeta: LanguageMeta = {
       source: words,
       stdin: 'the quick brown fox\njumps over the lazy dog\nThe end\n',
     },
+    { id: 'calc', label: 'Calculator REPL (interactive)', source: calc, terminal: true },
     { id: 'classes', label: 'Classes, virtuals, unique_ptr', source: classes },
     { id: 'exception', label: 'Uncaught exception → abort (trap)', source: exception },
   ],

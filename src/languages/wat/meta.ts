@@ -4,6 +4,7 @@ import primes from './examples/primes.wat?raw';
 import stdin from './examples/stdin.wat?raw';
 import trap from './examples/trap.wat?raw';
 import exit from './examples/exit.wat?raw';
+import echo from './examples/echo.wat?raw';
 
 export const watMeta: LanguageMeta = {
   id: 'wat',
@@ -20,6 +21,7 @@ export const watMeta: LanguageMeta = {
       source: stdin,
       stdin: 'hello from stdin\nwebassembly is fun\n',
     },
+    { id: 'echo', label: 'Echo what you type (interactive)', source: echo, terminal: true },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'exit', label: 'Exit code 42', source: exit },
   ],

@@ -3,7 +3,7 @@ for (let i = 1; i <= 10; i++) {
   console.log(`tick ${i}`);
   const until = performance.now() + 200;
   while (performance.now() < until) {
-    // busy-wait: WASI has no sleep that a browser can honour
+    // busy-wait: AssemblyScript's WASI shim has no sleep (C's usleep does: see the progress bar)
   }
 }
 console.log('done');
