@@ -1,7 +1,7 @@
 import { isLanguageId, languageById } from '../languages/registry';
 import { bytesToData, checkPath, makeProject, type ProjectFiles } from '../project/model';
 import { addRunListener } from '../store/runEvents';
-import { runProgram, stopProgram } from '../store/runActions';
+import { runProgram, sendEof, sendInput, stopProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import type { EmbedOptions } from './options';
 import {
@@ -72,6 +72,14 @@ function handle(cmd: EmbedCommand) {
     case 'playground:stop':
       stopProgram();
       break;
+    case 'playground:input': {
+      const ok = (cmd.text === undefined || sendInput(cmd.text)) && (cmd.eof !== true || sendEof());
+      if (!ok)
+        console.warn(
+          'playground embed: input ignored: no running program reads stdin (embed with terminal=1, and leave stdin empty)',
+        );
+      break;
+    }
   }
 }
 
@@ -103,6 +111,10 @@ export function startBridge(opts: EmbedOptions): () => void {
   };
   window.addEventListener('message', onMessage);
 
+  const unlistenStdin = useStore.subscribe((s, prev) => {
+    if (s.stdinWaiting !== prev.stdinWaiting)
+      post({ type: 'playground:stdin', waiting: s.stdinWaiting });
+  });
   const unlisten = addRunListener({
     compiled: (ok, diagnostics) => post({ type: 'playground:compiled', ok, diagnostics }),
     output: (chunks) => {
@@ -136,5 +148,6 @@ export function startBridge(opts: EmbedOptions): () => void {
   return () => {
     window.removeEventListener('message', onMessage);
     unlisten();
+    unlistenStdin();
   };
 }

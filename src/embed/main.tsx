@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
 import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../store/runActions';
+import { useStore } from '../store/store';
 import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';
 import { parseEmbedOptions } from './options';
@@ -13,6 +14,11 @@ import '../ui/app.css';
 // Embed mode never touches localStorage: the state comes from the link and the parent only.
 const options = parseEmbedOptions(window.location.search);
 openSharedLink({ keepDraft: false, autorun: false });
+// An embed's stdin is typed only where it shows a terminal (or its host sends playground:input).
+useStore.setState({
+  interactive: options.terminal,
+  outputView: options.terminal ? 'terminal' : 'list',
+});
 initWorkers();
 clearRunOnProjectSwitch();
 startBridge(options);

@@ -9,6 +9,8 @@ export interface EmbedOptions {
   theme: 'light' | 'dark' | 'system';
   panels: EmbedPanel[];
   editor: boolean;
+  /** Output in a terminal, and stdin typed there (or sent with playground:input). */
+  terminal: boolean;
   /** Only this parent origin may command the embed and receive its events; null = any. */
   origin: string | null;
 }
@@ -19,10 +21,11 @@ export const defaultEmbedOptions: EmbedOptions = {
   theme: 'system',
   panels: ['output', 'timings'],
   editor: true,
+  terminal: false,
   origin: null,
 };
 
-/** Parses `?readonly=1&autorun=1&theme=dark&panels=output,timings&editor=0&origin=…`. */
+/** Parses `?readonly=1&autorun=1&theme=dark&panels=output,timings&editor=0&terminal=1&origin=…`. */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const flag = (k: string, d: boolean) => (q.has(k) ? q.get(k) === '1' || q.get(k) === 'true' : d);
@@ -48,6 +51,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     panels,
     editor: flag('editor', true),
+    terminal: flag('terminal', false),
     origin,
   };
 }
@@ -61,6 +65,7 @@ export function embedQuery(opts: EmbedOptions): Record<string, string> {
   if (opts.panels.join(',') !== defaultEmbedOptions.panels.join(','))
     q.panels = opts.panels.join(',');
   if (!opts.editor) q.editor = '0';
+  if (opts.terminal) q.terminal = '1';
   if (opts.origin) q.origin = opts.origin;
   return q;
 }

@@ -12,6 +12,8 @@ export type EmbedEvent =
   | { type: 'playground:ready'; version: number }
   | { type: 'playground:output'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'playground:compiled'; ok: boolean; diagnostics: Diagnostic[] }
+  /** The program started (true) or stopped (false) waiting for input. */
+  | { type: 'playground:stdin'; waiting: boolean }
   | {
       type: 'playground:exit';
       /** Exit code, or null when the program trapped, was stopped or failed. */
@@ -48,7 +50,9 @@ export type EmbedCommand =
       args?: string | string[];
       env?: string;
     }
-  | { type: 'playground:stop' };
+  | { type: 'playground:stop' }
+  /** Types into the running program's stdin (`text`, newline optional), or closes it (`eof`). */
+  | { type: 'playground:input'; text?: string; eof?: boolean };
 
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
@@ -98,6 +102,11 @@ export function checkCommand(
         return 'returnFiles must be a boolean';
       return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:stop':
+      return m as EmbedCommand;
+    case 'playground:input':
+      if (!optStr(m.text) || (m.eof !== undefined && typeof m.eof !== 'boolean'))
+        return 'input takes text (a string) and/or eof (a boolean)';
+      if (m.text === undefined && m.eof !== true) return 'input needs text or eof: true';
       return m as EmbedCommand;
     default:
       return `unknown command ${m.type}`;

@@ -25,6 +25,8 @@ export interface WasiOptions {
   tty?: { stdin: boolean; stdout: boolean };
   /** Told when the program starts and stops waiting for input ('unavailable': it cannot wait). */
   onStdinWait?: (state: StdinWaitState) => void;
+  /** Called before the program blocks (for input or a sleep): output written so far goes out. */
+  beforeWait?: () => void;
   /** The sandbox, preopened as `/` (fd 3). */
   root: DirNode;
   budget: Budget;
@@ -102,7 +104,13 @@ export class WasiHost {
 
   /** Tells the page what the program is doing with stdin. */
   stdinWait(state: StdinWaitState) {
+    if (state === 'waiting') this.opts.beforeWait?.();
     this.opts.onStdinWait?.(state);
+  }
+
+  /** The program is about to block (a sleep): what it printed must not wait with it. */
+  beforeWait() {
+    this.opts.beforeWait?.();
   }
 
   /**

@@ -153,11 +153,13 @@ export function pollOneoff(
 ): number | Promise<number> {
   if (n === 0) return E.INVAL;
   const { subs, bad } = readSubs(host, inPtr, n);
-  let { events, waitsForInput } = readyEvents(host, subs);
-  events = [...bad, ...events];
+  const ready = readyEvents(host, subs);
+  const waitsForInput = ready.waitsForInput;
+  const events = [...bad, ...ready.events];
   if (events.length) return writeEvents(host, events, outPtr, neventsPtr);
   const w = host.waiter;
   if (waitsForInput) host.stdinWait('waiting');
+  else host.beforeWait();
   const done = (events: Event[]) => {
     if (waitsForInput) host.stdinWait('resumed');
     return writeEvents(host, events, outPtr, neventsPtr);

@@ -234,13 +234,13 @@ export class PortWaiter implements Waiter {
   waitAsync(ms: number): Promise<void> {
     if (this.arrived.length) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = ms === Infinity ? undefined : setTimeout(done, Math.max(0, ms));
-      const self = this;
-      function done() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = null;
+        if (this.wake === done) this.wake = null;
         resolve();
-      }
+      };
+      if (ms !== Infinity) timer = setTimeout(done, Math.max(0, ms));
       this.wake = done;
     });
   }

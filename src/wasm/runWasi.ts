@@ -93,11 +93,9 @@ export async function runWasi(
     budget,
     waiter,
     tty: input.stdio?.tty,
-    onStdinWait: (state) => {
-      // The prompt before the read must be on screen before the page says "waiting".
-      batcher.flush();
-      onStdinWait?.(state);
-    },
+    // The prompt before a read, the line before a sleep: on screen before the program waits.
+    beforeWait: () => batcher.flush(),
+    onStdinWait,
   });
   // Under JSPI the two calls that wait are Suspending imports, and _start runs through
   // promising(): a call that answers with a promise suspends the program until it settles; one

@@ -7,6 +7,7 @@ function screen(actions: LineAction[], state = { cells: [] as string[], x: 0 }) 
     if (a.type !== 'echo') continue;
     const t = a.text;
     for (let i = 0; i < t.length;) {
+      // eslint-disable-next-line no-control-regex -- cursor moves are what it parses
       const m = /^\x1b\[(\d+)([CD])/.exec(t.slice(i));
       if (m) {
         state.x += m[2] === 'C' ? Number(m[1]) : -Number(m[1]);

@@ -55,6 +55,7 @@ export class LineEditor {
     };
     for (let i = 0; i < data.length;) {
       if (data[i] === '\x1b') {
+        // eslint-disable-next-line no-control-regex -- escape sequences are what it parses
         const seq = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O[@-~])?/.exec(data.slice(i))![0];
         i += Math.max(1, seq.length);
         echo += this.key(KEYS[seq]);
