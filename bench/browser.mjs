@@ -90,3 +90,18 @@ export async function timeInPage(page, clickId, doneExpr, timeout = 60_000) {
     { clickId, doneExpr, timeout },
   );
 }
+
+/** Starts recording the page's long main-thread tasks (see longestTask). */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__lt?.disconnect();
+    window.__lt = new PerformanceObserver((l) =>
+      window.__longTasks.push(...l.getEntries().map((e) => e.duration)),
+    );
+    window.__lt.observe({ type: 'longtask' });
+  });
+}
+
+/** The longest main-thread task (ms) since watchLongTasks. */
+export const longestTask = (page) => page.evaluate(() => Math.max(0, ...window.__longTasks));

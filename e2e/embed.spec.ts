@@ -207,3 +207,45 @@ test('the Embed dialog options change the snippet', async ({ page }) => {
     /^<iframe src="[^"]+embed\.html\?[^"]*#v2\.[\w-]+" /,
   );
 });
+
+test('embed with terminal=1: playground:input feeds the running program, eof closes stdin', async ({
+  page,
+}) => {
+  const src = await embedLink(page, '(module)', 'terminal=1');
+  await openHost(page, src);
+  await waitFor(page, 'playground:ready');
+  await send(page, {
+    type: 'playground:set',
+    language: 'wat',
+    source: fixture('../../src/languages/wat/examples/echo.wat'),
+  });
+  await send(page, { type: 'playground:run' });
+  await waitFor(page, 'playground:stdin');
+  // Text need not end with a newline; the program gets exactly these bytes.
+  await send(page, { type: 'playground:input', text: 'from the host' });
+  await expect
+    .poll(async () =>
+      (await messages(page))
+        .filter((m) => m.data.type === 'playground:output')
+        .map((m) => m.data.text)
+        .join(''),
+    )
+    .toContain('echo: from the host');
+  await send(page, { type: 'playground:input', eof: true });
+  await waitFor(page, 'playground:exit');
+  const all = await messages(page);
+  expect(all.find((m) => m.data.type === 'playground:exit')!.data.code).toBe(0);
+  const out = all
+    .filter((m) => m.data.type === 'playground:output')
+    .map((m) => m.data.text)
+    .join('');
+  expect(out).toBe('> echo: from the host> bye\n');
+  // The embed's terminal showed the same, the host's input included.
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('output-view')).toHaveValue('terminal');
+  await expect(frame.getByTestId('terminal').locator('.xterm-rows')).toContainText(
+    'echo: from the host',
+  );
+  const waits = all.filter((m) => m.data.type === 'playground:stdin').map((m) => m.data.waiting);
+  expect(waits.slice(0, 2)).toEqual([true, false]);
+});

@@ -10,10 +10,11 @@ import { buildLink } from '../share/shareLink';
 
 const PANELS: EmbedPanel[] = ['output', 'timings', 'problems'];
 /** The on/off embed options, with their checkbox labels. */
-const FLAGS: [key: 'readonly' | 'autorun' | 'editor', label: string][] = [
+const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string][] = [
   ['readonly', 'read-only editor'],
   ['autorun', 'run on load'],
   ['editor', 'show the editor'],
+  ['terminal', 'terminal with typed stdin'],
 ];
 
 /** The iframe HTML for the current program with the chosen embed options. */

@@ -64,10 +64,10 @@ export function OutputPanel() {
             <button
               className="link"
               data-testid="send-eof"
-              title="Close stdin (Ctrl+D in the terminal)"
+              title="End of input: the program's next read returns 0 (Ctrl+D in the terminal)"
               onClick={() => sendEof()}
             >
-              send EOF
+              EOF
             </button>
           </span>
         )}

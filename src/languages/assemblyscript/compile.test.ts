@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, compileAndRun } from '../../testing';
+import { compile, compileAndRun, runTyped } from '../../testing';
 import { assemblyscriptMeta } from './meta';
 
 const example = (id: string) => assemblyscriptMeta.examples.find((e) => e.id === id)!.source;
@@ -76,5 +76,18 @@ describe('AssemblyScript projects', () => {
     );
     expect(bad.ok).toBe(false);
     expect(bad.diagnostics[0]).toMatchObject({ file: 'lib/math.ts', line: 1 });
+  });
+
+  it('the interactive example asks, waits for each answer, and stops at end of input', async () => {
+    const ask = assemblyscriptMeta.examples.find((e) => e.id === 'ask')!;
+    const c = await compile('assemblyscript', ask.source);
+    expect(c.ok, c.log).toBe(true);
+    expect(runTyped(c.wasm!, ['Grace\n', '1906\n']).transcript).toBe(
+      "What's your name? [wait]Grace\nHello, Grace! Your name has 5 characters.\n" +
+        'What year were you born? [wait]1906\nIn 2030 you will be 124.\nBye!\n',
+    );
+    expect(runTyped(c.wasm!, [null]).transcript).toBe(
+      "What's your name? [wait]\nNo name? Goodbye.\n",
+    );
   });
 });

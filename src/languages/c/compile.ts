@@ -310,7 +310,10 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       '-Wno-unused-command-line-argument',
       ...objects.keys(),
       ...(support ? ['cxa.o'] : []),
+      // A lazy member: linked only into programs that read stdin through stdio.
+      '-Wl,--start-lib',
       'stdio.o',
+      '-Wl,--end-lib',
       '-Wl,--wrap=__stdio_read',
       '-o',
       'main.wasm',

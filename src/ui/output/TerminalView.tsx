@@ -41,6 +41,22 @@ const DARK: ITheme = {
   foreground: '#e4e7ef',
   cursor: '#e4e7ef',
   selectionBackground: '#264f78',
+  black: '#9aa3b5',
+  red: '#ff7b7b',
+  green: '#4cc57a',
+  yellow: '#f0c040',
+  blue: '#6aa5ff',
+  magenta: '#c8a2ff',
+  cyan: '#56d4dd',
+  white: '#e4e7ef',
+  brightBlack: '#9aa3b5',
+  brightRed: '#ff9492',
+  brightGreen: '#6fdd8b',
+  brightYellow: '#f8e3a1',
+  brightBlue: '#a5d6ff',
+  brightMagenta: '#e2c5ff',
+  brightCyan: '#a5f3fc',
+  brightWhite: '#ffffff',
 };
 
 /** The output so far as terminal text: the last SCROLLBACK lines, input included. */

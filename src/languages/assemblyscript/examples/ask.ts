@@ -15,13 +15,15 @@ function ask(prompt: string): string | null {
   }
 }
 
-const name = ask("What's your name? ");
-if (name == null) {
+const answer = ask("What's your name? ");
+if (answer == null) {
   console.log('\nNo name? Goodbye.');
 } else {
+  const name = answer!;
   console.log(`Hello, ${name}! Your name has ${name.length} characters.`);
-  const year = ask('What year were you born? ');
-  if (year != null) {
+  const born = ask('What year were you born? ');
+  if (born != null) {
+    const year = born!;
     const y = I32.parseInt(year);
     if (y > 1900 && y < 2030) console.log(`In 2030 you will be ${2030 - y}.`);
     else console.log(`"${year}" does not look like a year; never mind.`);
