@@ -120,14 +120,18 @@ test.describe('interactive terminal', () => {
     await expect.poll(() => terminalText(page)).toContain("What's your name?");
     await typeInTerminal(page, 'Grace');
     await page.keyboard.press('Enter');
-    await expect.poll(() => terminalText(page)).toContain('Hello, Grace! Your name has 5 characters.');
+    await expect
+      .poll(() => terminalText(page))
+      .toContain('Hello, Grace! Your name has 5 characters.');
     // A paste arrives as one piece of input and is edited like typing.
     await page.getByTestId('terminal').locator('textarea').focus();
     await page.evaluate(() => {
       const ta = document.querySelector('[data-testid="terminal"] textarea')!;
       const data = new DataTransfer();
       data.setData('text/plain', '1906\n');
-      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      ta.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     });
     await expect(page.getByTestId('exit-status')).toContainText('exit code 0');
     expect(await terminalText(page)).toContain('In 2030 you will be 124.');
