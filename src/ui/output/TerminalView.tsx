@@ -59,6 +59,15 @@ const DARK: ITheme = {
   brightWhite: '#ffffff',
 };
 
+/**
+ * xterm.js yields to the page between the pieces it is given (after ~12 ms of parsing), never
+ * inside one: a 64 KiB batch of output is one long task, so it gets pieces of 2 KiB.
+ */
+const WRITE_SLICE = 2048;
+function writeSliced(term: Terminal, text: string) {
+  for (let i = 0; i < text.length; i += WRITE_SLICE) term.write(text.slice(i, i + WRITE_SLICE));
+}
+
 /** The output so far as terminal text: the last SCROLLBACK lines, input included. */
 function transcript(): string {
   const { lines, open } = useOutput.getState();
@@ -118,7 +127,7 @@ export default function TerminalView() {
     resize();
     const ro = new ResizeObserver(resize);
     ro.observe(host.current!);
-    term.write(transcript());
+    writeSliced(term, transcript());
 
     const editor = new LineEditor();
     term.onData((data) => {
@@ -164,7 +173,7 @@ export default function TerminalView() {
 
     const unlisten = addRunListener({
       output: (chunks) => {
-        for (const c of chunks) if (c.stream !== 'stdin') term.write(c.text);
+        for (const c of chunks) if (c.stream !== 'stdin') writeSliced(term, c.text);
       },
       input: (text, echoed) => {
         if (!echoed) term.write(text);
