@@ -9,7 +9,7 @@ describe('embed options', () => {
   it('parses every option and drops unknown panels', () => {
     expect(
       parseEmbedOptions(
-        '?readonly=1&autorun=1&theme=dark&panels=output,bogus,problems&editor=0&origin=https://a.example:8443/path',
+        '?readonly=1&autorun=1&theme=dark&panels=output,bogus,problems&editor=0&terminal=1&origin=https://a.example:8443/path',
       ),
     ).toEqual({
       readonly: true,
@@ -17,6 +17,7 @@ describe('embed options', () => {
       theme: 'dark',
       panels: ['output', 'problems'],
       editor: false,
+      terminal: true,
       origin: 'https://a.example:8443',
     });
   });
@@ -31,6 +32,7 @@ describe('embed options', () => {
       readonly: true,
       panels: ['output' as const],
       editor: false,
+      terminal: true,
       theme: 'light' as const,
     };
     expect(parseEmbedOptions('?' + new URLSearchParams(embedQuery(opts)))).toEqual(opts);
