@@ -124,6 +124,66 @@ describe('WasiHost stdin reads', () => {
   });
 });
 
+describe('poll_oneoff on stdin with a timeout (JSPI path)', () => {
+  /** Subscriptions at 200: fd_read on fd 0 (userdata 1) and a relative clock of `ms` (userdata 2). */
+  function subscribe(host: WasiHost, ms: number) {
+    const v = host.view;
+    v.setBigUint64(200, 1n, true);
+    v.setUint8(208, 1); // FD_READ
+    v.setUint32(216, 0, true);
+    v.setBigUint64(248, 2n, true);
+    v.setUint8(256, 0); // CLOCK
+    v.setUint32(264, 1, true); // monotonic
+    v.setBigUint64(272, BigInt(ms) * 1_000_000n, true);
+    v.setUint16(288, 0, true);
+  }
+  const poll = (host: WasiHost) =>
+    (host.imports.poll_oneoff as unknown as (...a: number[]) => number | Promise<number>)(
+      200,
+      400,
+      2,
+      500,
+    );
+  const fired = (host: WasiHost) =>
+    Array.from({ length: host.view.getUint32(500, true) }, (_, i) => ({
+      userdata: host.view.getBigUint64(400 + i * 32, true),
+      nbytes: host.view.getBigUint64(400 + i * 32 + 16, true),
+    }));
+
+  it('times out without input, and wakes early when input arrives', async () => {
+    const arrived: Uint8Array[] = [];
+    let wake: (() => void) | null = null;
+    const waiter: Waiter = {
+      mode: 'jspi',
+      pull: (s) => arrived.splice(0).forEach((b) => s.push(b)),
+      waitAsync: (ms) =>
+        new Promise<void>((r) => {
+          const t = setTimeout(r, ms);
+          wake = () => (clearTimeout(t), r());
+        }),
+    };
+    const states: StdinWaitState[] = [];
+    const host = hostWith(waiter, new StdinStream(new Uint8Array(0), true), states);
+    subscribe(host, 30);
+    let t = performance.now();
+    expect(await poll(host)).toBe(0);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(29);
+    expect(fired(host)).toEqual([{ userdata: 2n, nbytes: 0n }]);
+    expect(states).toEqual(['waiting', 'resumed']);
+
+    subscribe(host, 10_000);
+    t = performance.now();
+    const r = poll(host);
+    setTimeout(() => {
+      arrived.push(enc.encode('y\n'));
+      wake!();
+    }, 20);
+    expect(await r).toBe(0);
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(fired(host)).toEqual([{ userdata: 1n, nbytes: 2n }]);
+  });
+});
+
 describe('an interactive WAT program', () => {
   it('prompts, waits, answers each line, and ends at Ctrl+D', async () => {
     const echo = watMeta.examples.find((e) => e.id === 'echo')!;
