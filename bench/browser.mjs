@@ -18,7 +18,7 @@ export const sel = (id) => `[data-testid="${id}"]`;
 export async function openApp(page, base, path = '/') {
   await page.goto(base + path);
   await page.waitForSelector(`${sel('editor')}[data-ready="true"]`);
-  await page.waitForSelector(`${sel('run-button')}:not([disabled])`);
+  await page.waitForSelector(`${sel('run-button')}[aria-disabled="false"]`);
 }
 
 /** Replaces the editor text like a paste. */

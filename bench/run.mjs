@@ -339,7 +339,7 @@ try {
           await timeInPage(
             page,
             'stop-button',
-            `!document.querySelector('[data-testid="run-button"]').disabled`,
+            `document.querySelector('[data-testid="run-button"]').getAttribute('aria-disabled') === 'false'`,
           ),
         );
         await setSource(page, HELLO_WAT);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshStorage, openPlayground, setSource } from './helpers';
+import { fixture, freshStorage, openPlayground, setSource } from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
@@ -90,4 +90,50 @@ test('switching language clears the last run; Clear says the output was cleared'
   await expect(page.getByTestId('output-line')).toHaveCount(0);
   await expect(page.getByTestId('exit-status')).toHaveCount(0);
   await expect(page.getByTestId('output')).toContainText('Press Run');
+});
+
+test('skip link, focus kept on Run and Stop, Ctrl+Enter from Run settings', async ({ page }) => {
+  await openPlayground(page);
+  // The first Tab reaches the skip link; following it puts the focus on the Output panel.
+  await page.locator('body').press('Tab');
+  await expect(page.getByTestId('skip-to-output')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#output')).toBeFocused();
+
+  // Run from the keyboard: the focus stays on Run through the run and after it.
+  await setSource(page, fixture('loop.wat'));
+  await page.getByTestId('run-button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('run-button')).toBeFocused();
+  await page.getByTestId('stop-button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('exit-status')).toContainText('stopped');
+  await expect(page.getByTestId('stop-button')).toBeFocused();
+
+  // Ctrl+Enter in a Run settings field runs the program.
+  await setSource(page, '(module (func (export "_start")))');
+  await page.getByTestId('args-input').focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('exit-status')).toContainText('exit code 0');
+});
+
+test('help: the ? button, ? and F1 open the shortcuts dialog; Escape closes it', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByTestId('help-button').click();
+  await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl+D (terminal)');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('help-button')).toBeFocused();
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // "?" typed in a text field is a character, not a shortcut.
+  await page.getByTestId('args-input').fill('');
+  await page.getByTestId('args-input').press('?');
+  await expect(page.getByTestId('args-input')).toHaveValue('?');
+  await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
 });

@@ -6,6 +6,8 @@ import { RunSettings } from './ui/RunSettings';
 import { TimingsPanel } from './ui/TimingsPanel';
 import { EmbedButton } from './ui/EmbedDialog';
 import { Notices, ShareButton } from './ui/ShareControls';
+import { StatusLive } from './ui/StatusLive';
+import { HelpButton } from './ui/HelpDialog';
 import { Toolbar } from './ui/Toolbar';
 import { runFile, WasmFileControls } from './ui/WasmFileControls';
 import { useDarkMode } from './ui/useDarkMode';
@@ -39,13 +41,18 @@ export function App() {
         else void droppedFiles(e.dataTransfer).then((list) => addUploads(list));
       }}
     >
+      <a className="skip-link" href="#output" data-testid="skip-to-output">
+        Skip to output
+      </a>
       <PanelBoundary name="Toolbar">
         <Toolbar>
           <WasmFileControls />
           <ShareButton />
           <EmbedButton />
+          <HelpButton />
         </Toolbar>
         <Notices />
+        <StatusLive />
       </PanelBoundary>
       <main className="workspace-main">
         <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">

@@ -7,6 +7,7 @@ import { useStore } from '../store/store';
 import { CodeEditor } from '../ui/editor/CodeEditor';
 import { Notices } from '../ui/ShareControls';
 import { OutputPanel } from '../ui/OutputPanel';
+import { StatusLive } from '../ui/StatusLive';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { RunStopButtons } from '../ui/RunStopButtons';
@@ -60,6 +61,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         </a>
       </header>
       <Notices />
+      <StatusLive />
       <Group orientation={options.editor ? 'horizontal' : 'vertical'} className="workspace">
         {options.editor && (
           <Panel defaultSize={options.panels.length ? '55%' : '100%'} minSize="20%">

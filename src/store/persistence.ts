@@ -2,7 +2,12 @@ import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
-import { defaultCompileOptions, type OutputView, type ThemeChoice } from './settingsSlice';
+import {
+  defaultCompileOptions,
+  OUTPUT_FONT_SIZES,
+  type OutputView,
+  type ThemeChoice,
+} from './settingsSlice';
 import { currentProject } from './projectSlice';
 import { useStore, type Store } from './store';
 
@@ -24,6 +29,8 @@ export interface SavedSettings {
   stdinThenTerminal: boolean;
   theme: ThemeChoice;
   outputView: OutputView;
+  wrapOutput: boolean;
+  outputFontSize: number;
   compileOptions: Record<LanguageId, CompileOptions>;
 }
 
@@ -37,6 +44,8 @@ export function pickSettings(s: Store): SavedSettings {
     stdinThenTerminal: s.stdinThenTerminal,
     theme: s.theme,
     outputView: s.outputView,
+    wrapOutput: s.wrapOutput,
+    outputFontSize: s.outputFontSize,
     compileOptions: s.compileOptions,
   };
 }
@@ -56,6 +65,9 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
     out.timeLimit = r.timeLimit;
   if (typeof r.stdinThenTerminal === 'boolean') out.stdinThenTerminal = r.stdinThenTerminal;
   if (r.outputView === 'list' || r.outputView === 'terminal') out.outputView = r.outputView;
+  if (typeof r.wrapOutput === 'boolean') out.wrapOutput = r.wrapOutput;
+  if (OUTPUT_FONT_SIZES.includes(r.outputFontSize as number))
+    out.outputFontSize = r.outputFontSize as number;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
   if (r.compileOptions && typeof r.compileOptions === 'object') {
     const opts = structuredClone(defaultCompileOptions);

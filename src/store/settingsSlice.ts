@@ -4,6 +4,9 @@ import type { CompileOptions, LanguageId } from '../workers/protocol';
 import type { Store } from './store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** Font sizes offered for the output. */
+export const OUTPUT_FONT_SIZES = [11, 12, 13, 14, 16, 18];
+
 /** How the Output panel shows a run: the fast line list, or a terminal. */
 export type OutputView = 'list' | 'terminal';
 
@@ -18,6 +21,10 @@ export interface SettingsSlice {
   stdinThenTerminal: boolean;
   theme: ThemeChoice;
   outputView: OutputView;
+  /** The list view wraps long lines. */
+  wrapOutput: boolean;
+  /** Output font size in px (list and terminal). */
+  outputFontSize: number;
   /**
    * Whether a run's stdin may be typed in the terminal: on in the app, in an embed only with
    * `terminal=1` (an embed's host may not show anyone a terminal to type in).
@@ -31,6 +38,7 @@ export interface SettingsSlice {
   ): void;
   setTheme(theme: ThemeChoice): void;
   setOutputView(view: OutputView): void;
+  setOutputPrefs(patch: Partial<Pick<SettingsSlice, 'wrapOutput' | 'outputFontSize'>>): void;
   setCompileOptions(patch: CompileOptions): void;
 }
 
@@ -46,11 +54,14 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   stdinThenTerminal: false,
   theme: 'system',
   outputView: 'list',
+  wrapOutput: false,
+  outputFontSize: 13,
   interactive: true,
   compileOptions: structuredClone(defaultCompileOptions),
   setRunSetting: (patch) => set(patch),
   setTheme: (theme) => set({ theme }),
   setOutputView: (outputView) => set({ outputView }),
+  setOutputPrefs: (patch) => set(patch),
   setCompileOptions: (patch) =>
     set((s) => ({
       compileOptions: {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useOutput } from '../store/outputStore';
 import { sendEof } from '../store/runActions';
 import type { OutputView } from '../store/settingsSlice';
@@ -6,6 +6,8 @@ import { useStore } from '../store/store';
 import { ExitBadge } from './ExitBadge';
 import { LoadingBar } from './LoadingBar';
 import { OutputList } from './output/OutputList';
+import { OutputTools, type ListFocus } from './output/OutputTools';
+import { FilterIndex } from './output/outputText';
 
 // xterm.js loads with the first terminal view, not with the page.
 const TerminalView = lazy(() => import('./output/TerminalView'));
@@ -28,6 +30,12 @@ export function OutputPanel() {
   const compileLog = useStore((s) => s.compileLog);
   const exit = useStore((s) => s.exit);
   const [showLog, setShowLog] = useState(false);
+  const [focus, setFocus] = useState<ListFocus>({ filter: 'all', query: '', row: -1 });
+  const onFocus = useCallback((f: ListFocus) => setFocus(f), []);
+  // One per panel, kept across renders; it scans only lines appended since the last render.
+  const [filterIndex] = useState(() => new FilterIndex());
+  const rows =
+    focus.filter === 'all' ? null : filterIndex.update(useOutput.getState().lines, focus.filter);
   const emptyText = loading
     ? 'Loading compiler…'
     : clearedRun === runId && status === 'idle'
@@ -45,7 +53,7 @@ export function OutputPanel() {
                 : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
 
   return (
-    <section className="panel output-panel" aria-label="Output">
+    <section className="panel output-panel" aria-label="Output" id="output" tabIndex={-1}>
       <div className="panel-header">
         <h2>Output</h2>
         <span
@@ -115,6 +123,7 @@ export function OutputPanel() {
           {notice}
         </div>
       )}
+      <OutputTools rows={rows} focus={focus} onFocus={onFocus} terminal={view === 'terminal'} />
       {view === 'terminal' ? (
         <Suspense fallback={<div className="empty">Loading the terminal…</div>}>
           <TerminalView />
@@ -123,7 +132,7 @@ export function OutputPanel() {
           )}
         </Suspense>
       ) : (
-        <OutputList emptyText={emptyText} />
+        <OutputList emptyText={emptyText} rows={rows} match={focus} />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 
 /** stdin, arguments, environment and the time limit; saved with the source. */
@@ -10,7 +11,17 @@ export function RunSettings() {
   const interactive = useStore((s) => s.interactive);
   const set = useStore.getState().setRunSetting;
   return (
-    <section className="panel settings-panel" aria-label="Run settings">
+    <section
+      className="panel settings-panel"
+      aria-label="Run settings"
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+Enter runs from any field here too, as in the editor.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          if (useStore.getState().status === 'idle') void runProgram();
+        }
+      }}
+    >
       <div className="panel-header">
         <h2>Run settings</h2>
       </div>

@@ -3,7 +3,11 @@ import { useStore } from '../store/store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Run (with its running state for tests and screen readers) and Stop; shared by app and embed. */
+/**
+ * Run (with its running state for tests and screen readers) and Stop; shared by app and embed.
+ * They are aria-disabled, not disabled, while they do nothing: a disabled button loses the
+ * keyboard focus, which would fall to the page after every Run and Stop.
+ */
 export function RunStopButtons() {
   const status = useStore((s) => s.status);
   const busy = status !== 'idle';
@@ -13,8 +17,10 @@ export function RunStopButtons() {
         className="run"
         data-testid="run-button"
         data-state={busy ? 'running' : 'idle'}
-        disabled={busy}
-        onClick={() => void runProgram()}
+        aria-disabled={busy}
+        onClick={() => {
+          if (useStore.getState().status === 'idle') void runProgram();
+        }}
         title={`Compile and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
       >
         {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
@@ -22,8 +28,10 @@ export function RunStopButtons() {
       <button
         className="stop"
         data-testid="stop-button"
-        disabled={!busy}
-        onClick={stopProgram}
+        aria-disabled={!busy}
+        onClick={() => {
+          if (useStore.getState().status !== 'idle') stopProgram();
+        }}
         title="Stop the program now"
       >
         ■ Stop

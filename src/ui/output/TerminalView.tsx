@@ -96,6 +96,8 @@ export default function TerminalView() {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   const waiting = useStore((s) => s.stdinWaiting);
+  const fontSize = useStore((s) => s.outputFontSize);
+  const fitRef = useRef<FitAddon | null>(null);
   const runId = useStore((s) => s.runId);
 
   useEffect(() => {
@@ -104,7 +106,7 @@ export default function TerminalView() {
       scrollback: SCROLLBACK,
       fontFamily:
         getComputedStyle(document.documentElement).getPropertyValue('--mono') || 'monospace',
-      fontSize: 13,
+      fontSize: useStore.getState().outputFontSize,
       cursorBlink: false,
       allowProposedApi: true,
     });
@@ -115,6 +117,7 @@ export default function TerminalView() {
     term.open(host.current!);
     termRef.current = term;
     searchRef.current = search;
+    fitRef.current = fit;
     const resize = () => {
       try {
         fit.fit();
@@ -199,6 +202,17 @@ export default function TerminalView() {
   useEffect(() => {
     if (termRef.current) termRef.current.options.theme = dark ? DARK : LIGHT;
   }, [dark]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term || term.options.fontSize === fontSize) return;
+    term.options.fontSize = fontSize;
+    try {
+      fitRef.current?.fit();
+    } catch {
+      // not laid out
+    }
+  }, [fontSize]);
 
   // Waiting for input: the cursor blinks, and the first wait of a run takes the focus.
   const focusedRun = useRef(-1);

@@ -17,7 +17,8 @@ export function overwriteCarriageReturns(text: string): string {
   return shown;
 }
 
-function cut(text: string): string {
+/** A line cut for display at MAX_LINE_CHARS, saying how much is left out. */
+export function cutLine(text: string): string {
   if (text.length <= MAX_LINE_CHARS) return text;
   return `${text.slice(0, MAX_LINE_CHARS)} … (${text.length - MAX_LINE_CHARS} more characters)`;
 }
@@ -27,7 +28,7 @@ function cut(text: string): string {
  * `ansi-*` classes the theme styles) when it has SGR escape codes. Each line starts unstyled.
  */
 export function renderLine(text: string): { text: string } | { html: string } {
-  const shown = cut(overwriteCarriageReturns(text));
+  const shown = cutLine(overwriteCarriageReturns(text));
   if (!shown.includes('\x1b')) return { text: shown || '\u00a0' };
   const au = new AnsiUp();
   au.use_classes = true;
