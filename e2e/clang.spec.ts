@@ -20,6 +20,10 @@ test('C: the toolchain loads with a progress bar, hello world runs, a reload com
   const t0 = Date.now();
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('compiler-progress')).toBeVisible();
+  // Run says what it waits for: the download, not "Compiling…".
+  await expect(page.getByTestId('run-button')).toHaveText(
+    /^(Downloading C toolchain \d+ \/ \d+ MiB|Loading C toolchain)…$/,
+  );
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 0', { timeout: 120_000 });
   const cold = Date.now() - t0;
   expect(await outputText(page)).toBe('Hello from C, compiled in your browser!\nargv[1] = x');

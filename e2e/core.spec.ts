@@ -47,6 +47,8 @@ for (const [language, examples] of Object.entries(EXPECTED)) {
     for (const [id, want] of Object.entries(examples)) {
       if (!want) continue;
       await page.getByTestId('examples-select').selectOption(id);
+      // The menu says which example is on screen.
+      await expect(page.getByTestId('examples-select')).toHaveValue(id);
       const exit = await runAndWait(page);
       expect(exit, id).toMatch(want.exit);
       expect(await outputText(page), id).toMatch(want.out);
@@ -95,7 +97,12 @@ test('the time limit stops a runaway program with a clear message', async ({ pag
   await page.getByTestId('time-limit-input').fill('1');
   await setSource(page, fixture('loop.wat'));
   const exit = await runAndWait(page, 15_000);
-  expect(exit).toMatch(/time limit exceeded: stopped after 1 s/);
+  // Short in the badge, the whole sentence in its tooltip.
+  expect(exit).toBe('stopped at the time limit (1 s)');
+  await expect(page.getByTestId('exit-status')).toHaveAttribute(
+    'title',
+    'time limit exceeded: stopped after 1 s (change it in Run settings)',
+  );
 });
 
 test('a compile error shows a marker in the editor and a problem that moves the cursor', async ({

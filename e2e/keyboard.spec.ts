@@ -137,3 +137,14 @@ test('help: the ? button, ? and F1 open the shortcuts dialog; Escape closes it',
   await expect(page.getByTestId('args-input')).toHaveValue('?');
   await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
 });
+
+test('at 1280 px the toolbar stays on one row for every language', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPlayground(page);
+  for (const lang of ['wat', 'assemblyscript', 'c', 'cpp']) {
+    await page.getByTestId('language-select').selectOption(lang);
+    const run = await page.getByTestId('run-button').boundingBox();
+    const theme = await page.getByTestId('theme-select').boundingBox();
+    expect(Math.abs(run!.y - theme!.y), lang).toBeLessThan(10);
+  }
+});

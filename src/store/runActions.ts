@@ -305,8 +305,9 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
           ? {
               kind: 'stopped',
               message: `time limit exceeded: stopped after ${limit} s (change it in Run settings)`,
+              short: `at the time limit (${limit} s)`,
             }
-          : { kind: 'stopped', message: 'stopped by user' };
+          : { kind: 'stopped', message: 'stopped by user', short: 'by user' };
     } else {
       exit = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     }

@@ -10,7 +10,12 @@ export type ExitStatus =
       /** writes failed with ENOSPC at the size limit */ sandboxFull?: boolean;
     }
   | { kind: 'trap'; message: string; func?: string }
-  | { kind: 'stopped'; message: string }
+  | {
+      kind: 'stopped';
+      message: string;
+      /** What the badge says after "stopped" (the message is its tooltip). */
+      short?: string;
+    }
   | { kind: 'error'; message: string };
 
 /** What the Timings panel shows; every figure is measured, none estimated. */

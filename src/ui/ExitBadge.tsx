@@ -31,7 +31,7 @@ export function ExitBadge() {
       tone = 'bad';
       break;
     case 'stopped':
-      text = `stopped: ${exit.message}`;
+      text = exit.short ? `stopped ${exit.short}` : `stopped: ${exit.message}`;
       tone = 'warn';
       break;
     default:
@@ -39,7 +39,11 @@ export function ExitBadge() {
       tone = 'bad';
   }
   return (
-    <span className={`badge ${tone}`} data-testid="exit-status" title={text}>
+    <span
+      className={`badge ${tone}`}
+      data-testid="exit-status"
+      title={exit.kind === 'stopped' ? exit.message : text}
+    >
       {text}
     </span>
   );

@@ -1,5 +1,16 @@
+import { languageById } from '../languages/registry';
 import { runProgram, stopProgram } from '../store/runActions';
+import type { LoadProgress } from '../workers/protocol';
 import { useStore } from '../store/store';
+
+const MiB = 1024 * 1024;
+
+/** "Downloading C toolchain 16 / 100 MiB…" while a compile waits for its toolchain. */
+function downloading(p: LoadProgress): string {
+  const name = languageById[p.language].label.split(' ')[0];
+  if (!p.total) return `Loading ${name} toolchain…`;
+  return `Downloading ${name} toolchain ${Math.round((p.done ?? 0) / MiB)} / ${Math.round(p.total / MiB)} MiB…`;
+}
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -11,6 +22,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function RunStopButtons() {
   const status = useStore((s) => s.status);
   const busy = status !== 'idle';
+  const loading = useStore((s) => s.loading);
   return (
     <>
       <button
@@ -23,7 +35,13 @@ export function RunStopButtons() {
         }}
         title={`Compile and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
       >
-        {status === 'compiling' ? 'Compiling…' : status === 'running' ? 'Running…' : '▶ Run'}
+        {status === 'compiling'
+          ? loading
+            ? downloading(loading)
+            : 'Compiling…'
+          : status === 'running'
+            ? 'Running…'
+            : '▶ Run'}
       </button>
       <button
         className="stop"

@@ -8,6 +8,9 @@ import { RunStopButtons } from './RunStopButtons';
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const language = useStore((s) => s.language);
   const options = useStore((s) => s.compileOptions[s.language]);
+  // The example on screen, while it is untouched (an edited one is the user's project).
+  const pristine = useStore((s) => s.projects[s.currentId]?.pristine ?? '');
+  const loaded = pristine.startsWith('example:') ? pristine.slice('example:'.length) : '';
   const theme = useStore((s) => s.theme);
   const meta = languageById[language];
 
@@ -31,7 +34,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         <span className="sr-only">Examples</span>
         <select
           data-testid="examples-select"
-          value=""
+          value={loaded}
           onChange={(e) => e.target.value && useStore.getState().loadExample(e.target.value)}
         >
           <option value="">Examples…</option>
