@@ -88,3 +88,37 @@ test('C++: examples run, with stdin, options and an uncaught exception', async (
   expect(await runAndWait(page)).toBe('exit code 0');
   expect(await outputText(page)).toBe('-0.169075164\n-0.169087605');
 });
+
+test('C/C++ ask before the ≈105 MB download; it can be cancelled and started again', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const toolchainRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/llvm[^/]*\.(wasm|tar)/.test(r.url())) toolchainRequests.push(r.url());
+  });
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await expect(page.getByTestId('toolchain-consent')).toContainText('105 MB');
+  // Nothing is fetched before the user agrees.
+  await page.waitForTimeout(1000);
+  expect(toolchainRequests).toEqual([]);
+  await expect(page.getByTestId('compiler-progress')).toHaveCount(0);
+
+  await page.getByTestId('toolchain-download').click();
+  await expect(page.getByTestId('compiler-progress')).toBeVisible();
+  await page.getByTestId('toolchain-cancel').click();
+  await expect(page.getByTestId('compiler-progress')).toHaveCount(0);
+  await expect(page.getByTestId('toolchain-consent')).toContainText('Download cancelled');
+
+  await page.getByTestId('toolchain-download').click();
+  await expect(page.getByTestId('compiler-progress')).toBeVisible();
+  await expect(page.getByTestId('compiler-progress')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('status-live')).toHaveText('C (clang) toolchain loaded');
+  expect(await runAndWait(page)).toBe('exit code 0');
+
+  // The answer is remembered: no question after a reload.
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('toolchain-consent')).toHaveCount(0);
+});

@@ -26,4 +26,9 @@ export interface LanguageMeta {
   /** Optimization levels offered in the toolbar; empty when the compiler has none. */
   optLevels: string[];
   defaultOptLevel?: string;
+  /**
+   * A toolchain big enough to ask before downloading it: its name (shared between languages
+   * that use it) and its approximate download size.
+   */
+  download?: { toolchain: string; approxMB: number; what: string };
 }

@@ -31,6 +31,7 @@ export interface SavedSettings {
   outputView: OutputView;
   wrapOutput: boolean;
   outputFontSize: number;
+  toolchainConsent: Record<string, boolean>;
   compileOptions: Record<LanguageId, CompileOptions>;
 }
 
@@ -46,6 +47,7 @@ export function pickSettings(s: Store): SavedSettings {
     outputView: s.outputView,
     wrapOutput: s.wrapOutput,
     outputFontSize: s.outputFontSize,
+    toolchainConsent: s.toolchainConsent,
     compileOptions: s.compileOptions,
   };
 }
@@ -66,6 +68,10 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
   if (typeof r.stdinThenTerminal === 'boolean') out.stdinThenTerminal = r.stdinThenTerminal;
   if (r.outputView === 'list' || r.outputView === 'terminal') out.outputView = r.outputView;
   if (typeof r.wrapOutput === 'boolean') out.wrapOutput = r.wrapOutput;
+  if (r.toolchainConsent && typeof r.toolchainConsent === 'object')
+    out.toolchainConsent = Object.fromEntries(
+      Object.entries(r.toolchainConsent).filter(([, v]) => v === true),
+    );
   if (OUTPUT_FONT_SIZES.includes(r.outputFontSize as number))
     out.outputFontSize = r.outputFontSize as number;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;

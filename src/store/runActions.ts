@@ -11,6 +11,7 @@ import { currentProject } from './projectSlice';
 import type { ExitStatus } from './runSlice';
 import { emit } from './runEvents';
 import { useStore } from './store';
+import { languageById } from '../languages/registry';
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerPool | null = null;
@@ -186,6 +187,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     let compiled: CompileResult | null = null;
     let wasm = opts.wasm;
     if (!wasm) {
+      // Pressing Run is consent to the download the language needs.
+      if (pendingDownload(store.language) || store.downloadCancelled) downloadToolchain(false);
       compiled = await compileCurrent(ctl.signal);
       if (!compiled.ok || !compiled.wasm) {
         publishCompile(compiled);
@@ -321,11 +324,43 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
   }
 }
 
+/** The big download `language` needs and the user has not agreed to yet, or null. */
+export function pendingDownload(language: LanguageId, s = useStore.getState()) {
+  const d = languageById[language].download;
+  return d && !s.toolchainConsent[d.toolchain] ? d : null;
+}
+
+/**
+ * The user agreed to the current language's download (the button, or Run): it is remembered,
+ * and with `start` the download begins now (a compile loads it anyway).
+ */
+export function downloadToolchain(start = true): void {
+  const s = useStore.getState();
+  const d = languageById[s.language].download;
+  if (d) s.consentTo(d.toolchain);
+  s.patchRun({ downloadCancelled: null });
+  if (start) warmLanguage(s.language);
+}
+
+/**
+ * Cancels a toolchain download: the compiler worker is replaced (a compile waiting for it is
+ * stopped); the download is offered again and starts over when asked.
+ */
+export function cancelDownload(): void {
+  const s = useStore.getState();
+  const d = s.loading && languageById[s.loading.language].download;
+  if (s.status === 'compiling') stopProgram();
+  else compiler?.restart();
+  s.patchRun({ loading: null, downloadCancelled: d ? d.toolchain : null });
+}
+
 /**
  * Starts loading the language's toolchain as soon as the language is chosen, so the first Run
  * does not wait for the whole download. Progress shows in the Output panel as for a compile.
+ * A big download waits for the user's consent (downloadToolchain).
  */
 export function warmLanguage(language: LanguageId): void {
+  if (pendingDownload(language)) return;
   initWorkers();
   const patch = (loading: LoadProgress | null) => {
     if (useStore.getState().language === language) useStore.getState().patchRun({ loading });

@@ -52,6 +52,8 @@ export interface RunSlice {
   stdinWaiting: boolean;
   /** Why typed input cannot reach the program (shown in the terminal), or null. */
   stdinNotice: string | null;
+  /** The toolchain whose download the user cancelled (offered again), or null. */
+  downloadCancelled: string | null;
   patchRun(patch: Partial<RunSlice>): void;
 }
 
@@ -69,5 +71,6 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   inputOpen: false,
   stdinWaiting: false,
   stdinNotice: null,
+  downloadCancelled: null,
   patchRun: (patch) => set(patch),
 });

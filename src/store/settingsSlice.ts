@@ -25,6 +25,8 @@ export interface SettingsSlice {
   wrapOutput: boolean;
   /** Output font size in px (list and terminal). */
   outputFontSize: number;
+  /** Toolchains the user agreed to download (by toolchain name, e.g. clang). */
+  toolchainConsent: Record<string, boolean>;
   /**
    * Whether a run's stdin may be typed in the terminal: on in the app, in an embed only with
    * `terminal=1` (an embed's host may not show anyone a terminal to type in).
@@ -39,6 +41,7 @@ export interface SettingsSlice {
   setTheme(theme: ThemeChoice): void;
   setOutputView(view: OutputView): void;
   setOutputPrefs(patch: Partial<Pick<SettingsSlice, 'wrapOutput' | 'outputFontSize'>>): void;
+  consentTo(toolchain: string): void;
   setCompileOptions(patch: CompileOptions): void;
 }
 
@@ -56,12 +59,15 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   outputView: 'list',
   wrapOutput: false,
   outputFontSize: 13,
+  toolchainConsent: {},
   interactive: true,
   compileOptions: structuredClone(defaultCompileOptions),
   setRunSetting: (patch) => set(patch),
   setTheme: (theme) => set({ theme }),
   setOutputView: (outputView) => set({ outputView }),
   setOutputPrefs: (patch) => set(patch),
+  consentTo: (toolchain) =>
+    set((s) => ({ toolchainConsent: { ...s.toolchainConsent, [toolchain]: true } })),
   setCompileOptions: (patch) =>
     set((s) => ({
       compileOptions: {

@@ -1,11 +1,58 @@
+import { useState } from 'react';
 import { languageById } from '../languages/registry';
+import { cancelDownload, downloadToolchain } from '../store/runActions';
 import { useStore } from '../store/store';
 import { formatBytes } from './format';
+
+/**
+ * Before a big toolchain is downloaded the first time: its size, with Download and Not now.
+ * After a cancelled download: Download again. Running a program also agrees to the download.
+ */
+function ToolchainConsent() {
+  const language = useStore((s) => s.language);
+  const consent = useStore((s) => s.toolchainConsent);
+  const cancelled = useStore((s) => s.downloadCancelled);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const d = languageById[language].download;
+  if (!d) return null;
+  const wasCancelled = cancelled === d.toolchain;
+  if ((consent[d.toolchain] && !wasCancelled) || dismissed === d.toolchain) return null;
+  return (
+    <div
+      className="toolchain-consent"
+      data-testid="toolchain-consent"
+      role="region"
+      aria-label="Toolchain download"
+    >
+      <span>
+        {wasCancelled ? 'Download cancelled. ' : ''}
+        {d.what}: a download of about <strong>{d.approxMB} MB</strong>, once (the browser keeps it).
+        Run also starts it.
+      </span>
+      <button
+        className="small primary"
+        data-testid="toolchain-download"
+        onClick={() => downloadToolchain()}
+      >
+        {wasCancelled ? 'Download again' : 'Download'}
+      </button>
+      {!wasCancelled && (
+        <button
+          className="small"
+          data-testid="toolchain-cancel"
+          onClick={() => setDismissed(d.toolchain)}
+        >
+          Not now
+        </button>
+      )}
+    </div>
+  );
+}
 
 /** "Loading compiler…" with a byte-accurate progress bar when the toolchain reports one. */
 export function LoadingBar() {
   const loading = useStore((s) => s.loading);
-  if (!loading) return null;
+  if (!loading) return <ToolchainConsent />;
   const { done, total } = loading;
   const label = languageById[loading.language].label;
   const pct = total ? Math.min(100, (100 * (done ?? 0)) / total) : null;
@@ -21,7 +68,12 @@ export function LoadingBar() {
         Loading the {label} compiler
         {total ? ` — ${formatBytes(done)} of ${formatBytes(total)}` : '…'}
       </span>
-      <progress max={100} value={pct ?? undefined} />
+      <progress max={100} value={pct ?? undefined} aria-label="Download progress" />
+      {languageById[loading.language].download && (
+        <button className="small" data-testid="toolchain-cancel" onClick={cancelDownload}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

@@ -14,6 +14,12 @@ import guess from './examples/guess.c?raw';
 import progress from './examples/progress.c?raw';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
+/** clang and LLD with wasi-libc and libc++: ≈75 MB of wasm and a ≈30 MB sysroot. */
+export const CLANG_DOWNLOAD = {
+  toolchain: 'clang',
+  approxMB: 105,
+  what: 'C and C++ compile with clang and LLD (LLVM 22, wasi-libc, libc++)',
+};
 
 export const cMeta: LanguageMeta = {
   id: 'c',
@@ -22,6 +28,7 @@ export const cMeta: LanguageMeta = {
   fileName: 'main.c',
   optLevels: CLANG_OPT_LEVELS,
   defaultOptLevel: '-O2',
+  download: CLANG_DOWNLOAD,
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
     { id: 'sieve', label: 'Sieve of Eratosthenes (compute kernel)', source: sieve },

@@ -1,4 +1,4 @@
-import { CLANG_OPT_LEVELS } from '../c/meta';
+import { CLANG_DOWNLOAD, CLANG_OPT_LEVELS } from '../c/meta';
 import type { LanguageMeta } from '../types';
 import hello from './examples/hello.cpp?raw';
 import nbody from './examples/nbody.cpp?raw';
@@ -14,6 +14,7 @@ export const cppMeta: LanguageMeta = {
   fileName: 'main.cpp',
   optLevels: CLANG_OPT_LEVELS,
   defaultOptLevel: '-O2',
+  download: CLANG_DOWNLOAD,
   examples: [
     { id: 'hello', label: 'Hello world (iostream)', source: hello },
     { id: 'nbody', label: 'n-body simulation (compute kernel)', source: nbody },
