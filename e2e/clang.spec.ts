@@ -110,6 +110,7 @@ test('C/C++ ask before the ≈105 MB download; it can be cancelled and started a
   await page.getByTestId('toolchain-cancel').click();
   await expect(page.getByTestId('compiler-progress')).toHaveCount(0);
   await expect(page.getByTestId('toolchain-consent')).toContainText('Download cancelled');
+  await expect(page.getByTestId('status-live')).toHaveText('C (clang) download cancelled');
 
   await page.getByTestId('toolchain-download').click();
   await expect(page.getByTestId('compiler-progress')).toBeVisible();

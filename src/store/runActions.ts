@@ -324,6 +324,9 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
   }
 }
 
+/** Bumped when a download is cancelled: the progress of the loads before it is stale. */
+let warmGeneration = 0;
+
 /** The big download `language` needs and the user has not agreed to yet, or null. */
 export function pendingDownload(language: LanguageId, s = useStore.getState()) {
   const d = languageById[language].download;
@@ -349,6 +352,7 @@ export function downloadToolchain(start = true): void {
 export function cancelDownload(): void {
   const s = useStore.getState();
   const d = s.loading && languageById[s.loading.language].download;
+  warmGeneration++;
   if (s.status === 'compiling') stopProgram();
   else compiler?.restart();
   s.patchRun({ loading: null, downloadCancelled: d ? d.toolchain : null });
@@ -362,15 +366,20 @@ export function cancelDownload(): void {
 export function warmLanguage(language: LanguageId): void {
   if (pendingDownload(language)) return;
   initWorkers();
+  const generation = warmGeneration;
   const patch = (loading: LoadProgress | null) => {
-    if (useStore.getState().language === language) useStore.getState().patchRun({ loading });
+    // Progress posted by a worker before it was cancelled arrives late: it is ignored.
+    if (generation !== warmGeneration) return;
+    const s = useStore.getState();
+    // Progress shows for the language on screen; the end of a load clears its own progress
+    // even when the user has moved on to another language meanwhile.
+    if (loading ? s.language === language : s.loading?.language === language)
+      s.patchRun({ loading });
   };
   void compiler!
     .warm(language, (p) => patch(p.phase === 'ready' ? null : p))
     // Also when the load failed: the next compile reports the error.
-    .then(() => {
-      if (useStore.getState().loading?.language === language) patch(null);
-    });
+    .then(() => patch(null));
 }
 
 /**

@@ -52,7 +52,8 @@ function ToolchainConsent() {
 /** "Loading compiler…" with a byte-accurate progress bar when the toolchain reports one. */
 export function LoadingBar() {
   const loading = useStore((s) => s.loading);
-  if (!loading) return <ToolchainConsent />;
+  const language = useStore((s) => s.language);
+  if (!loading || loading.language !== language) return <ToolchainConsent />;
   const { done, total } = loading;
   const label = languageById[loading.language].label;
   const pct = total ? Math.min(100, (100 * (done ?? 0)) / total) : null;

@@ -42,7 +42,8 @@ export function StatusLive() {
         } else if (s.stdinWaiting && !prev.stdinWaiting) {
           say = 'the program waits for input';
         } else if (prev.loading && !s.loading && prev.loading.phase === 'loading') {
-          say = `${languageById[prev.loading.language].label} toolchain loaded`;
+          const name = languageById[prev.loading.language].label;
+          say = s.downloadCancelled ? `${name} download cancelled` : `${name} toolchain loaded`;
         }
         if (say) setText(say);
       }),
