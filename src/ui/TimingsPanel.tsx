@@ -38,7 +38,9 @@ export function TimingsPanel() {
   const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
 
   return (
-    <section className="panel timings-panel" aria-label="Timings">
+    // Focusable: it scrolls, and keyboard users must be able to scroll it (axe:
+    // scrollable-region-focusable).
+    <section className="panel timings-panel" aria-label="Timings" tabIndex={0}>
       <div className="panel-header">
         <h2>Timings</h2>
         {t.coldStart && <span className="badge info">includes loading the compiler</span>}

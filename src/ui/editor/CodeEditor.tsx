@@ -175,7 +175,7 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
   }, [api, projectId, entry, diagnostics, path]);
 
   useEffect(() => {
-    api?.monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    api?.monaco.editor.setTheme(dark ? 'playground-dark' : 'playground-light');
   }, [api, dark]);
 
   useEffect(() => {

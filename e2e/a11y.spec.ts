@@ -1,0 +1,51 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { freshStorage, openPlayground, runAndWait, setSource } from './helpers';
+
+test.beforeEach(async ({ page }) => freshStorage(page));
+
+/** Serious and critical axe-core violations on the page as it is now, as readable lines. */
+async function serious(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`),
+    );
+}
+
+test('axe-core: no serious or critical violations in the states people see', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page);
+  expect(await serious(page), 'fresh load (light)').toEqual([]);
+
+  await runAndWait(page);
+  expect(await serious(page), 'after a run').toEqual([]);
+
+  await setSource(page, '(module (func (export "_start") (call $nope)))');
+  await runAndWait(page);
+  expect(await serious(page), 'with a compile error').toEqual([]);
+
+  await page.getByTestId('theme-select').selectOption('dark');
+  expect(await serious(page), 'dark theme').toEqual([]);
+
+  await page.getByTestId('output-view').selectOption('terminal');
+  await expect(page.getByTestId('terminal')).toBeVisible();
+  expect(await serious(page), 'terminal view (dark)').toEqual([]);
+
+  await page.getByTestId('share-button').click();
+  expect(await serious(page), 'Share open').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('embed-button').click();
+  expect(await serious(page), 'Embed open').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('help-button').click();
+  expect(await serious(page), 'Help open').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('theme-select').selectOption('light');
+  await page.setViewportSize({ width: 420, height: 800 });
+  expect(await serious(page), '420 px wide').toEqual([]);
+});
