@@ -148,3 +148,12 @@ test('at 1280 px the toolbar stays on one row for every language', async ({ page
     expect(Math.abs(run!.y - theme!.y), lang).toBeLessThan(10);
   }
 });
+
+test('the resize separators have names', async ({ page }) => {
+  await openPlayground(page);
+  const names = await page
+    .getByRole('separator')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(names.length).toBeGreaterThanOrEqual(4);
+  for (const n of names) expect(n).toMatch(/^Resize /);
+});

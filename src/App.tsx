@@ -65,7 +65,7 @@ export function App() {
                       <FileTree />
                     </PanelBoundary>
                   </Panel>
-                  <Separator className="sep sep-v" />
+                  <Separator className="sep sep-v" aria-label="Resize files and editor" />
                   <Panel minSize="30%">
                     <PanelBoundary name="Editor">
                       <div className="editor-column">
@@ -77,7 +77,7 @@ export function App() {
                   </Panel>
                 </Group>
               </Panel>
-              <Separator className="sep sep-h" />
+              <Separator className="sep sep-h" aria-label="Resize editor and Problems" />
               <Panel defaultSize="28%" minSize="10%">
                 <div className="split-row">
                   <PanelBoundary name="Problems">
@@ -90,7 +90,10 @@ export function App() {
               </Panel>
             </Group>
           </Panel>
-          <Separator className={narrow ? 'sep sep-h' : 'sep sep-v'} />
+          <Separator
+            className={narrow ? 'sep sep-h' : 'sep sep-v'}
+            aria-label="Resize editor and output"
+          />
           <Panel defaultSize="44%" minSize="20%">
             <Group orientation="vertical">
               <Panel defaultSize="62%" minSize="15%">
@@ -98,7 +101,7 @@ export function App() {
                   <OutputPanel />
                 </PanelBoundary>
               </Panel>
-              <Separator className="sep sep-h" />
+              <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
               <Panel defaultSize="38%" minSize="10%">
                 <PanelBoundary name="Timings">
                   <TimingsPanel />
