@@ -119,16 +119,24 @@ export function runTyped(
       }
     },
   });
+  const exitCode = runOnHost(wasm, host);
+  return { transcript, exitCode, waits };
+}
+
+/**
+ * Runs a WASI command synchronously on `host` (no JSPI: a host that waits must block); returns
+ * the exit code. Traps are thrown.
+ */
+export function runOnHost(wasm: Uint8Array, host: WasiHost): number {
   const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), {
     wasi_snapshot_preview1: host.imports as WebAssembly.ModuleImports,
   });
   host.memory = inst.exports.memory as WebAssembly.Memory;
-  let exitCode = 0;
   try {
     (inst.exports._start as () => void)();
+    return 0;
   } catch (e) {
-    if (e instanceof WasiExit) exitCode = e.code;
-    else throw e;
+    if (e instanceof WasiExit) return e.code;
+    throw e;
   }
-  return { transcript, exitCode, waits };
 }

@@ -14,10 +14,10 @@ const TerminalView = lazy(() => import('./output/TerminalView'));
 
 /** Program output as a line list or a terminal, the line count, exit status and input state. */
 export function OutputPanel() {
-  const version = useOutput((s) => s.version);
+  // Re-rendered on every append (lines grow in place): the count and the filter index read them.
+  useOutput((s) => s.version);
   const dropped = useOutput((s) => s.dropped);
   const count = useOutput.getState().lines.length;
-  void version;
   const loading = useStore((s) => s.loading);
   const status = useStore((s) => s.status);
   const runId = useStore((s) => s.runId);

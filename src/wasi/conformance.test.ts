@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileProject } from '../testing';
-import { WasiExit, WasiHost } from './host';
+import { compileProject, runOnHost } from '../testing';
+import { WasiHost } from './host';
 import { Budget, buildTree, DirNode, FileNode, SymlinkNode } from './memfs';
 import { StdinStream } from './stdin';
 import common from './conformance/common.h?raw';
@@ -81,17 +81,7 @@ function runOurs(wasm: Uint8Array): { stdout: string; tree: Listing; code: numbe
     root,
     budget,
   });
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), {
-    wasi_snapshot_preview1: host.imports,
-  });
-  host.memory = inst.exports.memory as WebAssembly.Memory;
-  let code = 0;
-  try {
-    (inst.exports._start as () => void)();
-  } catch (e) {
-    if (e instanceof WasiExit) code = e.code;
-    else throw e;
-  }
+  const code = runOnHost(wasm, host);
   return { stdout, tree: listOurs(root), code };
 }
 

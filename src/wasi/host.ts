@@ -118,30 +118,33 @@ export class WasiHost {
    * under Atomics; without a way to wait the input ends here (EOF), and the page is told why.
    */
   awaitStdin(stream: StdinStream): void | Promise<void> {
+    if (this.stdinReady(stream)) return;
     const w = this.waiter;
-    w.pull(stream);
-    if (stream.available || stream.ended) return;
-    if (w.mode === 'none') {
-      stream.close();
-      this.stdinWait('unavailable');
-      return;
-    }
     this.stdinWait('waiting');
     if (w.waitSync) {
-      while (!stream.available && !stream.ended) {
-        w.waitSync(Infinity);
-        w.pull(stream);
-      }
+      do w.waitSync(Infinity);
+      while (!this.stdinReady(stream));
       this.stdinWait('resumed');
       return;
     }
     return (async () => {
-      while (!stream.available && !stream.ended) {
-        await w.waitAsync!(Infinity);
-        w.pull(stream);
-      }
+      do await w.waitAsync!(Infinity);
+      while (!this.stdinReady(stream));
       this.stdinWait('resumed');
     })();
+  }
+
+  /**
+   * Whether a read of `stream` would not block: input that arrived is pulled in first; with no
+   * way to wait, the input ends here (EOF) and the page is told why.
+   */
+  stdinReady(stream: StdinStream): boolean {
+    this.waiter.pull(stream);
+    if (stream.available || stream.ended) return true;
+    if (this.waiter.mode !== 'none') return false;
+    stream.close();
+    this.stdinWait('unavailable');
+    return true;
   }
 
   /** What new files of this run count against. */

@@ -81,16 +81,9 @@ function readyEvents(host: WasiHost, subs: Sub[]): { events: Event[]; waitsForIn
     if (s.type === EVENTTYPE.FD_READ) {
       if (d.kind === 'file') nbytes = BigInt(Math.max(0, d.node.size - d.pos));
       else if (d.kind === 'stdin') {
-        host.waiter.pull(d.stream);
-        if (!d.stream.available && !d.stream.ended) {
-          if (host.waiter.mode === 'none') {
-            // Nothing can wait for input: it ends here, and readers are told so.
-            d.stream.close();
-            host.stdinWait('unavailable');
-          } else {
-            waitsForInput = true;
-            continue;
-          }
+        if (!host.stdinReady(d.stream)) {
+          waitsForInput = true;
+          continue;
         }
         nbytes = BigInt(d.stream.available);
       }
