@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -28,6 +29,27 @@ export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
   plugins: [react(), immutableAssets()],
+  resolve: {
+    alias: [
+      // monaco-vim imports Monaco's old deep paths (monaco-editor/esm/vs/…), which 0.5x's exports
+      // map no longer resolves, and monaco-emacs imports the whole 'monaco-editor' (every language
+      // and feature). Both are pointed at the one editor API the app already loads.
+      {
+        find: /^monaco-editor\/esm\/vs\/(.*?)(\.js)?$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/monaco-editor/esm/vs/$1.js', import.meta.url),
+        ),
+      },
+      { find: /^monaco-editor$/, replacement: 'monaco-editor/editor/editor.api' },
+      // Its "browser" build is a UMD bundle with a copy of parts of Monaco 0.33: take the ES module.
+      {
+        find: /^monaco-vim$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/monaco-vim/dist/index.mjs', import.meta.url),
+        ),
+      },
+    ],
+  },
   // Its toolchain files are found with new URL('./x.wasm', import.meta.url): pre-bundling would
   // move the module away from them in dev.
   optimizeDeps: {

@@ -53,3 +53,14 @@ export async function freshStorage(page: Page) {
     sessionStorage.setItem('keep', '1');
   });
 }
+
+/** The text of the editor's visible lines, in order (short files: every line). */
+export async function editorText(page: Page): Promise<string> {
+  return page.getByTestId('editor').evaluate((el) =>
+    [...el.querySelectorAll<HTMLElement>('.view-line')]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '))
+      .join('\n')
+      .replace(/\s+$/, ''),
+  );
+}

@@ -14,17 +14,20 @@ import { useDarkMode } from './ui/useDarkMode';
 import { useMediaQuery } from './ui/useMediaQuery';
 import { useStore } from './store/store';
 import { PanelBoundary } from './ui/PanelBoundary';
+import { BottomTabs } from './ui/BottomTabs';
 import { addUploads, droppedFiles } from './ui/files/fileActions';
 import { FileTabs } from './ui/files/FileTabs';
 import { FileTree } from './ui/files/FileTree';
 import { FileView } from './ui/files/FileView';
+import { EditorTools } from './ui/editor/EditorTools';
 
 /** The playground shell: toolbar, editor with problems and run settings, output and timings. */
 export function App() {
   const dark = useDarkMode(useStore((s) => s.theme));
-  // On a narrow screen the output goes under the editor instead of beside it. Only the outer
-  // group's orientation changes: the tree stays the same, so nothing below it (the editor above
-  // all) is unmounted when the window crosses the breakpoint.
+  // On a narrow screen the panels go under the editor, as tabs (one place, no nested scroll boxes).
+  // The path from here to the editor stays the same, so the editor is never unmounted when the
+  // window crosses the breakpoint; only the panels after it change (each with an id, as
+  // react-resizable-panels asks of conditional panels).
   const narrow = useMediaQuery('(max-width: 760px)');
   return (
     <div
@@ -41,7 +44,12 @@ export function App() {
         else void droppedFiles(e.dataTransfer).then((list) => addUploads(list));
       }}
     >
-      <a className="skip-link" href="#output" data-testid="skip-to-output">
+      <a
+        className="skip-link"
+        href="#output"
+        data-testid="skip-to-output"
+        onClick={() => useStore.getState().patchUi({ narrowTab: 'output' })}
+      >
         Skip to output
       </a>
       <PanelBoundary name="Toolbar">
@@ -56,9 +64,9 @@ export function App() {
       </PanelBoundary>
       <main className="workspace-main">
         <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">
-          <Panel defaultSize="56%" minSize="25%">
+          <Panel id="left" defaultSize="56%" minSize="25%">
             <Group orientation="vertical">
-              <Panel defaultSize="72%" minSize="20%">
+              <Panel id="editor-area" defaultSize="72%" minSize="20%">
                 <Group orientation="horizontal">
                   <Panel defaultSize="27%" minSize="14%" collapsible>
                     <PanelBoundary name="Files">
@@ -69,7 +77,10 @@ export function App() {
                   <Panel minSize="30%">
                     <PanelBoundary name="Editor">
                       <div className="editor-column">
-                        <FileTabs />
+                        <div className="editor-bar">
+                          <FileTabs />
+                          <EditorTools />
+                        </div>
                         <CodeEditor dark={dark} />
                         <FileView />
                       </div>
@@ -77,38 +88,50 @@ export function App() {
                   </Panel>
                 </Group>
               </Panel>
-              <Separator className="sep sep-h" aria-label="Resize editor and Problems" />
-              <Panel defaultSize="28%" minSize="10%">
-                <div className="split-row">
-                  <PanelBoundary name="Problems">
-                    <ProblemsPanel />
-                  </PanelBoundary>
-                  <PanelBoundary name="Run settings">
-                    <RunSettings />
-                  </PanelBoundary>
-                </div>
-              </Panel>
+              {narrow ? (
+                <>
+                  <Separator className="sep sep-h" aria-label="Resize editor and panels" />
+                  <Panel id="narrow-tabs" defaultSize="45%" minSize="15%">
+                    <BottomTabs />
+                  </Panel>
+                </>
+              ) : (
+                <>
+                  <Separator className="sep sep-h" aria-label="Resize editor and Problems" />
+                  <Panel id="problems-settings" defaultSize="28%" minSize="10%">
+                    <div className="split-row">
+                      <PanelBoundary name="Problems">
+                        <ProblemsPanel />
+                      </PanelBoundary>
+                      <PanelBoundary name="Run settings">
+                        <RunSettings />
+                      </PanelBoundary>
+                    </div>
+                  </Panel>
+                </>
+              )}
             </Group>
           </Panel>
-          <Separator
-            className={narrow ? 'sep sep-h' : 'sep sep-v'}
-            aria-label="Resize editor and output"
-          />
-          <Panel defaultSize="44%" minSize="20%">
-            <Group orientation="vertical">
-              <Panel defaultSize="62%" minSize="15%">
-                <PanelBoundary name="Output">
-                  <OutputPanel />
-                </PanelBoundary>
+          {!narrow && (
+            <>
+              <Separator className="sep sep-v" aria-label="Resize editor and output" />
+              <Panel id="right" defaultSize="44%" minSize="20%">
+                <Group orientation="vertical">
+                  <Panel id="output-area" defaultSize="62%" minSize="15%">
+                    <PanelBoundary name="Output">
+                      <OutputPanel />
+                    </PanelBoundary>
+                  </Panel>
+                  <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
+                  <Panel id="timings-area" defaultSize="38%" minSize="10%">
+                    <PanelBoundary name="Timings">
+                      <TimingsPanel />
+                    </PanelBoundary>
+                  </Panel>
+                </Group>
               </Panel>
-              <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
-              <Panel defaultSize="38%" minSize="10%">
-                <PanelBoundary name="Timings">
-                  <TimingsPanel />
-                </PanelBoundary>
-              </Panel>
-            </Group>
-          </Panel>
+            </>
+          )}
         </Group>
       </main>
     </div>

@@ -4,7 +4,10 @@ import * as db from '../project/projectDb';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
 import {
   defaultCompileOptions,
+  defaultEditorPrefs,
+  type EditorPrefs,
   OUTPUT_FONT_SIZES,
+  TAB_SIZES,
   type OutputView,
   type ThemeChoice,
 } from './settingsSlice';
@@ -33,6 +36,7 @@ export interface SavedSettings {
   outputFontSize: number;
   toolchainConsent: Record<string, boolean>;
   compileOptions: Record<LanguageId, CompileOptions>;
+  editorPrefs: EditorPrefs;
 }
 
 export function pickSettings(s: Store): SavedSettings {
@@ -49,6 +53,7 @@ export function pickSettings(s: Store): SavedSettings {
     outputFontSize: s.outputFontSize,
     toolchainConsent: s.toolchainConsent,
     compileOptions: s.compileOptions,
+    editorPrefs: s.editorPrefs,
   };
 }
 
@@ -74,6 +79,17 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
     );
   if (OUTPUT_FONT_SIZES.includes(r.outputFontSize as number))
     out.outputFontSize = r.outputFontSize as number;
+  if (r.editorPrefs && typeof r.editorPrefs === 'object') {
+    const e = r.editorPrefs as Record<string, unknown>;
+    out.editorPrefs = {
+      keybindings: e.keybindings === 'vim' || e.keybindings === 'emacs' ? e.keybindings : 'default',
+      tabSize: TAB_SIZES.includes(e.tabSize as number)
+        ? (e.tabSize as number)
+        : defaultEditorPrefs.tabSize,
+      wordWrap: e.wordWrap === true,
+      minimap: e.minimap === true,
+    };
+  }
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') out.theme = r.theme;
   if (r.compileOptions && typeof r.compileOptions === 'object') {
     const opts = structuredClone(defaultCompileOptions);

@@ -9,7 +9,7 @@ export type ExitStatus =
       code: number;
       /** writes failed with ENOSPC at the size limit */ sandboxFull?: boolean;
     }
-  | { kind: 'trap'; message: string; func?: string }
+  | { kind: 'trap'; message: string; func?: string; frames?: string[] }
   | {
       kind: 'stopped';
       message: string;

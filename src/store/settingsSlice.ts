@@ -10,6 +10,26 @@ export const OUTPUT_FONT_SIZES = [11, 12, 13, 14, 16, 18];
 /** How the Output panel shows a run: the fast line list, or a terminal. */
 export type OutputView = 'list' | 'terminal';
 
+/** Editor key bindings: Monaco's own, or Vim (monaco-vim) or Emacs (monaco-emacs). */
+export type Keybindings = 'default' | 'vim' | 'emacs';
+export const TAB_SIZES = [2, 4, 8];
+
+/** How the editor behaves; remembered. */
+export interface EditorPrefs {
+  keybindings: Keybindings;
+  /** Indent width (spaces), used by the editor and by Format. */
+  tabSize: number;
+  wordWrap: boolean;
+  minimap: boolean;
+}
+
+export const defaultEditorPrefs: EditorPrefs = {
+  keybindings: 'default',
+  tabSize: 2,
+  wordWrap: false,
+  minimap: false,
+};
+
 /** Run settings (saved with the source) and UI preferences. */
 export interface SettingsSlice {
   stdin: string;
@@ -33,6 +53,8 @@ export interface SettingsSlice {
    */
   interactive: boolean;
   compileOptions: Record<LanguageId, CompileOptions>;
+  editorPrefs: EditorPrefs;
+  setEditorPrefs(patch: Partial<EditorPrefs>): void;
   setRunSetting(
     patch: Partial<
       Pick<SettingsSlice, 'stdin' | 'args' | 'env' | 'timeLimit' | 'stdinThenTerminal'>
@@ -62,6 +84,8 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   toolchainConsent: {},
   interactive: true,
   compileOptions: structuredClone(defaultCompileOptions),
+  editorPrefs: defaultEditorPrefs,
+  setEditorPrefs: (patch) => set((s) => ({ editorPrefs: { ...s.editorPrefs, ...patch } })),
   setRunSetting: (patch) => set(patch),
   setTheme: (theme) => set({ theme }),
   setOutputView: (outputView) => set({ outputView }),

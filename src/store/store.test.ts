@@ -114,6 +114,17 @@ describe('persistence', () => {
     expect(sanitizeSettings('garbage')).toEqual({});
   });
 
+  it('sanitizeSettings keeps known editor preferences and defaults the rest', () => {
+    expect(
+      sanitizeSettings({ editorPrefs: { keybindings: 'vim', tabSize: 4, wordWrap: true } })
+        .editorPrefs,
+    ).toEqual({ keybindings: 'vim', tabSize: 4, wordWrap: true, minimap: false });
+    expect(
+      sanitizeSettings({ editorPrefs: { keybindings: 'ed', tabSize: 3, minimap: 'yes' } })
+        .editorPrefs,
+    ).toEqual({ keybindings: 'default', tabSize: 2, wordWrap: false, minimap: false });
+  });
+
   it('sanitizeProject drops bad paths and values, and supplies a missing entry', () => {
     const p = sanitizeProject({
       id: 'x',

@@ -1,6 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
+/** The panel shown under the editor on a narrow screen. */
+export type NarrowTab = 'output' | 'problems' | 'settings' | 'timings';
+
 /** Transient UI notices: not saved, not shared. */
 export interface UiSlice {
   /** Why the link that opened the page could not be read. */
@@ -15,11 +18,18 @@ export interface UiSlice {
   toast: { text: string; tone: 'ok' | 'warn' } | null;
   /** An action offered beside the toast (e.g. Undo after a delete). */
   toastAction: { label: string; run: () => void } | null;
+  narrowTab: NarrowTab;
   patchUi(
     patch: Partial<
       Pick<
         UiSlice,
-        'shareError' | 'draftId' | 'conflictId' | 'toast' | 'toastAction' | 'storageError'
+        | 'shareError'
+        | 'draftId'
+        | 'conflictId'
+        | 'toast'
+        | 'toastAction'
+        | 'storageError'
+        | 'narrowTab'
       >
     >,
   ): void;
@@ -32,5 +42,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   storageError: null,
   toast: null,
   toastAction: null,
+  narrowTab: 'output',
   patchUi: (patch) => set(patch),
 });

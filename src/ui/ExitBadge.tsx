@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
+import { findDefinition } from '../project/findDefinition';
+import { currentProject } from '../store/projectSlice';
 import { useStore } from '../store/store';
+import { revealInEditor } from './editor/editorHandle';
 
 /** The exit status of the last run: exit code, trap, stop or error. */
 export function ExitBadge() {
@@ -39,12 +43,44 @@ export function ExitBadge() {
       tone = 'bad';
   }
   return (
-    <span
-      className={`badge ${tone}`}
-      data-testid="exit-status"
-      title={exit.kind === 'stopped' ? exit.message : text}
+    <>
+      <span
+        className={`badge ${tone}`}
+        data-testid="exit-status"
+        title={exit.kind === 'stopped' ? exit.message : text}
+      >
+        {text}
+      </span>
+      {exit.kind === 'trap' && (
+        <TrapSource frames={exit.frames ?? (exit.func ? [exit.func] : [])} />
+      )}
+    </>
+  );
+}
+
+/**
+ * Where a trap happened in the project's source: the innermost function on the stack that a file
+ * of the project defines (a trap inside libc points at the caller). A button that opens it.
+ */
+function TrapSource({ frames }: { frames: string[] }) {
+  const files = useStore((s) => currentProject(s).files);
+  const entry = useStore((s) => currentProject(s).entry);
+  const place = useMemo(
+    () => (frames.length ? findDefinition(files, entry, frames) : null),
+    [files, entry, frames],
+  );
+  if (!place) return null;
+  const where = `${place.file}:${place.line}`;
+  return (
+    <button
+      className="link"
+      data-testid="trap-source"
+      data-file={place.file}
+      data-line={place.line}
+      title={`Show ${place.name} in ${where}`}
+      onClick={() => revealInEditor(place.line, place.column, place.file)}
     >
-      {text}
-    </span>
+      {where}
+    </button>
   );
 }

@@ -142,7 +142,7 @@ export interface RunResult {
   runId: number;
   /** Exit code; null when the program trapped or failed to instantiate. */
   exitCode: number | null;
-  trap?: { message: string; func?: string };
+  trap?: { message: string; func?: string; frames?: string[] };
   /** Set when the module could not be compiled or instantiated by the engine. */
   error?: string;
   compileModuleMs: number;
@@ -161,4 +161,27 @@ export interface RunnerApi {
   /** Runs a WASI command; output streams as OutputMessage events on the worker. */
   run(req: RunRequest): Promise<RunResult>;
   ping(): Promise<boolean>;
+}
+
+/** A file to format (the editor's text, its path in the project, the editor's indent). */
+export interface FormatRequest {
+  path: string;
+  text: string;
+  tabSize: number;
+  /** The project's `.clang-format`, used as the style for C and C++ when present. */
+  clangFormatStyle?: string;
+}
+
+export interface FormatResult {
+  text: string;
+  /** Which formatter did it, e.g. "clang-format 23.1.0 (LLVM style)". */
+  tool: string;
+  /** Said to the user as well (a fallback taken, a style that was ignored). */
+  note?: string;
+}
+
+/** The format worker: loaded on the first Format; each formatter loads on its first use. */
+export interface FormatterApi {
+  /** Formats the text, or throws an Error whose message says why (a syntax error, no formatter). */
+  format(req: FormatRequest): Promise<FormatResult>;
 }

@@ -6,6 +6,9 @@ import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { setEditorHandle } from './editorHandle';
 import { escapeThenTabLeaves } from './escapeTab';
+import { fileUri, parseFileUri } from './fileUri';
+import { registerFormatter } from './formatProvider';
+import { attachKeybindings } from './keybindings';
 import {
   acquireModel,
   attachModel,
@@ -18,10 +21,6 @@ import {
 type MonacoNs = typeof Monaco;
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
-
-/** The URI of a project file's model. */
-export const fileUri = (projectId: string, path: string) =>
-  `file:///${projectId}/${path.split('/').map(encodeURIComponent).join('/')}`;
 
 /** The model of a file of the current project; typing in it writes the store. */
 function fileModel(monaco: MonacoNs, projectId: string, path: string) {
@@ -40,12 +39,6 @@ function fileModel(monaco: MonacoNs, projectId: string, path: string) {
   );
 }
 
-/** The project and path a model URI of fileUri names. */
-function parseFileUri(uri: string): { projectId: string; path: string } {
-  const [projectId, ...parts] = uri.slice('file:///'.length).split('/');
-  return { projectId, path: parts.map(decodeURIComponent).join('/') };
-}
-
 /**
  * Disposes the models of files and projects that no longer exist. Runs on every store change of
  * the projects (each keystroke), so it walks the few models held, not every file of every project.
@@ -61,6 +54,8 @@ function sweepModels() {
 /** The Monaco editor bound to the store: the active file's model, markers from diagnostics. */
 export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
+  const keyStatus = useRef<HTMLDivElement>(null);
+  const prefs = useStore((s) => s.editorPrefs);
   const [api, setApi] = useState<{
     monaco: MonacoNs;
     editor: Monaco.editor.IStandaloneCodeEditor;
@@ -84,12 +79,18 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     import('./monaco')
       .then(({ monaco }) => {
         if (disposed || !host.current) return;
+        const prefs = useStore.getState().editorPrefs;
+        registerFormatter(monaco);
         editor = monaco.editor.create(host.current, {
           automaticLayout: true,
-          minimap: { enabled: false },
+          minimap: { enabled: prefs.minimap },
+          wordWrap: prefs.wordWrap ? 'on' : 'off',
           fontSize: 14,
           scrollBeyondLastLine: false,
-          tabSize: 2,
+          tabSize: prefs.tabSize,
+          insertSpaces: true,
+          // The indent is a preference (Format uses it too), not guessed per file.
+          detectIndentation: false,
           fixedOverflowWidgets: true,
           // No model until one is attached: the editor never creates one of its own.
           model: null,
@@ -101,6 +102,12 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
           keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
           run: () => void runProgram(),
         });
+        // Format Document is Shift+Alt+F on every platform (Monaco's Linux default is
+        // Ctrl+Shift+I, which stays too).
+        editor.addCommand(
+          monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF,
+          () => void editor?.getAction('editor.action.formatDocument')?.run(),
+        );
         setEditorHandle({
           reveal(line, column, file) {
             const go = () => {
@@ -113,6 +120,12 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
             // Another file: its model is attached by an effect after the store update.
             s.openFile(file);
             setTimeout(go, 0);
+          },
+          async format() {
+            const action = editor?.getAction('editor.action.formatDocument');
+            if (!action?.isSupported()) return false;
+            await action.run();
+            return true;
           },
         });
         setApi({ monaco, editor });
@@ -140,7 +153,30 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
     }
     attachModel(api.editor, entry);
-  }, [api, projectId, path, text]);
+    model.updateOptions({ tabSize: prefs.tabSize, indentSize: prefs.tabSize, insertSpaces: true });
+  }, [api, projectId, path, text, prefs.tabSize]);
+
+  useEffect(() => {
+    api?.editor.updateOptions({
+      minimap: { enabled: prefs.minimap },
+      wordWrap: prefs.wordWrap ? 'on' : 'off',
+    });
+  }, [api, prefs.minimap, prefs.wordWrap]);
+
+  // Vim or Emacs key bindings, loaded when chosen; switching back disposes them.
+  useEffect(() => {
+    if (!api || !keyStatus.current || prefs.keybindings === 'default') return;
+    let off: (() => void) | undefined;
+    let gone = false;
+    void attachKeybindings(api.editor, prefs.keybindings, keyStatus.current).then((dispose) => {
+      if (gone) dispose();
+      else off = dispose;
+    });
+    return () => {
+      gone = true;
+      off?.();
+    };
+  }, [api, prefs.keybindings]);
 
   useEffect(() => {
     if (api) sweepModels();
@@ -184,7 +220,7 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
 
   return (
     <div
-      className="editor-host"
+      className={`editor-host${prefs.keybindings === 'default' ? '' : ' with-keystatus'}`}
       data-testid="editor"
       data-ready={api ? 'true' : 'false'}
       data-path={path}
@@ -192,6 +228,13 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     >
       <div ref={host} className="editor-mount" />
       {!api && <div className="editor-loading">{error ?? 'Loading editor…'}</div>}
+      <div
+        ref={keyStatus}
+        className="editor-keystatus"
+        data-testid="editor-keystatus"
+        aria-live="polite"
+        hidden={prefs.keybindings === 'default'}
+      />
     </div>
   );
 }

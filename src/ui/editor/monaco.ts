@@ -10,6 +10,8 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/features/find/register';
+// Format Document (Shift+Alt+F); the providers are ours (ui/editor/formatProvider.ts).
+import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/fontZoom/register';
 import 'monaco-editor/features/gotoError/register';

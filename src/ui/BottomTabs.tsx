@@ -1,0 +1,106 @@
+import { useEffect, useRef } from 'react';
+import { useOutput } from '../store/outputStore';
+import { useStore } from '../store/store';
+import type { NarrowTab } from '../store/uiSlice';
+import { OutputPanel } from './OutputPanel';
+import { PanelBoundary } from './PanelBoundary';
+import { ProblemsPanel } from './ProblemsPanel';
+import { RunSettings } from './RunSettings';
+import { TimingsPanel } from './TimingsPanel';
+
+const TABS: { id: NarrowTab; label: string; render: () => React.ReactNode }[] = [
+  { id: 'output', label: 'Output', render: () => <OutputPanel /> },
+  { id: 'problems', label: 'Problems', render: () => <ProblemsPanel /> },
+  { id: 'settings', label: 'Run settings', render: () => <RunSettings /> },
+  { id: 'timings', label: 'Timings', render: () => <TimingsPanel /> },
+];
+
+/**
+ * On a narrow screen the four panels under the editor share one place, as tabs (WAI-ARIA tabs:
+ * ←/→/Home/End move between them). All stay mounted, so a running program's output keeps
+ * streaming into a hidden Output. A run shows Output; a failed compile shows Problems.
+ */
+export function BottomTabs() {
+  const tab = useStore((s) => s.narrowTab);
+  const problems = useStore((s) => s.diagnostics.length);
+  const lines = useOutput((s) => s.lines.length);
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  useEffect(
+    () =>
+      useStore.subscribe((s, prev) => {
+        if (s.runId !== prev.runId) s.patchUi({ narrowTab: 'output' });
+        else if (
+          s.exit !== prev.exit &&
+          s.exit?.kind === 'error' &&
+          s.exit.message.startsWith('compile failed')
+        )
+          s.patchUi({ narrowTab: 'problems' });
+      }),
+    [],
+  );
+
+  const select = (id: NarrowTab, focus = false) => {
+    useStore.getState().patchUi({ narrowTab: id });
+    if (focus) refs.current[id]?.focus();
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    select(TABS[to].id, true);
+  };
+  const count = (id: NarrowTab) =>
+    id === 'problems' && problems > 0
+      ? ` (${problems})`
+      : id === 'output' && lines > 0
+        ? ` (${lines})`
+        : '';
+
+  return (
+    <div className="bottom-tabs" data-testid="bottom-tabs">
+      <div className="bottom-tablist" role="tablist" aria-label="Panels" onKeyDown={onKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[t.id] = el;
+            }}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-controls={`tabpanel-${t.id}`}
+            aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
+            data-testid={`bottom-tab-${t.id}`}
+            onClick={() => select(t.id)}
+          >
+            {t.label}
+            {count(t.id)}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`tabpanel-${t.id}`}
+          aria-labelledby={`tab-${t.id}`}
+          className="bottom-tabpanel"
+          hidden={tab !== t.id}
+        >
+          <PanelBoundary name={t.label}>{t.render()}</PanelBoundary>
+        </div>
+      ))}
+    </div>
+  );
+}
