@@ -43,9 +43,24 @@ test('axe-core: no serious or critical violations in the states people see', asy
 
   await page.getByTestId('help-button').click();
   expect(await serious(page), 'Help open').toEqual([]);
+  await page.getByTestId('readme-link-share-links').click();
+  await expect(page.getByTestId('readme-view')).toBeVisible();
+  expect(await serious(page), 'Help: README (dark)').toEqual([]);
   await page.keyboard.press('Escape');
+
+  await page.getByTestId('editor-prefs-button').click();
+  await page.getByTestId('keybindings-select').selectOption('vim');
+  expect(await serious(page), 'editor preferences open, Vim status line (dark)').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('examples-select').selectOption('trap');
+  await runAndWait(page);
+  await expect(page.getByTestId('trap-source')).toBeVisible();
+  expect(await serious(page), 'a trap with its source link (dark)').toEqual([]);
 
   await page.getByTestId('theme-select').selectOption('light');
   await page.setViewportSize({ width: 420, height: 800 });
-  expect(await serious(page), '420 px wide').toEqual([]);
+  expect(await serious(page), '420 px wide (Output tab)').toEqual([]);
+  await page.getByTestId('bottom-tab-settings').click();
+  expect(await serious(page), '420 px wide (Run settings tab)').toEqual([]);
 });

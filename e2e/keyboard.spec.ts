@@ -125,6 +125,13 @@ test('help: the ? button, ? and F1 open the shortcuts dialog; Escape closes it',
   await page.getByTestId('help-button').click();
   await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
   await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl+D (terminal)');
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Shift+Alt+F');
+  // The README sections it names open in the dialog, at their heading (bundled: works offline).
+  await page.getByTestId('readme-link-embedding').click();
+  await expect(page.locator('#readme-embedding')).toBeFocused();
+  await expect(page.getByTestId('readme-view')).toContainText('postMessage');
+  await page.getByRole('button', { name: '← Back to help' }).click();
+  await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
   await expect(page.getByTestId('help-button')).toBeFocused();
@@ -156,4 +163,80 @@ test('the resize separators have names', async ({ page }) => {
     .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(names.length).toBeGreaterThanOrEqual(4);
   for (const n of names) expect(n).toMatch(/^Resize /);
+});
+
+/**
+ * Presses Tab (or Shift+Tab) until the control with `testId` has the focus. The editor is left
+ * the documented way (Escape, then Tab). Fails with the path taken when it is not reached.
+ */
+async function tabTo(page: Page, testId: string, { back = false, max = 80 } = {}) {
+  const path: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const here = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return {
+        id: el?.getAttribute('data-testid') ?? '',
+        label: el?.getAttribute('aria-label') ?? el?.textContent?.slice(0, 20) ?? el?.tagName ?? '',
+        editor: !!el?.closest('[data-testid="editor"]'),
+      };
+    });
+    if (here.id === testId) return;
+    path.push(here.id || here.label);
+    if (here.editor) await page.keyboard.press('Escape');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${testId} not reached with Tab; went through: ${path.join(' → ')}`);
+}
+
+test('keyboard only: change language, run, read and copy the output, Share, Embed, Run settings', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  await page.locator('body').focus();
+
+  // The language select: arrows choose (as in any native select).
+  await tabTo(page, 'language-select');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('language-select')).toHaveValue('assemblyscript');
+
+  await tabTo(page, 'run-button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('exit-status')).toContainText('exit code 0', { timeout: 60_000 });
+  await expect(page.getByTestId('run-button')).toBeFocused();
+
+  // Forward through the editor (Escape, Tab) and the panels to the output, which scrolls by keys.
+  await tabTo(page, 'output');
+  await expect(page.getByTestId('output-line').first()).toHaveText('Hello from AssemblyScript!');
+  await page.keyboard.press('End');
+
+  // Copy all (Shift+Tab back to the output tools).
+  await tabTo(page, 'copy-output', { back: true });
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    'Hello from AssemblyScript!',
+  );
+
+  // Share: the link takes the focus; Escape gives it back to Share.
+  await tabTo(page, 'share-button', { back: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('share-url')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-button')).toBeFocused();
+
+  // Embed: a modal dialog, closed by Escape.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('embed-button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Embed this program' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('embed-button')).toBeFocused();
+
+  // Run settings: type arguments, run from the field with Ctrl+Enter.
+  await tabTo(page, 'args-input');
+  await page.keyboard.type('one two');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('output-line').nth(1)).toContainText('one', { timeout: 60_000 });
 });

@@ -1,11 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Modal } from './Modal';
+import { FORMAT_KEYS } from './editor/EditorTools';
+
+const ReadmeView = lazy(() => import('./ReadmeView'));
+
+/** README sections the help links to (their GitHub anchors). */
+const SECTIONS: [slug: string, label: string][] = [
+  ['what-it-does', 'What it does'],
+  ['share-links', 'Share links'],
+  ['embedding', 'Embedding'],
+  ['benchmarks', 'Benchmarks'],
+];
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
 
 const SHORTCUTS: [keys: string, what: string][] = [
   [`${mod}+Enter`, 'Run (in the editor and in Run settings)'],
+  [FORMAT_KEYS, 'Format the file (clang-format, Prettier, WAT indenter)'],
   ['Escape, then Tab', 'leave the editor for the next control (Shift+Tab: the previous)'],
   ['Ctrl+M', 'Tab moves the focus instead of indenting, until pressed again'],
   ['Tab on page load', 'Skip to output'],
@@ -32,8 +44,13 @@ const typing = (el: Element | null) =>
  */
 export function HelpButton() {
   const [open, setOpen] = useState(false);
+  // A README section shown in the dialog instead of the help, or null.
+  const [section, setSection] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => setOpen(false), []);
+  const close = useCallback(() => {
+    setOpen(false);
+    setSection(null);
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F1' || (e.key === '?' && !typing(document.activeElement))) {
@@ -63,7 +80,17 @@ export function HelpButton() {
           onClose={close}
           opener={opener}
         >
-          <div data-testid="shortcuts-dialog">
+          {section !== null && (
+            <div className="readme-pane">
+              <button className="small" data-autofocus onClick={() => setSection(null)}>
+                ← Back to help
+              </button>
+              <Suspense fallback={<p>Loading the README…</p>}>
+                <ReadmeView section={section} />
+              </Suspense>
+            </div>
+          )}
+          <div data-testid="shortcuts-dialog" hidden={section !== null}>
             <table className="shortcuts">
               <caption className="sr-only">Keyboard shortcuts</caption>
               <tbody>
@@ -96,6 +123,20 @@ export function HelpButton() {
               you can drive with postMessage (events for output and exit; commands to set, run, stop
               and type input). The repository's README documents the link format (“Share links”),
               the embed options and API (“Embedding”) and the benchmarks.
+            </p>
+            <h3>Read more</h3>
+            <p className="readme-links">
+              The README, in the app (it works offline):{' '}
+              {SECTIONS.map(([slug, label]) => (
+                <button
+                  key={slug}
+                  className="link"
+                  data-testid={`readme-link-${slug}`}
+                  onClick={() => setSection(slug)}
+                >
+                  {label}
+                </button>
+              ))}
             </p>
             <button onClick={close}>Close</button>
           </div>

@@ -26,6 +26,9 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         <span className="sr-only">Language</span>
         <LanguageSelect
           data-testid="language-select"
+          // As wide as the chosen language's full name (a cut "WebAssembly Tex" reads as a bug),
+          // no wider: the toolbar keeps to one row at 1280 px.
+          style={{ width: `calc(${meta.label.length}ch + 34px)` }}
           value={language}
           onChange={(id) => useStore.getState().setLanguage(id)}
         />

@@ -103,6 +103,10 @@ export function OutputList({
       className="output-scroll"
       ref={scroller}
       data-testid="output"
+      // Focusable, so the keyboard scrolls it (arrows, Page Up/Down, Home/End).
+      tabIndex={0}
+      role="region"
+      aria-label="Program output"
       onScroll={(e) => {
         const el = e.currentTarget;
         stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight * 2;
