@@ -1,6 +1,6 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { CodeEditor } from './ui/editor/CodeEditor';
-import { OutputPanel } from './ui/OutputPanel';
+import { MainTabs } from './ui/MainTabs';
 import { ProblemsPanel } from './ui/ProblemsPanel';
 import { RunSettings } from './ui/RunSettings';
 import { TimingsPanel } from './ui/TimingsPanel';
@@ -48,7 +48,7 @@ export function App() {
         className="skip-link"
         href="#output"
         data-testid="skip-to-output"
-        onClick={() => useStore.getState().patchUi({ narrowTab: 'output' })}
+        onClick={() => useStore.getState().patchUi({ narrowTab: 'output', mainTab: 'output' })}
       >
         Skip to output
       </a>
@@ -118,9 +118,7 @@ export function App() {
               <Panel id="right" defaultSize="44%" minSize="20%">
                 <Group orientation="vertical">
                   <Panel id="output-area" defaultSize="62%" minSize="15%">
-                    <PanelBoundary name="Output">
-                      <OutputPanel />
-                    </PanelBoundary>
+                    <MainTabs />
                   </Panel>
                   <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
                   <Panel id="timings-area" defaultSize="38%" minSize="10%">

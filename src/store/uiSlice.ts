@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
 /** The panel shown under the editor on a narrow screen. */
-export type NarrowTab = 'output' | 'problems' | 'settings' | 'timings';
+export type NarrowTab = 'output' | 'inspector' | 'problems' | 'settings' | 'timings';
+/** What the panel beside the editor shows on a wide screen. */
+export type MainTab = 'output' | 'inspector';
 
 /** Transient UI notices: not saved, not shared. */
 export interface UiSlice {
@@ -19,6 +21,7 @@ export interface UiSlice {
   /** An action offered beside the toast (e.g. Undo after a delete). */
   toastAction: { label: string; run: () => void } | null;
   narrowTab: NarrowTab;
+  mainTab: MainTab;
   patchUi(
     patch: Partial<
       Pick<
@@ -30,6 +33,7 @@ export interface UiSlice {
         | 'toastAction'
         | 'storageError'
         | 'narrowTab'
+        | 'mainTab'
       >
     >,
   ): void;
@@ -43,5 +47,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   toast: null,
   toastAction: null,
   narrowTab: 'output',
+  mainTab: 'output',
   patchUi: (patch) => set(patch),
 });

@@ -3,13 +3,15 @@ import { useOutput } from '../store/outputStore';
 import { useStore } from '../store/store';
 import type { NarrowTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
+import { InspectorPanel } from './inspector/InspectorPanel';
 import { PanelBoundary } from './PanelBoundary';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
 
-const TABS: { id: NarrowTab; label: string; render: () => React.ReactNode }[] = [
+const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
+  { id: 'inspector', label: 'Inspector', render: (shown) => <InspectorPanel shown={shown} /> },
   { id: 'problems', label: 'Problems', render: () => <ProblemsPanel /> },
   { id: 'settings', label: 'Run settings', render: () => <RunSettings /> },
   { id: 'timings', label: 'Timings', render: () => <TimingsPanel /> },
@@ -98,7 +100,7 @@ export function BottomTabs() {
           className="bottom-tabpanel"
           hidden={tab !== t.id}
         >
-          <PanelBoundary name={t.label}>{t.render()}</PanelBoundary>
+          <PanelBoundary name={t.label}>{t.render(tab === t.id)}</PanelBoundary>
         </div>
       ))}
     </div>

@@ -1,6 +1,6 @@
 import { useStore } from '../store/store';
-import { formatBytes, formatMs } from './format';
-import { ModuleEntries } from './ModuleEntries';
+import { formatBytes, formatMs, signed } from './format';
+import { useInspect } from '../store/inspectStore';
 import { capabilities } from '../wasm/capabilities';
 
 function Figure({
@@ -33,6 +33,7 @@ function Figure({
 /** Where the time and bytes went: compile, instantiate, run, end to end, size; and the imports. */
 export function TimingsPanel() {
   const t = useStore((s) => s.timings);
+  const sizeDelta = useInspect((s) => s.totalDelta);
   const imports = useStore((s) => s.imports);
   const exports = useStore((s) => s.exports);
   const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
@@ -84,6 +85,16 @@ export function TimingsPanel() {
           text={formatBytes(t.wasmSize)}
           hint={t.wasmSize !== undefined ? `${t.wasmSize} bytes` : undefined}
         />
+        {sizeDelta !== null && sizeDelta !== undefined && (
+          <span
+            className={`size-delta delta ${sizeDelta > 0 ? 'up' : sizeDelta < 0 ? 'down' : ''}`}
+            data-testid="size-delta"
+            data-value={sizeDelta}
+            title="Module size against the previous compile of this project"
+          >
+            {signed(sizeDelta)} vs last compile
+          </span>
+        )}
         <Figure
           id="wasm-gzip-size"
           label="gzipped"
@@ -120,20 +131,12 @@ export function TimingsPanel() {
           {imports.length === 0 && <span className="chip ok">nothing (pure computation)</span>}
         </div>
       )}
-      <div className="capabilities">
-        <div>
-          <h3>Imports (what it asks the host for)</h3>
-          <ModuleEntries
-            id="imports"
-            entries={imports}
-            empty={exports.length ? 'none: a pure computation' : 'run a program to see them'}
-          />
-        </div>
-        <div>
-          <h3>Exports</h3>
-          <ModuleEntries id="exports" entries={exports} empty="—" />
-        </div>
-      </div>
+      {(imports.length > 0 || exports.length > 0) && (
+        <p className="muted small timings-note">
+          {imports.length} imports, {exports.length} exports: the lists, the toolchain and the
+          features the module uses are in the Inspector.
+        </p>
+      )}
     </section>
   );
 }

@@ -14,3 +14,7 @@ export function formatBytes(n: number | undefined): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(2)} MiB`;
 }
+
+/** A change in bytes with its sign: "+12 B", "−3 B", "±0 B". */
+export const signed = (n: number) =>
+  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('en')} B`;

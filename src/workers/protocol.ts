@@ -185,3 +185,19 @@ export interface FormatterApi {
   /** Formats the text, or throws an Error whose message says why (a syntax error, no formatter). */
   format(req: FormatRequest): Promise<FormatResult>;
 }
+
+/** wasm-opt presets offered by the inspector. */
+export type OptimizePreset = '-O1' | '-O2' | '-O3' | '-O4' | '-Os' | '-Oz';
+
+export interface OptimizeResult {
+  wasm: Uint8Array;
+  /** binaryen's read + optimize + write, in the worker. */
+  ms: number;
+}
+
+/** The inspect worker: module structure, WAT text and wasm-opt, off the main thread. */
+export interface InspectorApi {
+  inspect(wasm: Uint8Array): Promise<import('../inspect/inspection').Inspection>;
+  disassemble(wasm: Uint8Array): Promise<import('../inspect/wat').WatText>;
+  optimize(wasm: Uint8Array, preset: OptimizePreset, strip: boolean): Promise<OptimizeResult>;
+}

@@ -1,0 +1,82 @@
+import { useRef } from 'react';
+import { useInspect } from '../store/inspectStore';
+import { useStore } from '../store/store';
+import type { MainTab } from '../store/uiSlice';
+import { InspectorPanel } from './inspector/InspectorPanel';
+import { OutputPanel } from './OutputPanel';
+import { PanelBoundary } from './PanelBoundary';
+
+/**
+ * Beside the editor: the program's Output, or the Inspector of its module (tabs; both stay
+ * mounted so output keeps streaming while the module is inspected). Run shows Output.
+ */
+export function MainTabs() {
+  const tab = useStore((s) => s.mainTab);
+  const total = useInspect((s) => s.inspection?.sizes.total);
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const set = (t: MainTab, focus = false) => {
+    useStore.getState().patchUi({ mainTab: t });
+    if (focus) refs.current[t]?.focus();
+  };
+  const tabs: { id: MainTab; label: string }[] = [
+    { id: 'output', label: 'Output' },
+    {
+      id: 'inspector',
+      label: total !== undefined ? `Inspector · ${total.toLocaleString('en')} B` : 'Inspector',
+    },
+  ];
+  return (
+    <div className="main-tabs">
+      <div
+        className="bottom-tablist"
+        role="tablist"
+        aria-label="Output or inspector"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          e.preventDefault();
+          set(tab === 'output' ? 'inspector' : 'output', true);
+        }}
+      >
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[t.id] = el;
+            }}
+            role="tab"
+            id={`main-tab-${t.id}`}
+            aria-controls={`main-tabpanel-${t.id}`}
+            aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
+            data-testid={`main-tab-${t.id}`}
+            onClick={() => set(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="main-tabpanel-output"
+        aria-labelledby="main-tab-output"
+        className="bottom-tabpanel"
+        hidden={tab !== 'output'}
+      >
+        <PanelBoundary name="Output">
+          <OutputPanel />
+        </PanelBoundary>
+      </div>
+      <div
+        role="tabpanel"
+        id="main-tabpanel-inspector"
+        aria-labelledby="main-tab-inspector"
+        className="bottom-tabpanel"
+        hidden={tab !== 'inspector'}
+      >
+        <PanelBoundary name="Inspector">
+          <InspectorPanel shown={tab === 'inspector'} />
+        </PanelBoundary>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useRef, useState } from 'react';
+import { useInspect } from '../../store/inspectStore';
+import { useStore } from '../../store/store';
+import { useDarkMode } from '../useDarkMode';
+import { formatBytes } from '../format';
+import { ModuleView } from './ModuleView';
+import { SizesView } from './SizesView';
+import { WatView } from './WatView';
+
+export type InspectorTab = 'sizes' | 'wat' | 'imports';
+const TABS: { id: InspectorTab; label: string }[] = [
+  { id: 'sizes', label: 'Sizes' },
+  { id: 'wat', label: 'WAT' },
+  { id: 'imports', label: 'Imports & features' },
+];
+
+/**
+ * The module inspector: the module of the last compile or the opened .wasm, computed in the
+ * inspect worker. Sizes (treemap, table, deltas, wasm-opt), WAT, imports/exports and features.
+ */
+export function InspectorPanel({ shown }: { shown: boolean }) {
+  const dark = useDarkMode(useStore((s) => s.theme));
+  const [tab, setTab] = useState<InspectorTab>('sizes');
+  const inspection = useInspect((s) => s.inspection);
+  const busy = useInspect((s) => s.busy);
+  const error = useInspect((s) => s.error);
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to = e.key === 'ArrowRight' ? (i + 1) % 3 : e.key === 'ArrowLeft' ? (i + 2) % 3 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setTab(TABS[to].id);
+    refs.current[TABS[to].id]?.focus();
+  };
+  const sizes = inspection?.sizes;
+  return (
+    <section className="panel inspector-panel" aria-label="Inspector" data-testid="inspector">
+      <div className="panel-header">
+        <div role="tablist" aria-label="Inspector views" className="sub-tabs" onKeyDown={onKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                refs.current[t.id] = el;
+              }}
+              role="tab"
+              aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
+              data-testid="inspector-tab"
+              data-tab={t.id}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {sizes && (
+          <span className="muted" title={`${sizes.total} bytes`}>
+            {formatBytes(sizes.total)}
+          </span>
+        )}
+      </div>
+      {error && <p className="notice bad">{error}</p>}
+      {sizes?.error && (
+        <p className="notice warn" data-testid="inspect-error">
+          {sizes.component
+            ? 'This is a component (the component model), not a core module: its parts are not shown.'
+            : `The module is broken at byte ${sizes.error.offset} (0x${sizes.error.offset.toString(16)}): ${sizes.error.message}. What comes before is shown.`}
+        </p>
+      )}
+      <div className="inspector-body" tabIndex={0} aria-label="Inspector content">
+        {!inspection && !busy && (
+          <p className="empty">Run a program or open a .wasm file to see inside its module.</p>
+        )}
+        {busy && <p className="muted">Inspecting…</p>}
+        <div hidden={tab !== 'sizes'}>{tab === 'sizes' && <SizesView />}</div>
+        <div hidden={tab !== 'wat'} className="wat-tab">
+          <WatView dark={dark} active={shown && tab === 'wat'} />
+        </div>
+        <div hidden={tab !== 'imports'}>
+          <ModuleView />
+        </div>
+      </div>
+    </section>
+  );
+}
