@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useInspect } from '../store/inspectStore';
 import { useStore } from '../store/store';
 import type { MainTab } from '../store/uiSlice';
@@ -14,6 +14,14 @@ export function MainTabs() {
   const tab = useStore((s) => s.mainTab);
   const total = useInspect((s) => s.inspection?.sizes.total);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  // A run shows its output (the inspector keeps the module's deltas for when it is opened again).
+  useEffect(
+    () =>
+      useStore.subscribe((s, prev) => {
+        if (s.runId !== prev.runId && s.mainTab !== 'output') s.patchUi({ mainTab: 'output' });
+      }),
+    [],
+  );
   const set = (t: MainTab, focus = false) => {
     useStore.getState().patchUi({ mainTab: t });
     if (focus) refs.current[t]?.focus();

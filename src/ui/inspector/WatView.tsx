@@ -15,7 +15,9 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [offsets, setOffsets] = useState(false);
-  const [fn, setFn] = useState('');
+  // The chosen function, for the module it was chosen in (a new module starts with none).
+  const [chosen, setChosen] = useState<{ of: unknown; name: string }>({ of: null, name: '' });
+  const fn = chosen.of === wat ? chosen.name : '';
 
   // Disassembled only when shown.
   useEffect(() => {
@@ -56,7 +58,6 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
   useEffect(() => {
     if (!editor) return;
     editor.getModel()?.setValue(wat?.text ?? '');
-    setFn('');
   }, [editor, wat]);
 
   useEffect(() => {
@@ -69,7 +70,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
   }, [editor, wat, offsets]);
 
   const go = (name: string) => {
-    setFn(name);
+    setChosen({ of: wat, name });
     const f = wat?.functions.find((x) => x.name === name);
     if (!f || !editor) return;
     editor.revealLineNearTop(f.line);

@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  freshStorage,
+  openPlayground,
+  outputText,
+  runAndWait,
+  selectLanguage,
+  setSource,
+  watToWasm,
+} from './helpers';
+
+test.beforeEach(async ({ page }) => freshStorage(page));
+
+const rows = (page: Page, kind?: string) =>
+  page.locator(`[data-testid="size-row"]${kind ? `[data-kind="${kind}"]` : ''}`);
+
+async function bytesOf(page: Page, kind: string): Promise<number[]> {
+  return rows(page, kind).evaluateAll((els) =>
+    els.map((e) => Number(e.getAttribute('data-bytes'))),
+  );
+}
+
+async function openInspector(page: Page, tab: 'sizes' | 'wat' | 'imports' = 'sizes') {
+  await page.getByTestId('main-tab-inspector').click();
+  await page.locator(`[data-testid="inspector-tab"][data-tab="${tab}"]`).click();
+}
+
+const HELLO = (extra = '') => `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello\\n")
+  (func $helper (result i32) i32.const 7)
+  (func $main (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 6))${extra}
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+
+test('sizes add up to the file; a changed function shows its delta; WAT shows every function', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await setSource(page, HELLO());
+  expect(await runAndWait(page)).toBe('exit code 0');
+  const size = Number(await page.getByTestId('wasm-size').getAttribute('data-value'));
+  await openInspector(page);
+  await expect(page.getByTestId('size-table')).toBeVisible();
+  const sections = await bytesOf(page, 'section');
+  expect(sections.reduce((a, b) => a + b, 0)).toBe(size);
+  await expect(rows(page, 'function')).toHaveCount(2);
+  await expect(rows(page, 'function').first()).toHaveAttribute('data-name', /main|helper/);
+  await expect(page.getByTestId('treemap').locator('rect').first()).toBeVisible();
+
+  // A bigger $main: its row and the total show the growth; $helper is unchanged.
+  await setSource(page, HELLO('\n    (drop (call $helper)) (drop (call $helper))'));
+  await runAndWait(page);
+  // Run showed the output; the inspector has the new module's deltas.
+  await openInspector(page);
+  const main = page.locator('[data-testid="size-row"][data-kind="function"][data-name="main"]');
+  await expect(main).toHaveAttribute('data-delta', /^[1-9]\d*$/);
+  await expect(
+    page.locator('[data-testid="size-row"][data-kind="function"][data-name="helper"]'),
+  ).not.toHaveAttribute('data-delta');
+  await expect(page.getByTestId('size-delta')).toHaveAttribute('data-value', /^[1-9]\d*$/);
+
+  // Filter and sort.
+  await page.getByTestId('size-filter').fill('helper');
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByTestId('size-filter').fill('');
+
+  // WAT: names from the name section, a function box, byte offsets on demand.
+  await openInspector(page, 'wat');
+  await expect(page.getByTestId('wat-view')).toContainText('(func $main');
+  await page.getByTestId('wat-function').selectOption('helper');
+  await page.getByTestId('wat-offsets').check();
+  await expect(page.getByTestId('wat-view').locator('.line-numbers').first()).toHaveText(
+    /^[0-9a-f]{6}$/,
+  );
+
+  // Imports and exports moved here.
+  await openInspector(page, 'imports');
+  await expect(page.getByTestId('imports')).toContainText('fd_write');
+  await expect(page.getByTestId('exports')).toContainText('_start');
+});
+
+test('wasm-opt: smaller bytes, Run optimized prints the same, the optimized module downloads', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await setSource(page, HELLO('\n    (drop (call $helper))'));
+  expect(await runAndWait(page)).toBe('exit code 0');
+  const before = await outputText(page);
+  await openInspector(page);
+  await page.getByTestId('optimize-preset').selectOption('-O2');
+  await page.getByTestId('optimize-button').click();
+  const result = page.getByTestId('optimize-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  const b = Number(await result.getAttribute('data-before'));
+  const a = Number(await result.getAttribute('data-after'));
+  expect(a).toBeGreaterThan(0);
+  expect(a).toBeLessThan(b);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-optimized').click();
+  expect((await download).suggestedFilename()).toBe('optimized.wasm');
+
+  await page.getByTestId('run-optimized').click();
+  await page.getByTestId('main-tab-output').click();
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+  expect(await outputText(page)).toBe(before);
+  await expect(page.getByTestId('wasm-size')).toHaveAttribute('data-value', String(a));
+});
+
+test('a broken module shows what can be read and where it breaks', async ({ page }) => {
+  await openPlayground(page);
+  const good = await watToWasm(HELLO());
+  const cut = good.slice(0, good.length - 12);
+  await page.getByTestId('open-wasm-input').setInputFiles({
+    name: 'broken.wasm',
+    mimeType: 'application/wasm',
+    buffer: Buffer.from(cut),
+  });
+  await expect(page.getByTestId('exit-status')).toContainText(/error/);
+  await openInspector(page);
+  await expect(page.getByTestId('inspect-error')).toContainText(/broken at byte \d+/);
+  await expect(rows(page, 'section').first()).toBeVisible();
+});
+
+test('C: the producers section in words and the features clang used', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await setSource(
+    page,
+    '#include <stdio.h>\n#include <string.h>\nint main(int argc, char **argv) {\n  char buf[64];\n  memset(buf, argc, sizeof buf);\n  printf("%d\\n", buf[3]);\n  return 0;\n}\n',
+  );
+  expect(await runAndWait(page, 150_000)).toBe('exit code 0');
+  await openInspector(page, 'imports');
+  await expect(page.getByTestId('producers')).toContainText('clang');
+  await expect(page.locator('[data-testid="feature"][data-feature="bulk-memory"]')).toBeVisible();
+  await openInspector(page);
+  const size = Number(await page.getByTestId('wasm-size').getAttribute('data-value'));
+  const sections = await bytesOf(page, 'section');
+  expect(sections.reduce((a, b) => a + b, 0)).toBe(size);
+  await expect(
+    page.locator('[data-testid="size-row"][data-kind="function"][data-name="main"]'),
+  ).toBeVisible();
+});
