@@ -182,6 +182,23 @@ test('editor=0 shows output only', async ({ page }) => {
   await expect(page.getByTestId('timing-run')).toBeVisible();
 });
 
+test('panels=sizes,wat shows the inspector views in an embed', async ({ page }) => {
+  const src = await embedLink(
+    page,
+    fixture('../../src/languages/wat/examples/hello.wat'),
+    'autorun=1&panels=sizes,wat',
+  );
+  await page.goto(src);
+  await expect(page.getByTestId('size-table')).toBeVisible();
+  await expect(
+    page.locator('[data-testid="size-row"][data-kind="function"][data-name="main"]'),
+  ).toBeVisible();
+  await expect(page.getByTestId('wat-view')).toContainText('(func $main');
+  // One view each: no inspector tabs, no output panel.
+  await expect(page.getByTestId('inspector-tab').first()).toBeHidden();
+  await expect(page.getByTestId('output-line')).toHaveCount(0);
+});
+
 test('the Embed dialog options change the snippet', async ({ page }) => {
   await openPlayground(page);
   await page.getByTestId('embed-button').click();

@@ -6,6 +6,7 @@ import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import { CodeEditor } from '../ui/editor/CodeEditor';
 import { Notices } from '../ui/ShareControls';
+import { InspectorPanel } from '../ui/inspector/InspectorPanel';
 import { OutputPanel } from '../ui/OutputPanel';
 import { StatusLive } from '../ui/StatusLive';
 import { PanelBoundary } from '../ui/PanelBoundary';
@@ -40,7 +41,15 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const panels = options.panels.map((p) => (
     <Panel key={p} minSize="10%">
       <PanelBoundary name={p[0].toUpperCase() + p.slice(1)}>
-        {p === 'output' ? <OutputPanel /> : p === 'timings' ? <TimingsPanel /> : <ProblemsPanel />}
+        {p === 'output' ? (
+          <OutputPanel />
+        ) : p === 'timings' ? (
+          <TimingsPanel />
+        ) : p === 'problems' ? (
+          <ProblemsPanel />
+        ) : (
+          <InspectorPanel shown only={p} />
+        )}
       </PanelBoundary>
     </Panel>
   ));

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
+import { watchInspections } from '../store/inspectStore';
 import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../store/runActions';
 import { useStore } from '../store/store';
 import { EmbedApp } from './EmbedApp';
@@ -21,6 +22,7 @@ useStore.setState({
 });
 initWorkers();
 clearRunOnProjectSwitch();
+watchInspections();
 startBridge(options);
 // Without an editor (editor=0) there is nothing to wait for.
 warmOnLanguageChange(options.editor ? editorReady : Promise.resolve());

@@ -1,6 +1,6 @@
 /** Panels an embed can show. */
-export type EmbedPanel = 'output' | 'timings' | 'problems';
-const PANELS: EmbedPanel[] = ['output', 'timings', 'problems'];
+export type EmbedPanel = 'output' | 'timings' | 'problems' | 'wat' | 'sizes';
+export const EMBED_PANELS: EmbedPanel[] = ['output', 'timings', 'problems', 'wat', 'sizes'];
 
 /** What the embed's query string asks for. */
 export interface EmbedOptions {
@@ -33,7 +33,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
   const panels = q.has('panels')
     ? (q.get('panels') ?? '')
         .split(',')
-        .filter((p): p is EmbedPanel => PANELS.includes(p as EmbedPanel))
+        .filter((p): p is EmbedPanel => EMBED_PANELS.includes(p as EmbedPanel))
     : defaultEmbedOptions.panels;
   let origin: string | null = null;
   const o = q.get('origin');

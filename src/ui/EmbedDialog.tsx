@@ -2,13 +2,13 @@ import { useCallback, useRef, useState } from 'react';
 import { Modal } from './Modal';
 import {
   defaultEmbedOptions,
+  EMBED_PANELS as PANELS,
   embedQuery,
   type EmbedOptions,
   type EmbedPanel,
 } from '../embed/options';
 import { buildLink } from '../share/shareLink';
 
-const PANELS: EmbedPanel[] = ['output', 'timings', 'problems'];
 /** The on/off embed options, with their checkbox labels. */
 const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string][] = [
   ['readonly', 'read-only editor'],

@@ -18,9 +18,13 @@ const TABS: { id: InspectorTab; label: string }[] = [
  * The module inspector: the module of the last compile or the opened .wasm, computed in the
  * inspect worker. Sizes (treemap, table, deltas, wasm-opt), WAT, imports/exports and features.
  */
-export function InspectorPanel({ shown }: { shown: boolean }) {
+export function InspectorPanel({ shown, only }: { shown: boolean; only?: InspectorTab }) {
   const dark = useDarkMode(useStore((s) => s.theme));
-  const [tab, setTab] = useState<InspectorTab>('sizes');
+  const [chosen, setTab] = useState<InspectorTab>('sizes');
+  // An embed's `panels=wat` or `panels=sizes` shows one view, without the tabs.
+  const tab = only ?? chosen;
+  const [watSeen, setWatSeen] = useState(false);
+  if (tab === 'wat' && !watSeen) setWatSeen(true);
   const inspection = useInspect((s) => s.inspection);
   const busy = useInspect((s) => s.busy);
   const error = useInspect((s) => s.error);
@@ -37,7 +41,14 @@ export function InspectorPanel({ shown }: { shown: boolean }) {
   return (
     <section className="panel inspector-panel" aria-label="Inspector" data-testid="inspector">
       <div className="panel-header">
-        <div role="tablist" aria-label="Inspector views" className="sub-tabs" onKeyDown={onKey}>
+        {only && <h2>{TABS.find((t) => t.id === only)?.label}</h2>}
+        <div
+          role="tablist"
+          aria-label="Inspector views"
+          className="sub-tabs"
+          onKeyDown={onKey}
+          hidden={!!only}
+        >
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -76,11 +87,10 @@ export function InspectorPanel({ shown }: { shown: boolean }) {
         {busy && <p className="muted">Inspecting…</p>}
         <div hidden={tab !== 'sizes'}>{tab === 'sizes' && <SizesView />}</div>
         <div hidden={tab !== 'wat'} className="wat-tab">
-          <WatView dark={dark} active={shown && tab === 'wat'} />
+          {/* Monaco is created on the first visit, then kept (its folds and scroll too). */}
+          {(tab === 'wat' || watSeen) && <WatView dark={dark} active={shown && tab === 'wat'} />}
         </div>
-        <div hidden={tab !== 'imports'}>
-          <ModuleView />
-        </div>
+        <div hidden={tab !== 'imports'}>{(!only || only === 'imports') && <ModuleView />}</div>
       </div>
     </section>
   );
