@@ -58,6 +58,17 @@ test('axe-core: no serious or critical violations in the states people see', asy
   await expect(page.getByTestId('trap-source')).toBeVisible();
   expect(await serious(page), 'a trap with its source link (dark)').toEqual([]);
 
+  await page.getByTestId('main-tab-inspector').click();
+  await page.getByTestId('optimize-button').click();
+  await expect(page.getByTestId('optimize-result')).toBeVisible({ timeout: 30_000 });
+  expect(await serious(page), 'Inspector: Sizes with a wasm-opt result (dark)').toEqual([]);
+  await page.locator('[data-testid="inspector-tab"][data-tab="wat"]').click();
+  await expect(page.getByTestId('wat-view')).toContainText('(func');
+  expect(await serious(page), 'Inspector: WAT (dark)').toEqual([]);
+  await page.locator('[data-testid="inspector-tab"][data-tab="imports"]').click();
+  expect(await serious(page), 'Inspector: imports and features (dark)').toEqual([]);
+  await page.getByTestId('main-tab-output').click();
+
   await page.getByTestId('theme-select').selectOption('light');
   await page.setViewportSize({ width: 420, height: 800 });
   expect(await serious(page), '420 px wide (Output tab)').toEqual([]);

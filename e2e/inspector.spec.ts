@@ -144,3 +144,22 @@ test('C: the producers section in words and the features clang used', async ({ p
     page.locator('[data-testid="size-row"][data-kind="function"][data-name="main"]'),
   ).toBeVisible();
 });
+
+test('"then wasm-opt" applies a preset on every build: a phase in Timings, fewer bytes, same output', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await setSource(page, HELLO('\n    (drop (call $helper)) (drop (call $helper))'));
+  expect(await runAndWait(page)).toBe('exit code 0');
+  const plain = Number(await page.getByTestId('wasm-size').getAttribute('data-value'));
+  const out = await outputText(page);
+  await page.getByTestId('wasm-opt-select').selectOption('-Oz');
+  expect(await runAndWait(page)).toBe('exit code 0');
+  await expect(page.getByTestId('compile-phases')).toContainText('wasm-opt -Oz');
+  const optimized = Number(await page.getByTestId('wasm-size').getAttribute('data-value'));
+  expect(optimized).toBeLessThan(plain);
+  expect(await outputText(page)).toBe(out);
+  // Remembered with the project's compile options.
+  await page.reload();
+  await expect(page.getByTestId('wasm-opt-select')).toHaveValue('-Oz');
+});

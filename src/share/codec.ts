@@ -1,3 +1,4 @@
+import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
 import { isLanguageId, languageById } from '../languages/registry';
@@ -147,7 +148,13 @@ function settings(
     env: str(r.env),
     timeLimit:
       typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600 ? r.timeLimit : 10,
-    compileOptions: { optLevel: str(opts.optLevel), flags: str(opts.flags) },
+    compileOptions: {
+      optLevel: str(opts.optLevel),
+      flags: str(opts.flags),
+      ...(WASM_OPT_PRESETS.includes(opts.wasmOpt as string)
+        ? { wasmOpt: opts.wasmOpt as string }
+        : {}),
+    },
     ...(r.stdinThenTerminal === true ? { stdinThenTerminal: true } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
@@ -103,6 +104,7 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
               ? v.optLevel
               : opts[l.id].optLevel,
           flags: str(v.flags) ? v.flags : '',
+          ...(str(v.wasmOpt) && WASM_OPT_PRESETS.includes(v.wasmOpt) ? { wasmOpt: v.wasmOpt } : {}),
         };
       }
     }

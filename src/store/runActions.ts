@@ -1,7 +1,14 @@
+import { inspectCall } from '../workers/inspectClient';
 import { splitArgs, parseEnv } from '../wasm/args';
 import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
-import type { CompileResult, LanguageId, LoadProgress, RunResult } from '../workers/protocol';
+import type {
+  CompileResult,
+  LanguageId,
+  LoadProgress,
+  OptimizePreset,
+  RunResult,
+} from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
 import { chooseWaitMode, noWaitReason, StdinChannel } from '../workers/stdinChannel';
 import { diffTrees, toMountable } from '../project/changes';
@@ -116,6 +123,31 @@ function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   );
 }
 
+/**
+ * The "then wasm-opt" compile option: binaryen in the inspect worker on the fresh build. When it
+ * fails the unoptimized module runs, and the toast says why.
+ */
+async function wasmOptAfterBuild(
+  wasm: Uint8Array,
+  preset: OptimizePreset,
+  signal: AbortSignal,
+): Promise<{ wasm: Uint8Array; ms: number } | null> {
+  try {
+    const r = await inspectCall((api) => api.optimize(wasm.slice(), preset, false));
+    if (signal.aborted) return null;
+    return { wasm: r.wasm, ms: r.ms };
+  } catch (e) {
+    useStore.getState().patchUi({
+      toast: {
+        tone: 'warn',
+        text: `wasm-opt ${preset} failed (${e instanceof Error ? e.message : String(e)}); the module runs unoptimized`,
+      },
+      toastAction: null,
+    });
+    return null;
+  }
+}
+
 /** Publishes a compile's diagnostics, log and timings (its bytes may be transferred by now). */
 function publishCompile(result: CompileResult, wasmSize = result.wasm?.byteLength) {
   useStore.getState().patchRun({
@@ -196,6 +228,20 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
         return;
       }
       wasm = compiled.wasm;
+      const preset = store.compileOptions[currentProject(store).language]?.wasmOpt;
+      if (preset) {
+        const opt = await wasmOptAfterBuild(wasm, preset as OptimizePreset, ctl.signal);
+        if (opt) {
+          wasm = opt.wasm;
+          compiled = {
+            ...compiled,
+            wasm: opt.wasm,
+            compileMs: compiled.compileMs + opt.ms,
+            phases: [...compiled.phases, { name: `wasm-opt ${preset}`, ms: opt.ms }],
+            gzipSize: undefined,
+          };
+        }
+      }
     }
     const bytes = wasm.slice();
     const { stdin, args, env, timeLimit, stdinThenTerminal, interactive, outputView } =
@@ -268,8 +314,9 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       stdinWaiting: false,
       stdinNotice: null,
     });
-    if (opts.wasm) {
-      // Compiled modules come with their gzip size from the worker; opened ones are sized here.
+    if (opts.wasm || compiled?.gzipSize === undefined) {
+      // Compiled modules come with their gzip size from the worker; opened (and wasm-opt'ed)
+      // ones are sized here.
       void gzipSize(bytes).then((gz) => {
         if (current())
           useStore

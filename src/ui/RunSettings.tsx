@@ -1,3 +1,4 @@
+import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 
@@ -10,6 +11,8 @@ export function RunSettings() {
   const thenTerminal = useStore((s) => s.stdinThenTerminal);
   const interactive = useStore((s) => s.interactive);
   const set = useStore.getState().setRunSetting;
+  const language = useStore((s) => s.language);
+  const wasmOpt = useStore((s) => s.compileOptions[s.language]?.wasmOpt ?? '');
   return (
     <section
       className="panel settings-panel"
@@ -89,6 +92,21 @@ export function RunSettings() {
             }}
           />
         </label>
+        {language !== 'assemblyscript' && (
+          <label className="inline" title="binaryen's wasm-opt on every build, before the run">
+            <span>then wasm-opt</span>
+            <select
+              data-testid="wasm-opt-select"
+              value={wasmOpt}
+              onChange={(e) => useStore.getState().setCompileOptions({ wasmOpt: e.target.value })}
+            >
+              <option value="">no</option>
+              {WASM_OPT_PRESETS.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
     </section>
   );

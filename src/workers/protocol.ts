@@ -9,6 +9,8 @@ export interface CompileOptions {
   optLevel?: string;
   /** Free-text extra flags. */
   flags?: string;
+  /** A wasm-opt preset applied after every build (C, C++, WAT), e.g. "-Oz"; '' = none. */
+  wasmOpt?: string;
 }
 
 /** A compile request as sent to the compiler worker. */
@@ -186,8 +188,10 @@ export interface FormatterApi {
   format(req: FormatRequest): Promise<FormatResult>;
 }
 
-/** wasm-opt presets offered by the inspector. */
+/** wasm-opt presets offered by the inspector and the "then wasm-opt" compile option. */
 export type OptimizePreset = '-O1' | '-O2' | '-O3' | '-O4' | '-Os' | '-Oz';
+// A value, in a file of types: the one list both sides check presets against.
+export const WASM_OPT_PRESETS: readonly string[] = ['-O1', '-O2', '-O3', '-O4', '-Os', '-Oz'];
 
 export interface OptimizeResult {
   wasm: Uint8Array;
