@@ -3,6 +3,7 @@ import { findDefinition } from '../../project/findDefinition';
 import { itemKey, useInspect } from '../../store/inspectStore';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
+import { demangle } from '../../inspect/demangle';
 import type { SizeItem } from '../../inspect/sizes';
 import { revealInEditor } from '../editor/editorHandle';
 import { formatBytes, signed } from '../format';
@@ -50,7 +51,12 @@ export function SizesView() {
       ...removed.map((i) => ({ ...i, delta: -i.bytes, status: 'removed' as const })),
     ];
     const shown = q
-      ? all.filter((i) => i.name.toLowerCase().includes(q) || i.kind.includes(q))
+      ? all.filter(
+          (i) =>
+            i.name.toLowerCase().includes(q) ||
+            demangle(i.name).toLowerCase().includes(q) ||
+            i.kind.includes(q),
+        )
       : all;
     const dir = sort.desc ? -1 : 1;
     shown.sort((a, b) => {
@@ -143,10 +149,10 @@ export function SizesView() {
                 {r.kind === 'function' && r.status !== 'removed' ? (
                   <button
                     className="link"
-                    title="Show its source"
+                    title={`${r.name}: show its source`}
                     onClick={() => jumpToSource(r.name)}
                   >
-                    {r.name}
+                    {demangle(r.name)}
                   </button>
                 ) : (
                   r.name

@@ -1,5 +1,6 @@
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
 import { useMemo } from 'react';
+import { demangle } from '../../inspect/demangle';
 import type { SizeItem } from '../../inspect/sizes';
 import { formatBytes } from '../format';
 
@@ -73,7 +74,7 @@ export function Treemap({
             onClick={() => item && onPick(item)}
           >
             <rect width={w} height={h} />
-            <title>{`${d.name}: ${formatBytes(l.value)} (${(((l.value ?? 0) / total) * 100).toFixed(1)}%)`}</title>
+            <title>{`${demangle(d.name)}: ${formatBytes(l.value)} (${(((l.value ?? 0) / total) * 100).toFixed(1)}%)`}</title>
             {w > 40 && h > 12 && (
               <text x={3} y={11} className="tm-label">
                 {d.name.length * 6 > w - 6

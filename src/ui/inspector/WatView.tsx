@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { demangle } from '../../inspect/demangle';
 import { loadWat, useInspect } from '../../store/inspectStore';
 import { jumpToSource } from './SizesView';
 
@@ -91,7 +92,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
             <option value="">Go to function… ({wat?.functions.length ?? 0})</option>
             {wat?.functions.map((f) => (
               <option key={f.index} value={f.name}>
-                {f.name}
+                {demangle(f.name)}
               </option>
             ))}
           </select>
