@@ -17,6 +17,7 @@ import {
 } from './browser.mjs';
 import { fsRows } from './fsRows.mjs';
 import { terminalRows } from './terminalRows.mjs';
+import { inspectRows } from './inspectRows.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -381,6 +382,11 @@ try {
     await settle();
     await fsRows({ browser, base: BASE, n: N, row, want });
   }
+
+  if (want('inspect-1mb', 'wasm-opt-ratio')) {
+    await settle();
+    await inspectRows({ browser, base: BASE, n: N, row, want, vite, node });
+  }
 } finally {
   await browser.close();
   stopServer();
@@ -402,8 +408,8 @@ const extras = rows
     r.initialGzipBytes !== undefined
       ? `- initial JS/CSS: ${(r.initialGzipBytes / 1024).toFixed(0)} KiB gzip in ${r.initialFiles.length} files (${r.initialFiles.join(', ')}); ${r.initialCompilers.length ? `compilers among them: ${r.initialCompilers.join(', ')}` : 'no compiler among them'}`
       : r.longestTaskMs > 0
-        ? `- longest main-thread task during 100,000 lines: ${fmt(r.longestTaskMs)} ms`
-        : '- no long main-thread task (≥ 50 ms, the Long Tasks API threshold) during 100,000 lines',
+        ? `- longest main-thread task during ${r.taskWhat ?? '100,000 lines'} (${r.name}): ${fmt(r.longestTaskMs)} ms`
+        : `- no long main-thread task (≥ 50 ms, the Long Tasks API threshold) during ${r.taskWhat ?? '100,000 lines'} (${r.name})`,
   )
   .join('\n');
 console.log(

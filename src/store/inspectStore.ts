@@ -95,6 +95,8 @@ async function inspect(wasm: Uint8Array, projectId: string) {
       removed,
       totalDelta: prev ? inspection.sizes.total - prev.total : null,
     });
+    // The text is made in the worker while the user looks at the sizes, so WAT opens at once.
+    void loadWat();
   } catch (e) {
     if (useInspect.getState().wasm === wasm)
       useInspect.setState({

@@ -53,6 +53,7 @@ export function OptimizeBox() {
           data-testid="optimize-result"
           data-before={result.before}
           data-after={result.after}
+          data-ms={result.ms.toFixed(1)}
         >
           <p>
             {result.preset}

@@ -11,7 +11,7 @@ import { OptimizeBox } from './OptimizeBox';
 import { Treemap } from './Treemap';
 
 type SortKey = 'bytes' | 'name' | 'kind' | 'delta';
-const MAX_ROWS = 1000;
+const MAX_ROWS = 300;
 
 /** Opens the definition of a function in the project, when a file defines it; else says so. */
 export function jumpToSource(name: string) {
@@ -119,7 +119,12 @@ export function SizesView() {
           onChange={(e) => setFilter(e.target.value)}
         />
       </label>
-      <table className="size-table" data-testid="size-table">
+      <table
+        className="size-table"
+        data-testid="size-table"
+        data-total={total}
+        data-rows={rows.length}
+      >
         <caption className="sr-only">
           Bytes by section, function, data segment and custom section
         </caption>

@@ -11,6 +11,7 @@ interface Node {
   children?: Node[];
 }
 
+const MAX_LEAVES = 150;
 const W = 600;
 const H = 220;
 
@@ -34,14 +35,23 @@ export function Treemap({
       .filter((i) => i.kind === 'section' || i.kind === 'custom')
       .filter((i) => !(i.kind === 'section' && i.name.startsWith('custom:')))
       .map((i) => {
-        const parts = i.name === 'code' ? fns : i.name === 'data' ? data : [];
-        if (!parts.length) return { name: i.name, kind: i.kind, bytes: i.bytes };
-        const rest = i.bytes - parts.reduce((n, p) => n + p.bytes, 0);
+        const all = i.name === 'code' ? fns : i.name === 'data' ? data : [];
+        if (!all.length) return { name: i.name, kind: i.kind, bytes: i.bytes };
+        // The biggest MAX_LEAVES get a box each; the rest share one (3,000 boxes of 1 px say
+        // nothing and cost the page a long task).
+        const parts = [...all].sort((a, b) => b.bytes - a.bytes).slice(0, MAX_LEAVES);
+        const others = all.length - parts.length;
+        const othersBytes =
+          all.reduce((n, p) => n + p.bytes, 0) - parts.reduce((n, p) => n + p.bytes, 0);
+        const rest = i.bytes - parts.reduce((n, p) => n + p.bytes, 0) - othersBytes;
         return {
           name: i.name,
           kind: i.kind,
           children: [
             ...parts.map((p) => ({ name: p.name, kind: p.kind, bytes: p.bytes })),
+            ...(others > 0
+              ? [{ name: `${others.toLocaleString('en')} more`, kind: i.kind, bytes: othersBytes }]
+              : []),
             ...(rest > 0 ? [{ name: `${i.name} (header)`, kind: i.kind, bytes: rest }] : []),
           ],
         };

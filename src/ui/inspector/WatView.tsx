@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { demangle } from '../../inspect/demangle';
+import { watConfiguration, watLanguage } from '../../languages/wat/grammar';
 import { loadWat, useInspect } from '../../store/inspectStore';
 import { jumpToSource } from './SizesView';
 
@@ -8,6 +9,46 @@ import { jumpToSource } from './SizesView';
  * The module as WebAssembly text, in a read-only Monaco with the WAT grammar: fold per function,
  * a go-to-function box, byte offsets in the gutter on demand, and a jump to the function's source.
  */
+const CHUNK = 30_000;
+
+/** The functions of the text on screen: the folds of the module view. */
+let foldFunctions: { line: number }[] = [];
+let languageId: string | null = null;
+
+/**
+ * The inspector's own language: WAT's grammar, and one fold per function from the disassembly
+ * (Monaco's indentation folding would walk every line after each edit of a 250,000-line text).
+ */
+function registerModuleLanguage(monaco: typeof Monaco): string {
+  if (languageId) return languageId;
+  languageId = 'wat-module';
+  monaco.languages.register({ id: languageId });
+  monaco.languages.setMonarchTokensProvider(languageId, watLanguage);
+  monaco.languages.setLanguageConfiguration(languageId, watConfiguration);
+  monaco.languages.registerFoldingRangeProvider(languageId, {
+    provideFoldingRanges(model) {
+      const last = model.getLineCount();
+      return foldFunctions
+        .map((f, i) => ({
+          start: f.line,
+          end: Math.min(last, (foldFunctions[i + 1]?.line ?? last) - 1),
+        }))
+        .filter((r) => r.end > r.start);
+    },
+  });
+  return languageId;
+}
+
+/** The index just past the n-th newline at or after `from` (or the text's end). */
+function nthNewline(text: string, from: number, n: number): number {
+  let i = from;
+  for (let k = 0; k < n; k++) {
+    i = text.indexOf('\n', i) + 1;
+    if (i === 0) return text.length;
+  }
+  return i;
+}
+
 export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
   const wat = useInspect((s) => s.wat);
   const busy = useInspect((s) => s.watBusy);
@@ -37,9 +78,14 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
         fontSize: 13,
         scrollBeyondLastLine: false,
         folding: true,
-        language: 'wat',
-        value: '',
-        model: monaco.editor.createModel('', 'wat'),
+        // Big modules: nothing that walks every line when the text is set.
+        bracketPairColorization: { enabled: false },
+        guides: { bracketPairs: false, indentation: false },
+        matchBrackets: 'never',
+        occurrencesHighlight: 'off',
+        stickyScroll: { enabled: false },
+        largeFileOptimizations: true,
+        model: monaco.editor.createModel('', registerModuleLanguage(monaco)),
       });
       setEditor(ed);
     });
@@ -56,9 +102,42 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
     );
   }, [dark]);
 
+  // The text goes in by pieces of CHUNK lines, one per task: Monaco builds its view of every
+  // line when text is set (≈ 2 µs a line here), and a 250,000-line module in one piece would
+  // freeze the page for half a second. The first piece is on screen at once.
   useEffect(() => {
-    if (!editor) return;
-    editor.getModel()?.setValue(wat?.text ?? '');
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const text = wat?.text ?? '';
+    foldFunctions = wat?.functions ?? [];
+    let from = nthNewline(text, 0, CHUNK);
+    model.setValue(text.slice(0, from));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      // For tests and `npm run bench`: the whole text is in the editor.
+      if (host.current) host.current.dataset.functions = String(wat?.functions.length ?? '');
+    };
+    const next = () => {
+      if (from >= text.length) return done();
+      const to = nthNewline(text, from + 1, CHUNK);
+      const end = model.getFullModelRange().getEndPosition();
+      model.applyEdits([
+        {
+          range: {
+            startLineNumber: end.lineNumber,
+            startColumn: end.column,
+            endLineNumber: end.lineNumber,
+            endColumn: end.column,
+          },
+          text: text.slice(from, to),
+        },
+      ]);
+      from = to;
+      timer = setTimeout(next, 0);
+    };
+    if (host.current) delete host.current.dataset.functions;
+    next();
+    return () => clearTimeout(timer);
   }, [editor, wat]);
 
   useEffect(() => {

@@ -1,0 +1,142 @@
+// Benchmark rows of the module inspector (issue #10): a ~1 MB module's sizes and WAT on screen,
+// and wasm-opt in the browser's worker against the same binaryen call in Node.
+import { readFileSync } from 'node:fs';
+import { longestTask, openApp, runOnce, sel, setSource, watchLongTasks } from './browser.mjs';
+import { sample, settle, sideBySide, summarize } from './stats.mjs';
+
+const NBODY = readFileSync(
+  new URL('../src/languages/cpp/examples/nbody.cpp', import.meta.url),
+  'utf8',
+);
+const NBODY_FLAGS = '-DSTEPS=1000';
+
+/** A WASI command of about 1 MB: 3,000 named functions of ~330 bytes of code each. */
+async function bigModule() {
+  const wabt = await (await import('wabt')).default();
+  const body = Array.from({ length: 110 }, (_, j) => `i32.const ${j + 1000} i32.add`).join(' ');
+  const fns = Array.from(
+    { length: 3000 },
+    (_, i) => `(func $f${i} (export "f${i}") (param i32) (result i32) local.get 0 ${body})`,
+  ).join('\n');
+  const src = `(module (memory (export "memory") 1) ${fns} (func (export "_start")))`;
+  const m = wabt.parseWat('big.wat', src);
+  try {
+    return Buffer.from(m.toBinary({ write_debug_names: true }).buffer);
+  } finally {
+    m.destroy();
+  }
+}
+
+export async function inspectRows({ browser, base, n, row, want, vite, node }) {
+  if (want('inspect-1mb')) {
+    const wasm = await bigModule();
+    console.log(`inspect-1mb (${wasm.length.toLocaleString('en')} bytes, 3,000 functions)…`);
+    await settle();
+    const page = await browser.newPage();
+    const longest = [];
+    const sizesMs = [];
+    const xs = await sample(
+      async () => {
+        await openApp(page, base);
+        await watchLongTasks(page);
+        // Timed in the page: from the file input's change event to the last function's size row,
+        // then Inspector → WAT clicked at once, to the disassembly in the editor.
+        const timing = page.evaluate(
+          (total) =>
+            new Promise((resolve, reject) => {
+              let t0 = null;
+              let sizesAt = null;
+              document
+                .querySelector('[data-testid="open-wasm-input"]')
+                .addEventListener('change', () => (t0 = performance.now()), { capture: true });
+              const obs = new MutationObserver(() => {
+                if (t0 === null) return;
+                if (
+                  sizesAt === null &&
+                  document.querySelector(`[data-testid="size-table"][data-total="${total}"]`)
+                ) {
+                  sizesAt = performance.now();
+                  document.querySelector('[data-testid="main-tab-inspector"]').click();
+                  document.querySelector('[data-testid="inspector-tab"][data-tab="wat"]').click();
+                }
+                if (
+                  sizesAt !== null &&
+                  document.querySelector('[data-testid="wat-view"]')?.dataset.functions === '3001'
+                ) {
+                  obs.disconnect();
+                  resolve({ sizes: sizesAt - t0, wat: performance.now() - t0 });
+                }
+              });
+              obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+              setTimeout(() => reject(new Error('inspect-1mb timed out')), 30_000);
+            }),
+          wasm.length,
+        );
+        await page.getByTestId('open-wasm-input').setInputFiles({
+          name: 'big.wasm',
+          mimeType: 'application/wasm',
+          buffer: wasm,
+        });
+        const t = await timing;
+        longest.push(await longestTask(page));
+        sizesMs.push(t.sizes);
+        return t.wat;
+      },
+      { n },
+    );
+    const maxTask = Math.max(...longest);
+    row(
+      'inspect-1mb',
+      `a ${(wasm.length / 1024 / 1024).toFixed(2)} MB module opened: size table (median ${summarize(sizesMs).median.toFixed(0)} ms), then WAT shown`,
+      xs,
+      'ms',
+      '≤ 1,000 ms; no task > 100 ms',
+      (m) => m <= 1000 && maxTask <= 100,
+      { longestTaskMs: maxTask, taskWhat: 'opening a 1 MB module and its WAT' },
+    );
+    await page.close();
+  }
+
+  if (want('wasm-opt-ratio')) {
+    console.log('wasm-opt-ratio (C++ n-body, -O2)…');
+    await settle();
+    const page = await browser.newPage();
+    await openApp(page, base);
+    await page.selectOption(sel('language-select'), 'cpp');
+    await page.selectOption(sel('examples-select'), 'nbody');
+    await page.fill(sel('compiler-flags'), NBODY_FLAGS);
+    await runOnce(page, 240_000);
+    await page.click(sel('main-tab-inspector'));
+    await page.selectOption(sel('optimize-preset'), '-O2');
+    const ref = await node.compile('cpp', NBODY, '-O2', NBODY_FLAGS);
+    const opt = await vite.ssrLoadModule('/src/inspect/optimize.ts');
+    const feats = await vite.ssrLoadModule('/src/inspect/features.ts');
+    const sizes = await vite.ssrLoadModule('/src/inspect/sizes.ts');
+    const s = sizes.moduleSizes(ref.wasm);
+    const used = feats.detectFeatures(ref.wasm, s);
+    const [runs, refs] = await sideBySide(
+      async () => {
+        await page.evaluate(() =>
+          document.querySelector('[data-testid="optimize-result"]')?.remove(),
+        );
+        await page.click(sel('optimize-button'));
+        const res = await page.waitForSelector(sel('optimize-result'), { timeout: 60_000 });
+        return Number(await res.getAttribute('data-ms'));
+      },
+      async () => (await opt.optimizeModule(ref.wasm, '-O2', false, used, s.targetFeatures)).ms,
+      { n },
+    );
+    const reference = summarize(refs).median;
+    const ratio = summarize(runs).median / reference;
+    row(
+      'wasm-opt-ratio',
+      `wasm-opt -O2 on the C++ n-body module (${ref.wasm.byteLength.toLocaleString('en')} B) in the inspect worker ÷ the same binaryen call in Node`,
+      runs,
+      'ms',
+      '≤ 1.3',
+      () => ratio <= 1.3,
+      { reference, ratio },
+    );
+    await page.close();
+  }
+}
