@@ -116,10 +116,9 @@ export async function inspectRows({ browser, base, n, row, want, vite, node }) {
     const used = feats.detectFeatures(ref.wasm, s);
     const [runs, refs] = await sideBySide(
       async () => {
-        await page.evaluate(() =>
-          document.querySelector('[data-testid="optimize-result"]')?.remove(),
-        );
+        // Optimize clears the last result, then shows the new one.
         await page.click(sel('optimize-button'));
+        await page.waitForSelector(sel('optimize-result'), { state: 'detached', timeout: 60_000 });
         const res = await page.waitForSelector(sel('optimize-result'), { timeout: 60_000 });
         return Number(await res.getAttribute('data-ms'));
       },

@@ -349,9 +349,16 @@ export function moduleSizes(bytes: Uint8Array): ModuleSizes {
         : { message: e instanceof Error ? e.message : String(e), offset: r.pos };
   }
   // Names from the name section, once it has been read (it comes after the code).
-  for (const item of out.items)
-    if (item.kind === 'function' && item.index !== undefined && out.functionNames[item.index])
-      item.name = out.functionNames[item.index];
+  // A name that repeats (two static functions called `dummy`) gets its index, so each row is
+  // one function.
+  const seen = new Set<string>();
+  for (const item of out.items) {
+    if (item.kind !== 'function' || item.index === undefined) continue;
+    const name = out.functionNames[item.index];
+    if (!name) continue;
+    item.name = seen.has(name) ? `${name} [${item.index}]` : name;
+    seen.add(name);
+  }
   return out;
 }
 
