@@ -1,7 +1,7 @@
 // Benchmark rows of the module inspector (issue #10): a ~1 MB module's sizes and WAT on screen,
 // and wasm-opt in the browser's worker against the same binaryen call in Node.
 import { readFileSync } from 'node:fs';
-import { longestTask, openApp, runOnce, sel, setSource, watchLongTasks } from './browser.mjs';
+import { longestTask, openApp, runOnce, sel, watchLongTasks } from './browser.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const NBODY = readFileSync(
