@@ -9,12 +9,14 @@ function Figure({
   value,
   text,
   hint,
+  children,
 }: {
   id: string;
   label: string;
   value?: number;
   text: string;
   hint?: string;
+  children?: React.ReactNode;
 }) {
   return (
     <div className="figure" title={hint}>
@@ -26,6 +28,7 @@ function Figure({
       >
         {text}
       </div>
+      {children}
     </div>
   );
 }
@@ -84,17 +87,18 @@ export function TimingsPanel() {
           value={t.wasmSize}
           text={formatBytes(t.wasmSize)}
           hint={t.wasmSize !== undefined ? `${t.wasmSize} bytes` : undefined}
-        />
-        {sizeDelta !== null && sizeDelta !== undefined && (
-          <span
-            className={`size-delta delta ${sizeDelta > 0 ? 'up' : sizeDelta < 0 ? 'down' : ''}`}
-            data-testid="size-delta"
-            data-value={sizeDelta}
-            title="Module size against the previous compile of this project"
-          >
-            {signed(sizeDelta)} vs last compile
-          </span>
-        )}
+        >
+          {sizeDelta !== null && sizeDelta !== undefined && (
+            <div
+              className={`size-delta delta ${sizeDelta > 0 ? 'up' : sizeDelta < 0 ? 'down' : ''}`}
+              data-testid="size-delta"
+              data-value={sizeDelta}
+              title="Module size against the previous compile of this project"
+            >
+              {signed(sizeDelta)} vs last compile
+            </div>
+          )}
+        </Figure>
         <Figure
           id="wasm-gzip-size"
           label="gzipped"
