@@ -140,9 +140,16 @@ test('at 420 px the panels are tabs under the editor: a run shows Output, a comp
   await page.setViewportSize({ width: 420, height: 800 });
   await openPlayground(page);
   const tabs = page.getByTestId('bottom-tabs');
-  await expect(tabs.getByRole('tab')).toHaveText(['Output', 'Problems', 'Run settings', 'Timings']);
+  await expect(tabs.getByRole('tab')).toHaveText([
+    'Output',
+    'Inspector',
+    'Problems',
+    'Run settings',
+    'Timings',
+  ]);
   // Arrow keys move between the tabs.
   await page.getByTestId('bottom-tab-output').focus();
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('bottom-tab-settings')).toBeFocused();
@@ -152,6 +159,9 @@ test('at 420 px the panels are tabs under the editor: a run shows Output, a comp
   expect(await runAndWait(page)).toBe('exit code 0');
   await expect(page.getByTestId('bottom-tab-output')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('output-line')).toHaveText(['Hello, WebAssembly!']);
+  // The inspector is a tab here too.
+  await page.getByTestId('bottom-tab-inspector').click();
+  await expect(page.getByTestId('size-table')).toBeVisible();
 
   await setSource(page, '(module (func $f (i32.add)))');
   await page.getByTestId('run-button').click();
