@@ -8,6 +8,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
+import { tabForKey } from './tabKeys';
 
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
@@ -18,7 +19,7 @@ const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.Re
 ];
 
 /**
- * On a narrow screen the four panels under the editor share one place, as tabs (WAI-ARIA tabs:
+ * On a narrow screen the panels beside and under the editor share one place, as tabs (WAI-ARIA tabs:
  * ←/→/Home/End move between them). All stay mounted, so a running program's output keeps
  * streaming into a hidden Output. A run shows Output; a failed compile shows Problems.
  */
@@ -47,20 +48,14 @@ export function BottomTabs() {
     if (focus) refs.current[id]?.focus();
   };
   const onKey = (e: React.KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const to =
-      e.key === 'ArrowRight'
-        ? (i + 1) % TABS.length
-        : e.key === 'ArrowLeft'
-          ? (i + TABS.length - 1) % TABS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (to < 0) return;
+    const to = tabForKey(
+      TABS.map((t) => t.id),
+      tab,
+      e.key,
+    );
+    if (!to) return;
     e.preventDefault();
-    select(TABS[to].id, true);
+    select(to, true);
   };
   const count = (id: NarrowTab) =>
     id === 'problems' && problems > 0

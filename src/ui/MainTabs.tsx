@@ -5,6 +5,7 @@ import type { MainTab } from '../store/uiSlice';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { OutputPanel } from './OutputPanel';
 import { PanelBoundary } from './PanelBoundary';
+import { tabForKey } from './tabKeys';
 
 /**
  * Beside the editor: the program's Output, or the Inspector of its module (tabs; both stay
@@ -40,9 +41,14 @@ export function MainTabs() {
         role="tablist"
         aria-label="Output or inspector"
         onKeyDown={(e) => {
-          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          const to = tabForKey(
+            tabs.map((t) => t.id),
+            tab,
+            e.key,
+          );
+          if (!to) return;
           e.preventDefault();
-          set(tab === 'output' ? 'inspector' : 'output', true);
+          set(to, true);
         }}
       >
         {tabs.map((t) => (

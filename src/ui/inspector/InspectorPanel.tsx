@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useInspect } from '../../store/inspectStore';
 import { useStore } from '../../store/store';
+import { tabForKey } from '../tabKeys';
 import { useDarkMode } from '../useDarkMode';
 import { formatBytes } from '../format';
 import { ModuleView } from './ModuleView';
@@ -30,12 +31,15 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
   const error = useInspect((s) => s.error);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: React.KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const to = e.key === 'ArrowRight' ? (i + 1) % 3 : e.key === 'ArrowLeft' ? (i + 2) % 3 : -1;
-    if (to < 0) return;
+    const to = tabForKey(
+      TABS.map((t) => t.id),
+      tab,
+      e.key,
+    );
+    if (!to) return;
     e.preventDefault();
-    setTab(TABS[to].id);
-    refs.current[TABS[to].id]?.focus();
+    setTab(to);
+    refs.current[to]?.focus();
   };
   const sizes = inspection?.sizes;
   return (
