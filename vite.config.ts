@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation gives workers a 5 µs performance.now() instead of 100 µs, which the
@@ -28,7 +29,21 @@ function immutableAssets(): Plugin {
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [react(), immutableAssets()],
+  plugins: [
+    react(),
+    immutableAssets(),
+    // The one service worker (src/sw.ts, routes in src/sw/routes.ts), built from our own source
+    // (injectManifest) and served in dev too. Registered by src/server/previewBridge.ts.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: { injectionPoint: undefined, rollupFormat: 'iife' },
+      devOptions: { enabled: true, type: 'module' },
+    }),
+  ],
   resolve: {
     alias: [
       // monaco-vim imports Monaco's old deep paths (monaco-editor/esm/vs/…), which 0.5x's exports

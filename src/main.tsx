@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { clearStaleShareHash, openSharedLink } from './share/shareLink';
 import { startAutosave } from './store/persistence';
+import { watchServerProject } from './store/serverStore';
 import { watchInspections } from './store/inspectStore';
 import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from './store/runActions';
 import { editorReady } from './ui/editor/editorHandle';
@@ -17,6 +18,7 @@ performance.mark('projects-loaded');
 initWorkers();
 clearRunOnProjectSwitch();
 watchInspections();
+watchServerProject();
 openSharedLink({ keepDraft: true, autorun: true });
 // A link pasted into the address bar of an open playground only changes the fragment.
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));

@@ -133,6 +133,7 @@ export function startBridge(opts: EmbedOptions): () => void {
           : {}),
         ...(exit.kind === 'stopped' ? { stopped: true } : {}),
         ...(exit.kind === 'error' ? { error: exit.message } : {}),
+        ...(exit.kind === 'served' ? { status: exit.status } : {}),
         timings: {
           compileMs: t.compileMs,
           instantiateMs: t.instantiateMs,

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
+import { watchServerProject } from '../store/serverStore';
 import { watchInspections } from '../store/inspectStore';
 import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../store/runActions';
 import { useStore } from '../store/store';
@@ -23,6 +24,7 @@ useStore.setState({
 initWorkers();
 clearRunOnProjectSwitch();
 watchInspections();
+watchServerProject();
 startBridge(options);
 // Without an editor (editor=0) there is nothing to wait for.
 warmOnLanguageChange(options.editor ? editorReady : Promise.resolve());

@@ -12,6 +12,8 @@ export interface Example {
   args?: string;
   /** An interactive program: it opens with empty stdin in the terminal view. */
   terminal?: boolean;
+  /** An HTTP handler: the project runs in handler mode, and this is the first request's path. */
+  http?: { path: string; method?: string; headers?: string; body?: string };
 }
 
 /** What the main thread knows about a language: no toolchain code here. */

@@ -23,7 +23,14 @@ export interface Project {
    * Opening another example or link replaces such a project instead of adding one.
    */
   pristine?: string;
+  /** Run as an HTTP handler (WAGI) instead of a command; absent: a command. */
+  runMode?: RunMode;
+  /** The handler's trigger route (spin.toml's `route`); absent: `/...`. */
+  route?: string;
 }
+
+/** How Run runs a project: a WASI command, or an HTTP handler answering requests. */
+export type RunMode = 'command' | 'http';
 
 /** The entry file a new project of each language gets. */
 export const DEFAULT_ENTRY: Record<LanguageId, string> = {
@@ -198,7 +205,13 @@ export function newId(): string {
 export function makeProject(
   language: LanguageId,
   files: ProjectFiles,
-  opts: { name?: string; entry?: string; pristine?: string } = {},
+  opts: {
+    name?: string;
+    entry?: string;
+    pristine?: string;
+    runMode?: RunMode;
+    route?: string;
+  } = {},
 ): Project {
   const entry =
     opts.entry && opts.entry in files
@@ -214,5 +227,7 @@ export function makeProject(
     entry,
     updatedAt: Date.now(),
     ...(opts.pristine ? { pristine: opts.pristine } : {}),
+    ...(opts.runMode === 'http' ? { runMode: 'http' as const } : {}),
+    ...(opts.route ? { route: opts.route } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { CompileOptions, LanguageId } from '../workers/protocol';
+import { badRoute } from '../server/wagi';
 import { isLanguageId, languageById } from '../languages/registry';
 import { checkPath, dataSize, isDir, type ProjectFiles } from '../project/model';
 
@@ -16,6 +17,10 @@ export interface SharedState {
   compileOptions: CompileOptions;
   /** After the preset stdin, read the terminal (absent: end of file, as in v2's first links). */
   stdinThenTerminal?: boolean;
+  /** An HTTP handler project (absent: a command). */
+  runMode?: 'http';
+  /** The handler's route (absent: `/...`). */
+  route?: string;
 }
 
 export const SHARE_VERSION = 2;
@@ -156,5 +161,7 @@ function settings(
         : {}),
     },
     ...(r.stdinThenTerminal === true ? { stdinThenTerminal: true } : {}),
+    ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
+    ...(typeof r.route === 'string' && !badRoute(r.route) ? { route: r.route } : {}),
   };
 }

@@ -17,6 +17,8 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     timeLimit: s.timeLimit,
     compileOptions: s.compileOptions[s.language],
     ...(s.stdinThenTerminal ? { stdinThenTerminal: true } : {}),
+    ...(p.runMode === 'http' ? { runMode: 'http' as const } : {}),
+    ...(p.route ? { route: p.route } : {}),
   };
 }
 
@@ -31,6 +33,8 @@ export function applyShared(state: SharedState): string | null {
     name: 'Shared project',
     entry: state.entry,
     pristine: 'link',
+    runMode: state.runMode,
+    route: state.route,
   });
   if (before.pristine === 'link') project.id = before.id;
   useStore.getState().addProject(project);

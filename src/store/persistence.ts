@@ -1,3 +1,4 @@
+import { badRoute } from '../server/wagi';
 import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
@@ -133,6 +134,8 @@ export function sanitizeProject(raw: unknown): Project | null {
     entry: r.entry,
     updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : 0,
     ...(str(r.pristine) ? { pristine: r.pristine } : {}),
+    ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
+    ...(str(r.route) && !badRoute(r.route) ? { route: r.route } : {}),
   };
 }
 

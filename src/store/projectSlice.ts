@@ -10,6 +10,7 @@ import {
   movePath,
   removePath,
   type FileData,
+  type RunMode,
   type Project,
   type ProjectFiles,
 } from '../project/model';
@@ -49,6 +50,8 @@ export interface ProjectSlice {
   /** Removes a file or folder; returns what was removed, for undo. */
   removePath(path: string): ProjectFiles;
   setEntry(path: string): void;
+  /** Command or HTTP handler, and the handler's route. */
+  setServerConfig(patch: { runMode?: RunMode; route?: string }): void;
   openFile(path: string): void;
   closeTab(path: string): void;
   /** Copies a file the last run wrote into the project. */
@@ -74,6 +77,7 @@ export function exampleProject(language: LanguageId, ex: Example): Project {
     name: `${meta.label.split(' ')[0]}: ${ex.label}`,
     entry: meta.fileName,
     pristine: `example:${ex.id}`,
+    ...(ex.http ? { runMode: 'http' as const } : {}),
   });
 }
 
@@ -212,6 +216,15 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
     setEntry: (path) => {
       if (!isDir(path) && path in currentProject(get()).files) update(() => ({ entry: path }));
     },
+
+    setServerConfig: (patch) =>
+      update((p) => {
+        const next: Partial<Project> = {};
+        if (patch.runMode) next.runMode = patch.runMode === 'http' ? 'http' : undefined;
+        if (patch.route !== undefined)
+          next.route = patch.route === '/...' ? undefined : patch.route;
+        return { ...p, ...next };
+      }),
 
     openFile: (path) =>
       set((s) => {

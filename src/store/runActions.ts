@@ -19,6 +19,7 @@ import type { ExitStatus } from './runSlice';
 import { emit } from './runEvents';
 import { useStore } from './store';
 import { languageById } from '../languages/registry';
+import { sendComposed, setHandler, useServer } from './serverStore';
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerPool | null = null;
@@ -165,6 +166,44 @@ function publishCompile(result: CompileResult, wasmSize = result.wasm?.byteLengt
   emit('compiled', result.ok, result.diagnostics);
 }
 
+/**
+ * Compiles the current project (a Run is consent to the toolchain's download), then applies the
+ * "then wasm-opt" preset when one is set.
+ */
+async function buildCurrent(signal: AbortSignal): Promise<CompileResult> {
+  const store = useStore.getState();
+  if (pendingDownload(store.language) || store.downloadCancelled) downloadToolchain(false);
+  const compiled = await compileCurrent(signal);
+  if (!compiled.ok || !compiled.wasm) return compiled;
+  const preset = store.compileOptions[currentProject(store).language]?.wasmOpt;
+  if (!preset) return compiled;
+  const opt = await wasmOptAfterBuild(compiled.wasm, preset as OptimizePreset, signal);
+  if (!opt) return compiled;
+  return {
+    ...compiled,
+    wasm: opt.wasm,
+    compileMs: compiled.compileMs + opt.ms,
+    phases: [...compiled.phases, { name: `wasm-opt ${preset}`, ms: opt.ms }],
+    gzipSize: undefined,
+  };
+}
+
+/**
+ * The module of the last Run, or (when nothing was built yet) the current project compiled now,
+ * without running it (the cold-start lab). Null when the compile failed (see Problems).
+ */
+export async function currentModule(): Promise<Uint8Array | null> {
+  const have = useStore.getState().wasm;
+  if (have) return have;
+  initWorkers();
+  const ctl = new AbortController();
+  const compiled = await buildCurrent(ctl.signal);
+  publishCompile(compiled, compiled.wasm?.byteLength);
+  if (!compiled.ok || !compiled.wasm) return null;
+  useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
+  return compiled.wasm;
+}
+
 /** What a run may be given besides the current project. */
 export interface RunOptions {
   /** Run these bytes instead of compiling (opened or embedded modules). */
@@ -219,31 +258,39 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     let compiled: CompileResult | null = null;
     let wasm = opts.wasm;
     if (!wasm) {
-      // Pressing Run is consent to the download the language needs.
-      if (pendingDownload(store.language) || store.downloadCancelled) downloadToolchain(false);
-      compiled = await compileCurrent(ctl.signal);
+      compiled = await buildCurrent(ctl.signal);
       if (!compiled.ok || !compiled.wasm) {
         publishCompile(compiled);
         if (current()) finish({ kind: 'error', message: 'compile failed: see Problems' });
         return;
       }
       wasm = compiled.wasm;
-      const preset = store.compileOptions[currentProject(store).language]?.wasmOpt;
-      if (preset) {
-        const opt = await wasmOptAfterBuild(wasm, preset as OptimizePreset, ctl.signal);
-        if (opt) {
-          wasm = opt.wasm;
-          compiled = {
-            ...compiled,
-            wasm: opt.wasm,
-            compileMs: compiled.compileMs + opt.ms,
-            phases: [...compiled.phases, { name: `wasm-opt ${preset}`, ms: opt.ms }],
-            gzipSize: undefined,
-          };
-        }
-      }
     }
     const bytes = wasm.slice();
+    if (!opts.wasm && currentProject(useStore.getState()).runMode === 'http') {
+      // An HTTP handler: Run builds it, reloads the preview and answers the composer's request.
+      publishCompile(compiled!, bytes.byteLength);
+      useStore.getState().patchRun({ status: 'running', wasm: bytes });
+      setHandler(wasm);
+      const r = await sendComposed();
+      if (!current()) return;
+      useStore.getState().patchRun({
+        timings: {
+          ...useStore.getState().timings,
+          instantiateMs: r ? r.instantiateUs / 1000 : undefined,
+          runMs: r ? r.runUs / 1000 : undefined,
+        },
+      });
+      await afterPaint();
+      if (!current()) return;
+      finish(
+        r
+          ? { kind: 'served', status: r.status, message: r.error }
+          : { kind: 'error', message: useServer.getState().requestError ?? 'the request failed' },
+        performance.now() - tStart,
+      );
+      return;
+    }
     const { stdin, args, env, timeLimit, stdinThenTerminal, interactive, outputView } =
       useStore.getState();
     if (timeLimit > 0) clock = new RunClock(timeLimit * 1000, () => ctl.abort('timeout'));

@@ -16,7 +16,9 @@ export type ExitStatus =
       /** What the badge says after "stopped" (the message is its tooltip). */
       short?: string;
     }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** An HTTP handler answered Run's request with this status (message: the server's reason). */
+  | { kind: 'served'; status: number; message?: string };
 
 /** What the Timings panel shows; every figure is measured, none estimated. */
 export interface Timings {

@@ -2,9 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
 /** The panel shown under the editor on a narrow screen. */
-export type NarrowTab = 'output' | 'inspector' | 'problems' | 'settings' | 'timings';
+export type NarrowTab =
+  'output' | 'inspector' | 'instances' | 'http' | 'problems' | 'settings' | 'timings';
 /** What the panel beside the editor shows on a wide screen. */
-export type MainTab = 'output' | 'inspector';
+export type MainTab = 'output' | 'inspector' | 'instances' | 'http';
 
 /** Transient UI notices: not saved, not shared. */
 export interface UiSlice {

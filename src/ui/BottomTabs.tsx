@@ -3,6 +3,9 @@ import { useOutput } from '../store/outputStore';
 import { useStore } from '../store/store';
 import type { NarrowTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
+import { currentProject } from '../store/projectSlice';
+import { HttpPanel } from './server/HttpPanel';
+import { InstancesPanel } from './server/InstancesPanel';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { PanelBoundary } from './PanelBoundary';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -13,6 +16,8 @@ import { tabForKey } from './tabKeys';
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
   { id: 'inspector', label: 'Inspector', render: (shown) => <InspectorPanel shown={shown} /> },
+  { id: 'instances', label: 'Instances', render: () => <InstancesPanel /> },
+  { id: 'http', label: 'HTTP', render: (shown) => <HttpPanel shown={shown} /> },
   { id: 'problems', label: 'Problems', render: () => <ProblemsPanel /> },
   { id: 'settings', label: 'Run settings', render: () => <RunSettings /> },
   { id: 'timings', label: 'Timings', render: () => <TimingsPanel /> },
@@ -32,8 +37,10 @@ export function BottomTabs() {
   useEffect(
     () =>
       useStore.subscribe((s, prev) => {
-        if (s.runId !== prev.runId) s.patchUi({ narrowTab: 'output' });
-        else if (
+        if (s.runId !== prev.runId) {
+          if (s.narrowTab !== 'instances')
+            s.patchUi({ narrowTab: currentProject(s).runMode === 'http' ? 'http' : 'output' });
+        } else if (
           s.exit !== prev.exit &&
           s.exit?.kind === 'error' &&
           s.exit.message.startsWith('compile failed')

@@ -38,6 +38,10 @@ export function ExitBadge() {
       text = exit.short ? `stopped ${exit.short}` : `stopped: ${exit.message}`;
       tone = 'warn';
       break;
+    case 'served':
+      text = `HTTP ${exit.status}${exit.message ? ` — ${exit.message.split('\n')[0]}` : ''}`;
+      tone = exit.status < 400 ? 'ok' : exit.status < 500 ? 'warn' : 'bad';
+      break;
     default:
       text = `error: ${exit.message}`;
       tone = 'bad';

@@ -4,6 +4,9 @@ import { useStore } from '../store/store';
 import type { MainTab } from '../store/uiSlice';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { OutputPanel } from './OutputPanel';
+import { HttpPanel } from './server/HttpPanel';
+import { InstancesPanel } from './server/InstancesPanel';
+import { currentProject } from '../store/projectSlice';
 import { PanelBoundary } from './PanelBoundary';
 import { tabForKey } from './tabKeys';
 
@@ -15,11 +18,14 @@ export function MainTabs() {
   const tab = useStore((s) => s.mainTab);
   const total = useInspect((s) => s.inspection?.sizes.total);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  // A run shows its output (the inspector keeps the module's deltas for when it is opened again).
+  // A run shows its output, a handler's Run its response (the inspector keeps the module's
+  // deltas for when it is opened again; the cold-start lab stays open while it measures).
   useEffect(
     () =>
       useStore.subscribe((s, prev) => {
-        if (s.runId !== prev.runId && s.mainTab !== 'output') s.patchUi({ mainTab: 'output' });
+        if (s.runId === prev.runId || s.mainTab === 'instances') return;
+        const want = currentProject(s).runMode === 'http' ? 'http' : 'output';
+        if (s.mainTab !== want) s.patchUi({ mainTab: want });
       }),
     [],
   );
@@ -33,13 +39,15 @@ export function MainTabs() {
       id: 'inspector',
       label: total !== undefined ? `Inspector · ${total.toLocaleString('en')} B` : 'Inspector',
     },
+    { id: 'instances', label: 'Instances' },
+    { id: 'http', label: 'HTTP' },
   ];
   return (
     <div className="main-tabs">
       <div
         className="bottom-tablist"
         role="tablist"
-        aria-label="Output or inspector"
+        aria-label="Output, inspector, instances or HTTP"
         onKeyDown={(e) => {
           const to = tabForKey(
             tabs.map((t) => t.id),
@@ -89,6 +97,28 @@ export function MainTabs() {
       >
         <PanelBoundary name="Inspector">
           <InspectorPanel shown={tab === 'inspector'} />
+        </PanelBoundary>
+      </div>
+      <div
+        role="tabpanel"
+        id="main-tabpanel-instances"
+        aria-labelledby="main-tab-instances"
+        className="bottom-tabpanel"
+        hidden={tab !== 'instances'}
+      >
+        <PanelBoundary name="Instances">
+          <InstancesPanel />
+        </PanelBoundary>
+      </div>
+      <div
+        role="tabpanel"
+        id="main-tabpanel-http"
+        aria-labelledby="main-tab-http"
+        className="bottom-tabpanel"
+        hidden={tab !== 'http'}
+      >
+        <PanelBoundary name="HTTP">
+          <HttpPanel shown={tab === 'http'} />
         </PanelBoundary>
       </div>
     </div>

@@ -1,6 +1,8 @@
 import { WASM_OPT_PRESETS } from '../workers/protocol';
 import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
+import { currentProject } from '../store/projectSlice';
+import { RouteField } from './server/RouteField';
 
 /** stdin, arguments, environment and the time limit; saved with the source. */
 export function RunSettings() {
@@ -13,6 +15,8 @@ export function RunSettings() {
   const set = useStore.getState().setRunSetting;
   const language = useStore((s) => s.language);
   const wasmOpt = useStore((s) => s.compileOptions[s.language]?.wasmOpt ?? '');
+  const runMode = useStore((s) => currentProject(s).runMode ?? 'command');
+  const http = runMode === 'http';
   return (
     <section
       className="panel settings-panel"
@@ -29,53 +33,82 @@ export function RunSettings() {
         <h2>Run settings</h2>
       </div>
       <div className="settings">
-        <label>
-          <span>Arguments</span>
-          <input
-            data-testid="args-input"
-            value={args}
-            placeholder={'e.g. one "two words"'}
-            onChange={(e) => set({ args: e.target.value })}
-          />
+        <label className="inline">
+          <span>Run as</span>
+          <select
+            data-testid="run-mode"
+            value={runMode}
+            onChange={(e) => {
+              const mode = e.target.value === 'http' ? 'http' : 'command';
+              useStore.getState().setServerConfig({ runMode: mode });
+              if (mode === 'http')
+                useStore.getState().patchUi({ mainTab: 'http', narrowTab: 'http' });
+            }}
+          >
+            <option value="command">Command (WASI _start)</option>
+            <option value="http">HTTP handler (WAGI, as Spin)</option>
+          </select>
         </label>
-        <label>
-          <span>stdin</span>
-          <textarea
-            data-testid="stdin-input"
-            value={stdin}
-            rows={3}
-            placeholder={
-              interactive ? 'empty: type in the terminal when the program asks' : 'text fed to fd 0'
-            }
-            onChange={(e) => set({ stdin: e.target.value })}
-          />
-        </label>
-        {interactive && (
-          <label className="inline">
-            <input
-              type="checkbox"
-              data-testid="stdin-then-terminal"
-              checked={thenTerminal || stdin === ''}
-              disabled={stdin === ''}
-              onChange={(e) => set({ stdinThenTerminal: e.target.checked })}
-            />
-            <span>
-              {stdin === ''
-                ? 'stdin is typed in the terminal'
-                : 'then read the terminal (else end of file)'}
-            </span>
-          </label>
+        {http && <RouteField />}
+        {http && (
+          <p className="hint" data-testid="http-mode-note">
+            Each request runs a fresh instance: its argv, environment and stdin come from the
+            request (HTTP tab); the time limit below is per request.
+          </p>
         )}
-        <label>
-          <span>Environment</span>
-          <textarea
-            data-testid="env-input"
-            value={env}
-            rows={2}
-            placeholder="KEY=value, one per line"
-            onChange={(e) => set({ env: e.target.value })}
-          />
-        </label>
+        {!http && (
+          <>
+            <label>
+              <span>Arguments</span>
+              <input
+                data-testid="args-input"
+                value={args}
+                placeholder={'e.g. one "two words"'}
+                onChange={(e) => set({ args: e.target.value })}
+              />
+            </label>
+            <label>
+              <span>stdin</span>
+              <textarea
+                data-testid="stdin-input"
+                value={stdin}
+                rows={3}
+                placeholder={
+                  interactive
+                    ? 'empty: type in the terminal when the program asks'
+                    : 'text fed to fd 0'
+                }
+                onChange={(e) => set({ stdin: e.target.value })}
+              />
+            </label>
+            {interactive && (
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  data-testid="stdin-then-terminal"
+                  checked={thenTerminal || stdin === ''}
+                  disabled={stdin === ''}
+                  onChange={(e) => set({ stdinThenTerminal: e.target.checked })}
+                />
+                <span>
+                  {stdin === ''
+                    ? 'stdin is typed in the terminal'
+                    : 'then read the terminal (else end of file)'}
+                </span>
+              </label>
+            )}
+            <label>
+              <span>Environment</span>
+              <textarea
+                data-testid="env-input"
+                value={env}
+                rows={2}
+                placeholder="KEY=value, one per line"
+                onChange={(e) => set({ env: e.target.value })}
+              />
+            </label>
+          </>
+        )}
         <label className="inline">
           <span>Time limit (s)</span>
           <input

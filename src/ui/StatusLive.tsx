@@ -16,6 +16,8 @@ export function describeRun(exit: ExitStatus, lines: number, runMs?: number): st
       return `trap: ${exit.message}${exit.func ? ` in ${exit.func}` : ''}, ${count}`;
     case 'stopped':
       return `stopped: ${exit.message}, ${count}`;
+    case 'served':
+      return `the handler answered ${exit.status}${exit.message ? `: ${exit.message}` : ''}`;
     default:
       return exit.message.startsWith('compile failed') ? '' : `error: ${exit.message}`;
   }

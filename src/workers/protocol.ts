@@ -163,7 +163,88 @@ export interface RunnerApi {
   /** Runs a WASI command; output streams as OutputMessage events on the worker. */
   run(req: RunRequest): Promise<RunResult>;
   ping(): Promise<boolean>;
+  /** Answers one request with a fresh instance of the handler. */
+  serve(spec: HandlerSpec, req: import('../server/wagi').HttpRequest): Promise<ServeAnswer>;
+  /**
+   * A closed-loop load test on this worker: `clients` clients, each sending its next request when
+   * its last was answered, `requests` in all. Progress comes as ServerMessage events.
+   */
+  loadTest(
+    spec: HandlerSpec,
+    req: import('../server/wagi').HttpRequest,
+    requests: number,
+    clients: number,
+  ): Promise<LoadBatch>;
+  /** Creates `count` fresh instances of a module and times them. */
+  coldStart(req: ColdStartRequest): Promise<ColdStartResult>;
 }
+
+/** A handler as the runner worker is given it (compiled once per `id` and worker). */
+export interface HandlerSpec {
+  /** Changes whenever the module or its files change. */
+  id: number;
+  wasm: Uint8Array;
+  /** The trigger route, e.g. `/...`. */
+  route: string;
+  files: Record<string, Uint8Array>;
+}
+
+/** One answered request, as the page gets it. */
+export interface ServeAnswer {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  /** Why the server (not the handler) answered this way. */
+  error?: string;
+  instantiateUs: number;
+  runUs: number;
+  /** Handler compile in this worker, µs (0 when it was compiled before). */
+  compileUs: number;
+  stderr: string;
+}
+
+/** Requests answered since the last batch: their latencies (ms) and how many failed (5xx). */
+export interface LoadBatch {
+  latenciesMs: Float64Array;
+  statuses: Record<number, number>;
+  errors: number;
+  /** The first failure's reason, for the page to show. */
+  firstError?: string;
+}
+
+/** Cold-start lab settings. */
+export interface ColdStartRequest {
+  wasm: Uint8Array;
+  count: number;
+  /** Also run `_start` in each instance (output discarded). */
+  runStart: boolean;
+  /** Compile the module again for every instance (the contrast). */
+  compileEach: boolean;
+  files: Record<string, Uint8Array>;
+}
+
+/** Cold-start lab results; times in µs. */
+export interface ColdStartResult {
+  /** Per instance: `new WebAssembly.Instance` (+ `new WebAssembly.Module` with compileEach). */
+  samplesUs: Float64Array;
+  /** Per instance with runStart: `_start` until it returned. */
+  runSamplesUs?: Float64Array;
+  /** The one compile before the loop (0 with compileEach). */
+  compileUs: number;
+  /** Wall time of the whole loop, WASI host setup included, ms. */
+  wallMs: number;
+  /** Linear memory each instance starts with, bytes. */
+  memoryBytes: number;
+  /** The smallest step performance.now() showed (5 µs when cross-origin isolated). */
+  timerResolutionUs: number;
+  /** Instances whose _start trapped or exited non-zero (runStart). */
+  failures: number;
+  firstFailure?: string;
+}
+
+/** Progress of a load test or cold-start loop, posted on the runner worker's port. */
+export type ServerMessage =
+  { type: 'server:load'; batch: LoadBatch } | { type: 'server:coldstart'; done: number };
 
 /** A file to format (the editor's text, its path in the project, the editor's indent). */
 export interface FormatRequest {

@@ -2,7 +2,11 @@
 import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
 import { warmupWasm } from '../wasm/warmup';
-import type { OutputMessage, RunRequest, RunnerApi } from './protocol';
+import { coldStartLoop } from '../wasm/coldStart';
+import { loadTestHere, serveOne } from '../server/handlerWorker';
+import type { OutputMessage, RunRequest, RunnerApi, ServerMessage } from './protocol';
+
+const postServer = (m: ServerMessage) => self.postMessage(m);
 
 const api: RunnerApi = {
   async run(req: RunRequest) {
@@ -19,6 +23,20 @@ const api: RunnerApi = {
       () => {},
     );
     return r.exitCode === 0;
+  },
+  async serve(spec, req) {
+    const a = serveOne(spec, req);
+    return Comlink.transfer(a, [a.body.buffer]);
+  },
+  async loadTest(spec, req, requests, clients) {
+    return loadTestHere(spec, req, requests, clients, postServer);
+  },
+  async coldStart(req) {
+    const r = coldStartLoop(req, postServer);
+    return Comlink.transfer(r, [
+      r.samplesUs.buffer,
+      ...(r.runSamplesUs ? [r.runSamplesUs.buffer] : []),
+    ]);
   },
 };
 

@@ -5,6 +5,9 @@ import stdin from './examples/stdin.ts?raw';
 import trap from './examples/trap.ts?raw';
 import ticker from './examples/ticker.ts?raw';
 import ask from './examples/ask.ts?raw';
+import handlerHello from './examples/handler_hello.ts?raw';
+import handlerJson from './examples/handler_json.ts?raw';
+import handlerRouter from './examples/handler_router.ts?raw';
 
 export const assemblyscriptMeta: LanguageMeta = {
   id: 'assemblyscript',
@@ -25,5 +28,28 @@ export const assemblyscriptMeta: LanguageMeta = {
     { id: 'ask', label: 'Ask and answer (interactive)', source: ask, terminal: true },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
+    {
+      id: 'handler-hello',
+      label: 'HTTP handler: hello (WAGI, as Spin)',
+      source: handlerHello,
+      http: { path: '/?name=Wasm' },
+    },
+    {
+      id: 'handler-json',
+      label: 'HTTP handler: JSON echo',
+      source: handlerJson,
+      http: {
+        method: 'POST',
+        path: '/echo?x=1',
+        headers: 'Content-Type: application/json',
+        body: '{"hello": "wasm"}',
+      },
+    },
+    {
+      id: 'handler-router',
+      label: 'HTTP handler: a website (router, form, image)',
+      source: handlerRouter,
+      http: { path: '/' },
+    },
   ],
 };

@@ -12,6 +12,9 @@ import rectC from './examples/modules_rect.c?raw';
 import circleC from './examples/modules_circle.c?raw';
 import guess from './examples/guess.c?raw';
 import progress from './examples/progress.c?raw';
+import handlerHello from './examples/handler_hello.c?raw';
+import handlerJson from './examples/handler_json.c?raw';
+import handlerRouter from './examples/handler_router.c?raw';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
 /** clang and LLD with wasi-libc and libc++: ≈75 MB of wasm and a ≈30 MB sysroot. */
@@ -63,6 +66,29 @@ export const cMeta: LanguageMeta = {
         'geometry/rect.c': rectC,
         'geometry/circle.c': circleC,
       },
+    },
+    {
+      id: 'handler-hello',
+      label: 'HTTP handler: hello (WAGI, as Spin)',
+      source: handlerHello,
+      http: { path: '/?name=Wasm' },
+    },
+    {
+      id: 'handler-json',
+      label: 'HTTP handler: JSON echo',
+      source: handlerJson,
+      http: {
+        method: 'POST',
+        path: '/echo?x=1',
+        headers: 'Content-Type: application/json',
+        body: '{"hello": "wasm"}',
+      },
+    },
+    {
+      id: 'handler-router',
+      label: 'HTTP handler: a website (router, form, image)',
+      source: handlerRouter,
+      http: { path: '/' },
     },
   ],
 };

@@ -5,6 +5,8 @@ import stdin from './examples/stdin.wat?raw';
 import trap from './examples/trap.wat?raw';
 import exit from './examples/exit.wat?raw';
 import echo from './examples/echo.wat?raw';
+import handlerHello from './examples/handler_hello.wat?raw';
+import handlerJson from './examples/handler_json.wat?raw';
 
 export const watMeta: LanguageMeta = {
   id: 'wat',
@@ -24,5 +26,22 @@ export const watMeta: LanguageMeta = {
     { id: 'echo', label: 'Echo what you type (interactive)', source: echo, terminal: true },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'exit', label: 'Exit code 42', source: exit },
+    {
+      id: 'handler-hello',
+      label: 'HTTP handler: hello (WAGI, as Spin)',
+      source: handlerHello,
+      http: { path: '/' },
+    },
+    {
+      id: 'handler-json',
+      label: 'HTTP handler: JSON echo',
+      source: handlerJson,
+      http: {
+        method: 'POST',
+        path: '/echo',
+        headers: 'Content-Type: application/json',
+        body: '{"hello": "wasm"}',
+      },
+    },
   ],
 };

@@ -1,0 +1,94 @@
+/** The runner worker's handler side: a compiled handler per spec, one request or a load test. */
+import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../workers/protocol';
+import { HandlerHost } from './serve';
+import type { HttpRequest } from './wagi';
+
+let cached: { id: number; host: HandlerHost } | null = null;
+
+/** The handler of `spec`, compiled once per spec id in this worker; µs it took (0 if cached). */
+function hostFor(spec: HandlerSpec): { host: HandlerHost; compileUs: number } {
+  if (cached?.id === spec.id) return { host: cached.host, compileUs: 0 };
+  const t0 = performance.now();
+  const mod = new WebAssembly.Module(spec.wasm as BufferSource);
+  const compileUs = (performance.now() - t0) * 1000;
+  cached = { id: spec.id, host: new HandlerHost(mod, { route: spec.route }, spec.files) };
+  return { host: cached.host, compileUs };
+}
+
+export function serveOne(spec: HandlerSpec, req: HttpRequest): ServeAnswer {
+  let h: { host: HandlerHost; compileUs: number };
+  try {
+    h = hostFor(spec);
+  } catch (e) {
+    const reason = `the handler is not a valid module: ${(e as Error).message}`;
+    return {
+      status: 500,
+      headers: [['content-type', 'text/plain; charset=utf-8']],
+      body: new TextEncoder().encode(reason),
+      error: reason,
+      instantiateUs: 0,
+      runUs: 0,
+      compileUs: 0,
+      stderr: '',
+    };
+  }
+  const r = h.host.serve(req);
+  return {
+    ...r.response,
+    instantiateUs: r.instantiateUs,
+    runUs: r.runUs,
+    compileUs: h.compileUs,
+    stderr: r.stderr,
+  };
+}
+
+/** How often a load test tells the page how far it is (also its heartbeat: see serverClient). */
+export const HEARTBEAT_MS = 20;
+
+/**
+ * A closed loop of `clients` clients on this one worker: requests are answered one at a time
+ * (a handler is synchronous), in the order they were sent, so each client's next request waits
+ * behind the others'; a latency is from the moment its client sent it to its answer.
+ */
+export function loadTestHere(
+  spec: HandlerSpec,
+  req: HttpRequest,
+  requests: number,
+  clients: number,
+  post: (m: ServerMessage) => void,
+): LoadBatch {
+  const { host } = hostFor(spec);
+  let batch: number[] = [];
+  let statuses: Record<number, number> = {};
+  let errors = 0;
+  let firstError: string | undefined;
+  const take = (): LoadBatch => {
+    const b: LoadBatch = { latenciesMs: Float64Array.from(batch), statuses, errors, firstError };
+    batch = [];
+    statuses = {};
+    errors = 0;
+    firstError = undefined;
+    return b;
+  };
+  const sentAt = new Float64Array(Math.max(1, clients)).fill(performance.now());
+  let lastPost = performance.now();
+  for (let i = 0; i < requests; i++) {
+    const now = performance.now();
+    if (now - lastPost >= HEARTBEAT_MS) {
+      post({ type: 'server:load', batch: take() });
+      lastPost = now;
+    }
+    const client = i % sentAt.length;
+    const r = host.serve(req);
+    const end = performance.now();
+    batch.push(end - sentAt[client]);
+    sentAt[client] = end;
+    const s = r.response.status;
+    statuses[s] = (statuses[s] ?? 0) + 1;
+    if (s >= 500) {
+      errors++;
+      firstError ??= r.response.error ?? `status ${s}`;
+    }
+  }
+  return take();
+}

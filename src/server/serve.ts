@@ -1,0 +1,142 @@
+/**
+ * Serves one HTTP request with a fresh instance of a WAGI handler (worker side, synchronous):
+ * the request's environment and argv, its body on stdin, the project's files at `/`, stdout
+ * parsed as a CGI response. Spin does the same for every request; so does the playground.
+ */
+import { WasiExit, WasiHost } from '../wasi/host';
+import { Budget, buildTree } from '../wasi/memfs';
+import { StdinStream } from '../wasi/stdin';
+import { describeTrap } from '../wasm/trap';
+import { composeResponse, serverError, type HttpResponse } from './cgi';
+import {
+  parseRoute,
+  routeMatches,
+  splitTarget,
+  wagiArgv,
+  wagiEnv,
+  type HttpRequest,
+  type WagiSite,
+} from './wagi';
+
+/** A handler's answer to one request, with what it cost. */
+export interface ServeResult {
+  response: HttpResponse;
+  /** `new WebAssembly.Instance` with a fresh WASI host, µs. */
+  instantiateUs: number;
+  /** `_start` until it returned or exited, µs. */
+  runUs: number;
+  /** What the handler wrote to stderr (its log), at most STDERR_KEEP bytes. */
+  stderr: string;
+}
+
+/** A response larger than this is cut off with a 502 (the page holds it whole). */
+export const MAX_RESPONSE = 32 * 1024 * 1024;
+const STDERR_KEEP = 16 * 1024;
+const dec = new TextDecoder();
+
+/** A compiled handler and the world each of its instances gets. */
+export class HandlerHost {
+  private route;
+
+  constructor(
+    readonly mod: WebAssembly.Module,
+    readonly site: WagiSite,
+    readonly files: Record<string, Uint8Array>,
+  ) {
+    this.route = parseRoute(site.route);
+  }
+
+  serve(req: HttpRequest): ServeResult {
+    const result: ServeResult = {
+      response: serverError(500, ''),
+      instantiateUs: 0,
+      runUs: 0,
+      stderr: '',
+    };
+    if (!routeMatches(this.route, splitTarget(req.path).path)) {
+      result.response = serverError(404, `Not Found: the route ${this.site.route} does not match`);
+      return result;
+    }
+    const out: Uint8Array[] = [];
+    let outBytes = 0;
+    let tooBig = false;
+    const err: Uint8Array[] = [];
+    let errBytes = 0;
+    const budget = new Budget();
+    const argv = wagiArgv(req);
+    const wasi = new WasiHost({
+      args: argv,
+      env: wagiEnv(req, this.site),
+      stdin: new StdinStream(req.body, false),
+      stdout: (b) => {
+        if (outBytes + b.length > MAX_RESPONSE) tooBig = true;
+        else out.push(b.slice());
+        outBytes += b.length;
+      },
+      stderr: (b) => {
+        if (errBytes < STDERR_KEEP) err.push(b.slice(0, STDERR_KEEP - errBytes));
+        errBytes += b.length;
+      },
+      root: buildTree(this.files, budget),
+      budget,
+    });
+    let t0 = performance.now();
+    let instance: WebAssembly.Instance;
+    try {
+      instance = new WebAssembly.Instance(this.mod, {
+        wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports,
+      });
+    } catch (e) {
+      result.response = serverError(
+        500,
+        `the handler could not be instantiated: ${(e as Error).message}`,
+      );
+      return result;
+    }
+    result.instantiateUs = (performance.now() - t0) * 1000;
+    wasi.memory = instance.exports.memory as WebAssembly.Memory;
+    const start = instance.exports._start as (() => void) | undefined;
+    if (typeof start !== 'function') {
+      result.response = serverError(
+        500,
+        'not a WASI command: the module exports no _start function',
+      );
+      return result;
+    }
+    let exitCode = 0;
+    let trap: string | null = null;
+    t0 = performance.now();
+    try {
+      start();
+    } catch (e) {
+      if (e instanceof WasiExit) exitCode = e.code;
+      else trap = describeTrap(e).message;
+    }
+    result.runUs = (performance.now() - t0) * 1000;
+    result.stderr = dec.decode(concat(err));
+    const log = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
+    if (trap !== null) result.response = serverError(500, `the handler trapped: ${trap}${log}`);
+    else if (exitCode !== 0)
+      result.response = serverError(500, `the handler exited with code ${exitCode}${log}`);
+    else if (tooBig)
+      result.response = serverError(
+        502,
+        `the response is larger than ${MAX_RESPONSE / 1048576} MiB`,
+      );
+    else result.response = composeResponse(concat(out));
+    return result;
+  }
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const all = new Uint8Array(n);
+  n = 0;
+  for (const p of parts) {
+    all.set(p, n);
+    n += p.length;
+  }
+  return all;
+}

@@ -1,0 +1,400 @@
+import { create } from 'zustand';
+import { toMountable } from '../project/changes';
+import type { Project } from '../project/model';
+import { parseHeaderLines } from '../server/cgi';
+import { histogram, summarize, type Bin } from '../server/stats';
+import { DEFAULT_ROUTE, type HttpRequest } from '../server/wagi';
+import { MAX_COLDSTART } from '../wasm/coldStart';
+import type { ColdStartResult, HandlerSpec, ServeAnswer } from '../workers/protocol';
+import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
+import { languageById } from '../languages/registry';
+import { currentProject } from './projectSlice';
+import { useStore } from './store';
+
+/** Where a request came from: the composer (Send, Run), the live preview, or the embed API. */
+export type RequestSource = 'send' | 'preview' | 'embed';
+
+/** One line of the request log. */
+export interface LogEntry {
+  id: number;
+  method: string;
+  path: string;
+  status: number;
+  /** From the request to its answer on the page, ms. */
+  totalMs: number;
+  instantiateUs: number;
+  runUs: number;
+  from: RequestSource;
+}
+
+/** The last response, as the response viewer shows it. */
+export interface ShownResponse extends ServeAnswer {
+  method: string;
+  path: string;
+  totalMs: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  concurrency: number;
+  workers: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  firstError?: string;
+  statuses: Record<number, number>;
+  bins: Bin[];
+  wallMs: number;
+}
+
+export interface ColdResult extends Omit<ColdStartResult, 'samplesUs' | 'runSamplesUs'> {
+  count: number;
+  compileEach: boolean;
+  runStart: boolean;
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  maxUs: number;
+  meanUs: number;
+  runP50Us?: number;
+  perSecond: number;
+  bins: Bin[];
+  wasmSize: number;
+}
+
+export interface ServerState {
+  method: string;
+  path: string;
+  headersText: string;
+  body: string;
+  /** The handler the last Run in HTTP mode built, with the project state it was built from. */
+  handler: HandlerSpec | null;
+  handlerFrom: { projectId: string; files: Project['files']; route: string } | null;
+  sending: boolean;
+  requestError: string | null;
+  response: ShownResponse | null;
+  log: LogEntry[];
+  /** Bumped to reload the live preview (a new handler). */
+  previewNonce: number;
+  loadRequests: number;
+  loadConcurrency: number;
+  loadRunning: boolean;
+  loadDone: number;
+  loadErrors: number;
+  load: LoadResult | null;
+  loadError: string | null;
+  coldCount: number;
+  coldRunStart: boolean;
+  coldCompileEach: boolean;
+  coldRunning: boolean;
+  coldDone: number;
+  cold: ColdResult | null;
+  coldError: string | null;
+}
+
+export const useServer = create<ServerState>(() => ({
+  method: 'GET',
+  path: '/',
+  headersText: '',
+  body: '',
+  handler: null,
+  handlerFrom: null,
+  sending: false,
+  requestError: null,
+  response: null,
+  log: [],
+  previewNonce: 0,
+  loadRequests: 1000,
+  loadConcurrency: 4,
+  loadRunning: false,
+  loadDone: 0,
+  loadErrors: 0,
+  load: null,
+  loadError: null,
+  coldCount: 1000,
+  coldRunStart: false,
+  coldCompileEach: false,
+  coldRunning: false,
+  coldDone: 0,
+  cold: null,
+  coldError: null,
+}));
+
+export const MAX_LOAD_REQUESTS = 100_000;
+export const MAX_CONCURRENCY = 256;
+const LOG_KEEP = 500;
+
+let pool: ServerPool | null = null;
+const serverPool = () => (pool ??= new ServerPool());
+let specId = 0;
+let logId = 0;
+let loadCtl: AbortController | null = null;
+let coldCtl: AbortController | null = null;
+
+/** The route the current project's handler answers on. */
+export const routeOf = (p: Pick<Project, 'route'>) => p.route ?? DEFAULT_ROUTE;
+
+/** Makes `wasm` the handler of the current project (Run in HTTP mode). */
+export function setHandler(wasm: Uint8Array): HandlerSpec {
+  const p = currentProject(useStore.getState());
+  const spec: HandlerSpec = {
+    id: ++specId,
+    wasm,
+    route: routeOf(p),
+    files: toMountable(p.files),
+  };
+  useServer.setState((s) => ({
+    handler: spec,
+    handlerFrom: { projectId: p.id, files: p.files, route: routeOf(p) },
+    previewNonce: s.previewNonce + 1,
+  }));
+  return spec;
+}
+
+/** Is the built handler the current project as it is now (same files, same route)? */
+export function handlerIsCurrent(): boolean {
+  const { handler, handlerFrom } = useServer.getState();
+  const p = currentProject(useStore.getState());
+  return (
+    !!handler &&
+    !!handlerFrom &&
+    handlerFrom.projectId === p.id &&
+    handlerFrom.files === p.files &&
+    handlerFrom.route === routeOf(p)
+  );
+}
+
+const enc = new TextEncoder();
+
+/** The composer's request, or why it cannot be sent. */
+export function composedRequest(s = useServer.getState()): HttpRequest | { error: string } {
+  const method = s.method.trim().toUpperCase();
+  if (!/^[A-Z]+$/.test(method)) return { error: `"${s.method}" is not an HTTP method` };
+  const path = s.path.trim() || '/';
+  if (!path.startsWith('/')) return { error: 'the path starts with / (as in /hello?name=you)' };
+  if (/\s/.test(path)) return { error: 'the path has no spaces (write %20)' };
+  const h = parseHeaderLines(s.headersText);
+  if ('error' in h) return h;
+  return withDefaults({ method, path, headers: h.headers, body: enc.encode(s.body) });
+}
+
+/** A request as `curl` sends it to `spin up` (localhost:3000) when it names no Host. */
+export function withDefaults(req: HttpRequest): HttpRequest {
+  const has = (n: string) => req.headers.some(([k]) => k.toLowerCase() === n);
+  const headers: [string, string][] = [...req.headers];
+  if (!has('host')) headers.unshift(['Host', 'localhost:3000']);
+  return { ...req, headers };
+}
+
+/**
+ * Answers a request with a fresh instance of the built handler (time limit: Run settings'),
+ * logging it. Throws when nothing was built yet.
+ */
+export async function serveRequest(req: HttpRequest, from: RequestSource): Promise<ShownResponse> {
+  const spec = useServer.getState().handler;
+  if (!spec) throw new Error('no handler yet: press Run to build it');
+  const limitMs = useStore.getState().timeLimit * 1000;
+  const t0 = performance.now();
+  const answer = await serverPool().request(spec, req, limitMs);
+  const totalMs = performance.now() - t0;
+  const entry: LogEntry = {
+    id: ++logId,
+    method: req.method,
+    path: req.path,
+    status: answer.status,
+    totalMs,
+    instantiateUs: answer.instantiateUs,
+    runUs: answer.runUs,
+    from,
+  };
+  useServer.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] }));
+  return { ...answer, method: req.method, path: req.path, totalMs };
+}
+
+/** Sends the composer's request to the built handler and shows the response. */
+export async function sendComposed(): Promise<ShownResponse | null> {
+  const req = composedRequest();
+  if ('error' in req) {
+    useServer.setState({ requestError: req.error });
+    return null;
+  }
+  useServer.setState({ requestError: null, sending: true });
+  try {
+    const response = await serveRequest(req, 'send');
+    useServer.setState({ response });
+    return response;
+  } catch (e) {
+    useServer.setState({ requestError: (e as Error).message });
+    return null;
+  } finally {
+    useServer.setState({ sending: false });
+  }
+}
+
+/** Why the load test form cannot start, or null. */
+export function loadFormError(s = useServer.getState()): string | null {
+  const n = s.loadRequests;
+  const c = s.loadConcurrency;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LOAD_REQUESTS)
+    return `requests: a whole number from 1 to ${MAX_LOAD_REQUESTS.toLocaleString('en')}`;
+  if (!Number.isInteger(c) || c < 1 || c > MAX_CONCURRENCY)
+    return `concurrency: a whole number from 1 to ${MAX_CONCURRENCY}`;
+  return null;
+}
+
+/** Runs the load test on the built handler with the composer's request. */
+export async function runLoadTest(): Promise<LoadResult | null> {
+  const s = useServer.getState();
+  const bad = loadFormError(s);
+  const req = composedRequest(s);
+  const spec = s.handler;
+  const error =
+    bad ?? ('error' in req ? req.error : !spec ? 'no handler yet: press Run to build it' : null);
+  if (error || 'error' in req || !spec) {
+    useServer.setState({ loadError: error });
+    return null;
+  }
+  loadCtl?.abort();
+  const ctl = new AbortController();
+  loadCtl = ctl;
+  useServer.setState({ loadRunning: true, loadDone: 0, loadErrors: 0, loadError: null });
+  try {
+    const out = await serverPool().loadTest(
+      spec,
+      req,
+      s.loadRequests,
+      s.loadConcurrency,
+      useStore.getState().timeLimit * 1000,
+      (p) => useServer.setState({ loadDone: p.done, loadErrors: p.errors }),
+      ctl.signal,
+    );
+    const sum = summarize(out.latenciesMs);
+    const load: LoadResult = {
+      requests: out.latenciesMs.length,
+      concurrency: s.loadConcurrency,
+      workers: out.workers,
+      rps: out.latenciesMs.length / (out.wallMs / 1000),
+      p50Ms: sum.p50,
+      p99Ms: sum.p99,
+      maxMs: sum.max,
+      errors: out.errors,
+      firstError: out.firstError,
+      statuses: out.statuses,
+      bins: histogram(out.latenciesMs),
+      wallMs: out.wallMs,
+    };
+    useServer.setState({ load });
+    return load;
+  } catch (e) {
+    if (!ctl.signal.aborted) useServer.setState({ loadError: (e as Error).message });
+    else useServer.setState({ loadError: 'stopped' });
+    return null;
+  } finally {
+    if (loadCtl === ctl) {
+      loadCtl = null;
+      useServer.setState({ loadRunning: false });
+    }
+  }
+}
+
+export const stopLoadTest = () => loadCtl?.abort('stopped');
+
+/** Why the cold-start form cannot start, or null. */
+export function coldFormError(count: number): string | null {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COLDSTART)
+    return `instances: a whole number from 1 to ${MAX_COLDSTART.toLocaleString('en')}`;
+  return null;
+}
+
+/** The cold-start lab on `wasm` (the last compiled module). */
+export async function runColdStart(wasm: Uint8Array, count?: number): Promise<ColdResult | null> {
+  const s = useServer.getState();
+  const n = count ?? s.coldCount;
+  const bad = coldFormError(n);
+  if (bad) {
+    useServer.setState({ coldError: bad });
+    return null;
+  }
+  coldCtl?.abort();
+  const ctl = new AbortController();
+  coldCtl = ctl;
+  useServer.setState({ coldRunning: true, coldDone: 0, coldError: null });
+  const p = currentProject(useStore.getState());
+  try {
+    const r = await serverPool().coldStart(
+      {
+        wasm: wasm.slice(),
+        count: n,
+        runStart: s.coldRunStart,
+        compileEach: s.coldCompileEach,
+        files: toMountable(p.files),
+      },
+      (done) => useServer.setState({ coldDone: done }),
+      ctl.signal,
+    );
+    const sum = summarize(r.samplesUs);
+    const { samplesUs, runSamplesUs, ...rest } = r;
+    const cold: ColdResult = {
+      ...rest,
+      count: n,
+      compileEach: s.coldCompileEach,
+      runStart: s.coldRunStart,
+      p50Us: sum.p50,
+      p90Us: sum.p90,
+      p99Us: sum.p99,
+      maxUs: sum.max,
+      meanUs: sum.mean,
+      runP50Us: runSamplesUs ? summarize(runSamplesUs).p50 : undefined,
+      perSecond: n / (r.wallMs / 1000),
+      bins: histogram(samplesUs),
+      wasmSize: wasm.byteLength,
+    };
+    useServer.setState({ cold });
+    return cold;
+  } catch (e) {
+    useServer.setState({ coldError: ctl.signal.aborted ? 'stopped' : (e as Error).message });
+    return null;
+  } finally {
+    if (coldCtl === ctl) {
+      coldCtl = null;
+      useServer.setState({ coldRunning: false });
+    }
+  }
+}
+
+export const stopColdStart = () => coldCtl?.abort('stopped');
+
+/** The most workers a load test will use here. */
+export const loadWorkers = maxLoadWorkers;
+
+/**
+ * Keeps the HTTP tab about the open project: another project (or example) drops the handler
+ * and the response (they belong to the code that was open), and an example handler fills the
+ * composer with the request it was written for.
+ */
+export function watchServerProject(): () => void {
+  const apply = (p: Project) => {
+    const m = /^example:(.+)$/.exec(p.pristine ?? '');
+    const ex = m ? languageById[p.language].examples.find((e) => e.id === m[1]) : undefined;
+    if (!ex?.http) return;
+    useServer.setState({
+      method: ex.http.method ?? 'GET',
+      path: ex.http.path,
+      headersText: ex.http.headers ?? '',
+      body: ex.http.body ?? '',
+      requestError: null,
+    });
+  };
+  apply(currentProject(useStore.getState()));
+  return useStore.subscribe((s, prev) => {
+    const p = currentProject(s);
+    const before = prev.projects[prev.currentId];
+    // An edit clears `pristine` (the handler stays until the next Run rebuilds it); loading
+    // another example in place sets a new one.
+    if (s.currentId === prev.currentId && (!p.pristine || p.pristine === before?.pristine)) return;
+    useServer.setState({ handler: null, handlerFrom: null, response: null });
+    apply(p);
+  });
+}

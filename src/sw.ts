@@ -1,0 +1,102 @@
+/// <reference lib="webworker" />
+/**
+ * The playground's service worker. Its routes are named in sw/routes.ts; today: the HTTP
+ * handler preview (answered by the playground tab that owns the preview session).
+ */
+import {
+  PREVIEW_DIR,
+  PREVIEW_HEADERS,
+  route,
+  type PreviewAnswer,
+  type PreviewAsk,
+} from './sw/routes';
+
+declare const self: ServiceWorkerGlobalScope;
+
+self.addEventListener('install', () => void self.skipWaiting());
+
+/** How long a playground tab may take to answer (its handler's own limit is shorter). */
+const ANSWER_MS = 120_000;
+
+function page(status: number, text: string): Response {
+  return new Response(
+    `<!doctype html><meta charset="utf-8"><title>${status}</title><pre>${text.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</pre>`,
+    {
+      status,
+      headers: [['Content-Type', 'text/html; charset=utf-8'], ...PREVIEW_HEADERS],
+    },
+  );
+}
+
+/** Asks one window for the answer; resolves null when it does not answer in time. */
+function ask(client: Client, msg: PreviewAsk): Promise<PreviewAnswer | null> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), ANSWER_MS);
+    ch.port1.onmessage = (e: MessageEvent<PreviewAnswer>) => {
+      clearTimeout(timer);
+      resolve(e.data);
+    };
+    client.postMessage(msg, [ch.port2]);
+  });
+}
+
+async function servePreview(req: Request, session: string, path: string): Promise<Response> {
+  const scope = new URL(self.registration.scope);
+  const windows = (
+    await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+  ).filter(
+    // Preview pages themselves (frames, tabs) run no scripts: only playground tabs answer.
+    (c) => !new URL(c.url).pathname.startsWith(`${scope.pathname}preview/`),
+  );
+  const body = ['GET', 'HEAD'].includes(req.method) ? new ArrayBuffer(0) : await req.arrayBuffer();
+  const msg: PreviewAsk = {
+    type: 'preview:request',
+    session,
+    method: req.method,
+    path,
+    headers: [...req.headers],
+    body,
+  };
+  const answers = await Promise.all(windows.map((w) => ask(w, { ...msg, body: body.slice(0) })));
+  const a = answers.find(
+    (x): x is Exclude<PreviewAnswer, { notMine: true }> => !!x && !('notMine' in x),
+  );
+  if (!a)
+    return page(
+      404,
+      'This preview belongs to a playground tab that is closed (or was reloaded): open the HTTP tab of the playground and its preview again.',
+    );
+  const nullBody = [101, 103, 204, 205, 304].includes(a.status) || req.method === 'HEAD';
+  if (a.status < 200 || a.status > 599)
+    return page(502, `The handler answered with status ${a.status}, which a browser cannot show.`);
+  const headers = new Headers();
+  for (const [k, v] of a.headers) {
+    try {
+      headers.append(k, v);
+    } catch {
+      // A header the Fetch API refuses is left out (the response viewer shows it).
+    }
+  }
+  for (const [k, v] of PREVIEW_HEADERS) headers.set(k, v);
+  return new Response(nullBody ? null : a.body, { status: a.status, headers });
+}
+
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  const scope = new URL(self.registration.scope);
+  const url = new URL(req.url);
+  if (url.origin !== scope.origin) return;
+  // Decided synchronously, so that every other request (the app, its workers, the toolchains)
+  // never passes through this worker: only requests under the preview path, or made by a
+  // preview page (preview responses force Referrer-Policy: same-origin), are ours.
+  const previews = `${scope.href}${PREVIEW_DIR}/`;
+  if (!req.url.startsWith(previews) && !req.referrer.startsWith(previews)) return;
+  const r = route(url, scope, req.mode === 'navigate', req.referrer || null);
+  if (r.kind === 'network') return;
+  e.respondWith(
+    r.kind === 'preview-escape' && r.redirect
+      ? Response.redirect(r.redirect, 302)
+      : servePreview(req, r.session, r.path),
+  );
+});

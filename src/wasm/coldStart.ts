@@ -1,0 +1,96 @@
+/**
+ * The cold-start lab's loop (runner worker): N fresh instances of one module, each with its own
+ * linear memory and its own WASI host over its own copy of the project's files, timed one by one.
+ */
+import { WasiExit, WasiHost } from '../wasi/host';
+import { Budget, buildTree } from '../wasi/memfs';
+import { StdinStream } from '../wasi/stdin';
+import { describeTrap } from './trap';
+import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../workers/protocol';
+
+export const MAX_COLDSTART = 100_000;
+const PROGRESS_MS = 100;
+
+/** The smallest non-zero step of performance.now() seen in a short probe, µs. */
+function timerResolutionUs(): number {
+  let best = Infinity;
+  let prev = performance.now();
+  for (let i = 0; i < 20000 && best > 0.001; i++) {
+    const t = performance.now();
+    if (t !== prev) {
+      best = Math.min(best, t - prev);
+      prev = t;
+    }
+  }
+  return best * 1000;
+}
+
+export function coldStartLoop(
+  req: ColdStartRequest,
+  post: (m: ServerMessage) => void,
+): ColdStartResult {
+  const count = Math.max(1, Math.min(MAX_COLDSTART, Math.floor(req.count)));
+  const samples = new Float64Array(count);
+  const runSamples = req.runStart ? new Float64Array(count) : undefined;
+  let compileUs = 0;
+  let mod: WebAssembly.Module | null = null;
+  if (!req.compileEach) {
+    const t0 = performance.now();
+    mod = new WebAssembly.Module(req.wasm as BufferSource);
+    compileUs = (performance.now() - t0) * 1000;
+  }
+  const nothing = () => {};
+  let memoryBytes = 0;
+  let failures = 0;
+  let firstFailure: string | undefined;
+  let lastPost = performance.now();
+  const wall0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    const budget = new Budget();
+    const wasi = new WasiHost({
+      args: ['main.wasm'],
+      env: [],
+      stdin: new StdinStream(new Uint8Array(0), false),
+      stdout: nothing,
+      stderr: nothing,
+      root: buildTree(req.files, budget),
+      budget,
+    });
+    const imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
+    const t0 = performance.now();
+    const m = mod ?? new WebAssembly.Module(req.wasm as BufferSource);
+    const instance = new WebAssembly.Instance(m, imports);
+    samples[i] = (performance.now() - t0) * 1000;
+    const memory = instance.exports.memory as WebAssembly.Memory | undefined;
+    if (i === 0) memoryBytes = memory?.buffer.byteLength ?? 0;
+    if (runSamples) {
+      wasi.memory = memory ?? null;
+      const t1 = performance.now();
+      try {
+        (instance.exports._start as () => void)();
+      } catch (e) {
+        const code = e instanceof WasiExit ? e.code : null;
+        if (code !== 0) {
+          failures++;
+          firstFailure ??= code === null ? describeTrap(e).message : `exit code ${code}`;
+        }
+      }
+      runSamples[i] = (performance.now() - t1) * 1000;
+    }
+    const now = performance.now();
+    if (now - lastPost >= PROGRESS_MS) {
+      post({ type: 'server:coldstart', done: i + 1 });
+      lastPost = now;
+    }
+  }
+  return {
+    samplesUs: samples,
+    runSamplesUs: runSamples,
+    compileUs,
+    wallMs: performance.now() - wall0,
+    memoryBytes,
+    timerResolutionUs: timerResolutionUs(),
+    failures,
+    firstFailure,
+  };
+}

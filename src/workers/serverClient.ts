@@ -1,0 +1,223 @@
+import * as Comlink from 'comlink';
+import { AbortError, raceWorker } from './compilerClient';
+import type {
+  ColdStartRequest,
+  ColdStartResult,
+  HandlerSpec,
+  LoadBatch,
+  RunnerApi,
+  ServeAnswer,
+  ServerMessage,
+} from './protocol';
+import type { HttpRequest } from '../server/wagi';
+import { serverError } from '../server/cgi';
+
+/** A runner worker used for handlers (the same script as command runs). */
+class Handle {
+  readonly worker = new Worker(new URL('./runner.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'handler',
+  });
+  readonly api = Comlink.wrap<RunnerApi>(this.worker);
+  dead = false;
+  kill() {
+    this.dead = true;
+    this.worker.terminate();
+  }
+}
+
+/** How many workers a load test may use: one per core, as a server would. */
+export const maxLoadWorkers = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+
+/** A 504 for a request that ran past the time limit (its instance was killed with its worker). */
+function timeoutAnswer(limitMs: number): ServeAnswer {
+  const r = serverError(
+    504,
+    `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
+  );
+  return { ...r, instantiateUs: 0, runUs: limitMs * 1000, compileUs: 0, stderr: '' };
+}
+
+/** Live progress of a load test. */
+export interface LoadProgress {
+  done: number;
+  errors: number;
+}
+
+/** What a load test measured: every latency (ms), statuses, errors and the wall time. */
+export interface LoadOutcome {
+  latenciesMs: Float64Array;
+  statuses: Record<number, number>;
+  errors: number;
+  firstError?: string;
+  wallMs: number;
+  workers: number;
+}
+
+/**
+ * Runs HTTP handlers in runner workers: single requests (the composer, the preview) one at a
+ * time on one worker, load tests on one worker per core, the cold-start lab on its own worker.
+ * A handler that runs past the time limit is stopped by terminating its worker (504).
+ */
+export class ServerPool {
+  private main: Handle | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Answers one request; requests are served in the order they came. */
+  request(spec: HandlerSpec, req: HttpRequest, limitMs: number): Promise<ServeAnswer> {
+    const run = async () => {
+      if (!this.main || this.main.dead) this.main = new Handle();
+      const h = this.main;
+      const ctl = new AbortController();
+      const timer = limitMs > 0 ? setTimeout(() => ctl.abort('timeout'), limitMs) : undefined;
+      try {
+        return await raceWorker(h.worker, h.api.serve(spec, req), ctl.signal);
+      } catch (e) {
+        h.kill();
+        if (e instanceof AbortError) return timeoutAnswer(limitMs);
+        const r = serverError(500, `the handler's worker failed: ${(e as Error).message}`);
+        return { ...r, instantiateUs: 0, runUs: 0, compileUs: 0, stderr: '' };
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => {});
+    return p;
+  }
+
+  /**
+   * `requests` requests from `clients` clients, spread over up to one worker per core. A worker
+   * reports every HEARTBEAT_MS; one silent for longer than the time limit is running a request
+   * past it: it is terminated, that request counts as a 504, and a fresh worker goes on with its
+   * share (what it answered since its last report is answered again).
+   */
+  async loadTest(
+    spec: HandlerSpec,
+    req: HttpRequest,
+    requests: number,
+    clients: number,
+    limitMs: number,
+    onProgress: (p: LoadProgress) => void,
+    signal: AbortSignal,
+  ): Promise<LoadOutcome> {
+    const workers = Math.min(clients, requests, maxLoadWorkers());
+    const latencies: number[] = [];
+    const statuses: Record<number, number> = {};
+    let errors = 0;
+    let firstError: string | undefined;
+    const add = (b: LoadBatch) => {
+      for (const l of b.latenciesMs) latencies.push(l);
+      for (const [s, n] of Object.entries(b.statuses)) statuses[+s] = (statuses[+s] ?? 0) + n;
+      errors += b.errors;
+      firstError ??= b.firstError;
+      onProgress({ done: latencies.length, errors });
+    };
+    const live = new Set<Handle>();
+    const onAbort = () => live.forEach((h) => h.kill());
+    signal.addEventListener('abort', onAbort);
+    const share = async (n: number, c: number, warm: Handle) => {
+      let left = n;
+      let next: Handle | null = warm;
+      while (left > 0 && !signal.aborted) {
+        const h: Handle = next ?? new Handle();
+        next = null;
+        live.add(h);
+        let got = 0;
+        let lastBeat = performance.now();
+        const onMessage = (e: MessageEvent<ServerMessage>) => {
+          if (e.data?.type !== 'server:load') return;
+          lastBeat = performance.now();
+          got += e.data.batch.latenciesMs.length;
+          add(e.data.batch);
+        };
+        h.worker.addEventListener('message', onMessage);
+        const stuck = new AbortController();
+        const watch =
+          limitMs > 0
+            ? setInterval(() => {
+                if (performance.now() - lastBeat > limitMs + 50) stuck.abort('timeout');
+              }, 25)
+            : undefined;
+        try {
+          const last = await raceWorker(h.worker, h.api.loadTest(spec, req, left, c), stuck.signal);
+          got += last.latenciesMs.length;
+          add(last);
+          left = 0;
+        } catch (e) {
+          if (signal.aborted) break;
+          // One request ran past the limit (or the worker died): it is an error; the rest of
+          // this share goes on in a fresh worker.
+          const reason =
+            e instanceof AbortError
+              ? `Gateway Timeout: a request ran past the time limit (${limitMs} ms)`
+              : `the handler's worker failed: ${(e as Error).message}`;
+          add({
+            latenciesMs: Float64Array.of(limitMs),
+            statuses: { [e instanceof AbortError ? 504 : 500]: 1 },
+            errors: 1,
+            firstError: reason,
+          });
+          left -= got + 1;
+        } finally {
+          clearInterval(watch);
+          h.worker.removeEventListener('message', onMessage);
+          h.kill();
+          live.delete(h);
+        }
+      }
+    };
+    // Workers are started (and their script loaded) before the clock starts: a server's
+    // processes are up before its traffic comes.
+    const warm = await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const h = new Handle();
+        live.add(h);
+        await raceWorker(h.worker, h.api.ping(), signal).catch(() => {});
+        return h;
+      }),
+    );
+    const t0 = performance.now();
+    try {
+      await Promise.all(
+        warm.map((h, i) =>
+          share(
+            Math.floor(requests / workers) + (i < requests % workers ? 1 : 0),
+            Math.floor(clients / workers) + (i < clients % workers ? 1 : 0),
+            h,
+          ),
+        ),
+      );
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    if (signal.aborted) throw new AbortError(String(signal.reason ?? 'stopped'));
+    return {
+      latenciesMs: Float64Array.from(latencies),
+      statuses,
+      errors,
+      firstError,
+      wallMs: performance.now() - t0,
+      workers,
+    };
+  }
+
+  /** The cold-start lab, on a worker of its own (terminated when done or stopped). */
+  async coldStart(
+    req: ColdStartRequest,
+    onProgress: (done: number) => void,
+    signal: AbortSignal,
+  ): Promise<ColdStartResult> {
+    const h = new Handle();
+    const onMessage = (e: MessageEvent<ServerMessage>) => {
+      if (e.data?.type === 'server:coldstart') onProgress(e.data.done);
+    };
+    h.worker.addEventListener('message', onMessage);
+    try {
+      return await raceWorker(h.worker, h.api.coldStart(req), signal);
+    } finally {
+      h.worker.removeEventListener('message', onMessage);
+      h.kill();
+    }
+  }
+}
