@@ -1,7 +1,15 @@
 import { isLanguageId, languageById } from '../languages/registry';
 import { bytesToData, checkPath, makeProject, type ProjectFiles } from '../project/model';
 import { addRunListener } from '../store/runEvents';
-import { runProgram, sendEof, sendInput, stopProgram } from '../store/runActions';
+import {
+  currentModule,
+  ensureHandler,
+  runProgram,
+  sendEof,
+  sendInput,
+  stopProgram,
+} from '../store/runActions';
+import { runColdStart, serveRequest, useServer, withDefaults } from '../store/serverStore';
 import { useStore } from '../store/store';
 import type { EmbedOptions } from './options';
 import {
@@ -41,7 +49,84 @@ function applySettings(cmd: { stdin?: string; args?: string | string[]; env?: st
   useStore.getState().setRunSetting(patch);
 }
 
-function handle(cmd: EmbedCommand) {
+const enc = new TextEncoder();
+
+/** playground:request: builds the handler when needed, then a fresh instance answers. */
+async function embedRequest(
+  cmd: Extract<EmbedCommand, { type: 'playground:request' }>,
+  post: (ev: EmbedEvent) => void,
+) {
+  const fail = (error: string) =>
+    post({
+      type: 'playground:response',
+      status: 500,
+      headers: [],
+      body: error,
+      error,
+      timings: { instantiateUs: 0, runUs: 0, totalMs: 0 },
+    });
+  const path = cmd.path ?? '/';
+  if (!path.startsWith('/')) return fail('path must start with /');
+  if (!(await ensureHandler()))
+    return fail(
+      useStore.getState().exit?.kind === 'error'
+        ? 'compile failed'
+        : 'the handler could not be built',
+    );
+  const headers: [string, string][] = Array.isArray(cmd.headers)
+    ? cmd.headers
+    : Object.entries(cmd.headers ?? {});
+  const body =
+    typeof cmd.body === 'string'
+      ? enc.encode(cmd.body)
+      : cmd.body
+        ? new Uint8Array(cmd.body.slice(0))
+        : new Uint8Array(0);
+  const r = await serveRequest(
+    withDefaults({ method: (cmd.method ?? 'GET').toUpperCase(), path, headers, body }),
+    'embed',
+  );
+  let text: string | null = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(r.body);
+  } catch {
+    // not UTF-8: the bytes go as they are
+  }
+  post({
+    type: 'playground:response',
+    status: r.status,
+    headers: r.headers,
+    body: text ?? r.body,
+    ...(r.error ? { error: r.error } : {}),
+    timings: { instantiateUs: r.instantiateUs, runUs: r.runUs, totalMs: r.totalMs },
+  });
+}
+
+/** playground:coldstart: the lab on the project's module (compiled when needed). */
+async function embedColdStart(count: number, post: (ev: EmbedEvent) => void) {
+  const none = { count, p50Us: 0, p90Us: 0, p99Us: 0, maxUs: 0, perSecond: 0, memoryBytes: 0 };
+  const wasm = await currentModule();
+  if (!wasm) return post({ type: 'playground:coldstart-result', ...none, error: 'compile failed' });
+  const r = await runColdStart(wasm, count);
+  if (!r)
+    return post({
+      type: 'playground:coldstart-result',
+      ...none,
+      error: useServer.getState().coldError ?? 'failed',
+    });
+  post({
+    type: 'playground:coldstart-result',
+    count: r.count,
+    p50Us: r.p50Us,
+    p90Us: r.p90Us,
+    p99Us: r.p99Us,
+    maxUs: r.maxUs,
+    perSecond: r.perSecond,
+    memoryBytes: r.memoryBytes,
+  });
+}
+
+function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
   switch (cmd.type) {
     case 'playground:set': {
       const s = useStore.getState();
@@ -71,6 +156,12 @@ function handle(cmd: EmbedCommand) {
       break;
     case 'playground:stop':
       stopProgram();
+      break;
+    case 'playground:request':
+      void embedRequest(cmd, post);
+      break;
+    case 'playground:coldstart':
+      void embedColdStart(cmd.count ?? 1000, post);
       break;
     case 'playground:input': {
       const ok = (cmd.text === undefined || sendInput(cmd.text)) && (cmd.eof !== true || sendEof());
@@ -107,7 +198,7 @@ export function startBridge(opts: EmbedOptions): () => void {
       console.warn(`playground embed: ignored a malformed message (${cmd})`, e.data);
       return;
     }
-    handle(cmd);
+    handle(cmd, post);
   };
   window.addEventListener('message', onMessage);
 

@@ -25,6 +25,28 @@ export type EmbedEvent =
       wasmSize?: number;
       /** With `returnFiles: true`: the sandbox after the run, path → bytes (folders end in /). */
       files?: Record<string, Uint8Array>;
+    }
+  /** The answer to playground:request: body as text when it is UTF-8, else bytes. */
+  | {
+      type: 'playground:response';
+      status: number;
+      headers: [string, string][];
+      body: string | Uint8Array;
+      /** Why the server (not the handler) answered this way (a trap, a timeout, bad headers). */
+      error?: string;
+      timings: { instantiateUs: number; runUs: number; totalMs: number };
+    }
+  /** The answer to playground:coldstart (error: why it could not run). */
+  | {
+      type: 'playground:coldstart-result';
+      count: number;
+      p50Us: number;
+      p90Us: number;
+      p99Us: number;
+      maxUs: number;
+      perSecond: number;
+      memoryBytes: number;
+      error?: string;
     };
 
 /** Commands the parent may send. */
@@ -52,7 +74,21 @@ export type EmbedCommand =
     }
   | { type: 'playground:stop' }
   /** Types into the running program's stdin (`text`, newline optional), or closes it (`eof`). */
-  | { type: 'playground:input'; text?: string; eof?: boolean };
+  | { type: 'playground:input'; text?: string; eof?: boolean }
+  /**
+   * Sends an HTTP request to the project run as a handler (built first when needed): a fresh
+   * instance answers; the reply is a playground:response event.
+   */
+  | {
+      type: 'playground:request';
+      method?: string;
+      path?: string;
+      /** `{name: value}` or `[name, value]` pairs. */
+      headers?: Record<string, string> | [string, string][];
+      body?: string | Uint8Array | ArrayBuffer;
+    }
+  /** Times `count` fresh instances of the project's module (1–100,000). */
+  | { type: 'playground:coldstart'; count?: number };
 
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
@@ -102,6 +138,39 @@ export function checkCommand(
         return 'returnFiles must be a boolean';
       return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:stop':
+      return m as EmbedCommand;
+    case 'playground:request': {
+      if (!optStr(m.method) || !optStr(m.path)) return 'method and path must be strings';
+      const h = m.headers;
+      const pairs =
+        h === undefined ||
+        (Array.isArray(h) &&
+          h.every(
+            (x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === 'string'),
+          )) ||
+        (!!h &&
+          typeof h === 'object' &&
+          !Array.isArray(h) &&
+          Object.values(h).every((v) => typeof v === 'string'));
+      if (!pairs) return 'headers must be {name: value} or [name, value] pairs of strings';
+      if (
+        m.body !== undefined &&
+        typeof m.body !== 'string' &&
+        !(m.body instanceof Uint8Array) &&
+        !(m.body instanceof ArrayBuffer)
+      )
+        return 'body must be a string, Uint8Array or ArrayBuffer';
+      return m as EmbedCommand;
+    }
+    case 'playground:coldstart':
+      if (
+        m.count !== undefined &&
+        (typeof m.count !== 'number' ||
+          !Number.isInteger(m.count) ||
+          m.count < 1 ||
+          m.count > 100_000)
+      )
+        return 'count must be a whole number from 1 to 100000';
       return m as EmbedCommand;
     case 'playground:input':
       if (!optStr(m.text) || (m.eof !== undefined && typeof m.eof !== 'boolean'))

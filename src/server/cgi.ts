@@ -77,7 +77,9 @@ export function composeResponse(stdout: Uint8Array): HttpResponse {
     const value = line.slice(colon + 1).trim();
     if (!TOKEN.test(name))
       return serverError(502, `malformed header line ${n + 1}: "${name}" is not a header name`);
-    if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 ? ch !== '\t' : ch.charCodeAt(0) === 0x7f))
+    if (
+      [...value].some((ch) => (ch.charCodeAt(0) < 0x20 ? ch !== '\t' : ch.charCodeAt(0) === 0x7f))
+    )
       return serverError(
         502,
         `malformed header line ${n + 1}: the value of ${name} has control characters`,

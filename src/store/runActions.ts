@@ -19,7 +19,7 @@ import type { ExitStatus } from './runSlice';
 import { emit } from './runEvents';
 import { useStore } from './store';
 import { languageById } from '../languages/registry';
-import { sendComposed, setHandler, useServer } from './serverStore';
+import { handlerIsCurrent, sendComposed, setHandler, useServer } from './serverStore';
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerPool | null = null;
@@ -202,6 +202,24 @@ export async function currentModule(): Promise<Uint8Array | null> {
   if (!compiled.ok || !compiled.wasm) return null;
   useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
   return compiled.wasm;
+}
+
+/**
+ * Makes sure the current project is built as an HTTP handler (switching it to handler mode):
+ * compiles it unless the built handler is of the project as it is now. False when it does not
+ * compile (see Problems).
+ */
+export async function ensureHandler(): Promise<boolean> {
+  const s = useStore.getState();
+  if (currentProject(s).runMode !== 'http') s.setServerConfig({ runMode: 'http' });
+  if (handlerIsCurrent()) return true;
+  initWorkers();
+  const compiled = await buildCurrent(new AbortController().signal);
+  publishCompile(compiled, compiled.wasm?.byteLength);
+  if (!compiled.ok || !compiled.wasm) return false;
+  useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
+  setHandler(compiled.wasm);
+  return true;
 }
 
 /** What a run may be given besides the current project. */
