@@ -266,3 +266,54 @@ test('embed with terminal=1: playground:input feeds the running program, eof clo
   const waits = all.filter((m) => m.data.type === 'playground:stdin').map((m) => m.data.waiting);
   expect(waits.slice(0, 2)).toEqual([true, false]);
 });
+
+test('embed API: playground:request answers with a fresh handler instance; playground:coldstart times instances', async ({
+  page,
+}) => {
+  const src = await embedLink(page, '(module)');
+  await openHost(page, src);
+  await waitFor(page, 'playground:ready');
+  await send(page, {
+    type: 'playground:set',
+    language: 'wat',
+    source: fixture('../../src/languages/wat/examples/handler_json.wat'),
+  });
+  await send(page, {
+    type: 'playground:request',
+    method: 'POST',
+    path: '/echo?x=1',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"from": "the parent"}',
+  });
+  await waitFor(page, 'playground:response');
+  const res = (await messages(page)).find((m) => m.data.type === 'playground:response')!.data as {
+    status: number;
+    headers: [string, string][];
+    body: string;
+    timings: { instantiateUs: number; runUs: number; totalMs: number };
+  };
+  expect(res.status).toBe(200);
+  expect(res.headers).toEqual([['content-type', 'application/json']]);
+  expect(res.body).toBe('{"from": "the parent"}');
+  expect(res.timings.instantiateUs).toBeGreaterThan(0);
+  expect(res.timings.totalMs).toBeGreaterThan(0);
+
+  await send(page, { type: 'playground:coldstart', count: 500 });
+  await waitFor(page, 'playground:coldstart-result');
+  const cold = (await messages(page)).find((m) => m.data.type === 'playground:coldstart-result')!
+    .data as Record<string, number>;
+  expect(cold.count).toBe(500);
+  for (const k of ['p50Us', 'p90Us', 'p99Us', 'maxUs', 'perSecond'])
+    expect(cold[k], k).toBeGreaterThan(0);
+  expect(cold.memoryBytes).toBe(65536);
+
+  // Malformed: refused with a warning, nothing answered (the valid command after them is).
+  await send(page, { type: 'playground:coldstart', count: 0 });
+  await send(page, { type: 'playground:request', headers: 'nope' });
+  await send(page, { type: 'playground:coldstart', count: 10 });
+  await waitFor(page, 'playground:coldstart-result', 2);
+  const all = await messages(page);
+  const results = all.filter((m) => m.data.type === 'playground:coldstart-result');
+  expect(results.map((m) => m.data.count)).toEqual([500, 10]);
+  expect(all.filter((m) => m.data.type === 'playground:response')).toHaveLength(1);
+});

@@ -96,7 +96,7 @@ self.addEventListener('fetch', (e) => {
   if (r.kind === 'network') return;
   e.respondWith(
     r.kind === 'preview-escape' && r.redirect
-      ? Response.redirect(r.redirect, 302)
+      ? Response.redirect(r.redirect, 307)
       : servePreview(req, r.session, r.path),
   );
 });

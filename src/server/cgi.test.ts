@@ -3,14 +3,18 @@ import { composeResponse, parseHeaderLines } from './cgi';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-const parse = (s: string | Uint8Array) => composeResponse(typeof s === 'string' ? enc.encode(s) : s);
+const parse = (s: string | Uint8Array) =>
+  composeResponse(typeof s === 'string' ? enc.encode(s) : s);
 
 describe('CGI response parsing (Spin compose_response)', () => {
   it('reads headers up to the empty line, LF or CRLF', () => {
     for (const nl of ['\n', '\r\n']) {
       const r = parse(`Content-Type: text/plain${nl}X-One: 1${nl}${nl}hello${nl}`);
       expect(r.status).toBe(200);
-      expect(r.headers).toEqual([['content-type', 'text/plain'], ['x-one', '1']]);
+      expect(r.headers).toEqual([
+        ['content-type', 'text/plain'],
+        ['x-one', '1'],
+      ]);
       expect(dec.decode(r.body)).toBe(`hello${nl}`);
     }
   });
@@ -52,7 +56,14 @@ describe('CGI response parsing (Spin compose_response)', () => {
   });
 
   it('parses the composer’s header lines and says which line is wrong', () => {
-    expect(parseHeaderLines('Accept: */*\n\nX-A:  b ')).toEqual({ headers: [['Accept', '*/*'], ['X-A', 'b']] });
-    expect(parseHeaderLines('Accept */*')).toEqual({ error: 'header line 1 is not "Name: value": Accept */*' });
+    expect(parseHeaderLines('Accept: */*\n\nX-A:  b ')).toEqual({
+      headers: [
+        ['Accept', '*/*'],
+        ['X-A', 'b'],
+      ],
+    });
+    expect(parseHeaderLines('Accept */*')).toEqual({
+      error: 'header line 1 is not "Name: value": Accept */*',
+    });
   });
 });

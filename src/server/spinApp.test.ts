@@ -5,7 +5,10 @@ import { kebabName, spinAppZip, spinManifest } from './spinApp';
 
 describe('Export as a Spin app', () => {
   it('writes a version 2 manifest with a WAGI HTTP trigger, the module and its files', () => {
-    const m = parse(spinManifest({ name: 'C: Hello handler', route: '/...' })) as Record<string, any>;
+    const m = parse(spinManifest({ name: 'C: Hello handler', route: '/...' })) as Record<
+      string,
+      any
+    >;
     expect(m.spin_manifest_version).toBe(2);
     expect(m.application).toEqual({
       name: 'c-hello-handler',
@@ -20,7 +23,12 @@ describe('Export as a Spin app', () => {
       files: [{ source: 'files', destination: '/' }],
       allowed_outbound_hosts: [],
     });
-    expect(Object.keys(m).sort()).toEqual(['application', 'component', 'spin_manifest_version', 'trigger']);
+    expect(Object.keys(m).sort()).toEqual([
+      'application',
+      'component',
+      'spin_manifest_version',
+      'trigger',
+    ]);
   });
 
   it('names ids the way Spin accepts them (kebab-case, a letter first)', () => {
@@ -38,7 +46,11 @@ describe('Export as a Spin app', () => {
         name: 'Site',
         route: '/api/...',
         wasm,
-        files: { 'main.c': 'int main(){}', 'static/logo.bin': new Uint8Array([1, 2]), 'empty/': '' },
+        files: {
+          'main.c': 'int main(){}',
+          'static/logo.bin': new Uint8Array([1, 2]),
+          'empty/': '',
+        },
       }),
     );
     expect(Object.keys(zip).sort()).toEqual([

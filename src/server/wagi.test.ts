@@ -1,27 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeMatches, wagiArgv, wagiEnv, type HttpRequest } from './wagi';
 
-const req = (path: string, headers: [string, string][] = [], method = 'GET', body = ''): HttpRequest => ({
+const req = (
+  path: string,
+  headers: [string, string][] = [],
+  method = 'GET',
+  body = '',
+): HttpRequest => ({
   method,
   path,
   headers,
   body: new TextEncoder().encode(body),
 });
 const envOf = (r: HttpRequest, route = '/...') =>
-  Object.fromEntries(wagiEnv(r, { route, clientAddr: '127.0.0.1:8777' }).map((kv) => {
-    const i = kv.indexOf('=');
-    return [kv.slice(0, i), kv.slice(i + 1)];
-  }));
+  Object.fromEntries(
+    wagiEnv(r, { route, clientAddr: '127.0.0.1:8777' }).map((kv) => {
+      const i = kv.indexOf('=');
+      return [kv.slice(0, i), kv.slice(i + 1)];
+    }),
+  );
 
 describe('WAGI environment, as Spin builds it', () => {
   it('fills the CGI variables and the default Spin ones for a wildcard route', () => {
     const e = envOf(
-      req('/foo/bar%20baz?key1=value1&key2=value2', [
-        ['Host', 'fermyon.dev'],
-        ['User-Agent', 'curl/8'],
-        ['Content-Type', 'application/json'],
-        ['X-Custom-Thing', 'yes'],
-      ], 'POST', '{"a":1}'),
+      req(
+        '/foo/bar%20baz?key1=value1&key2=value2',
+        [
+          ['Host', 'fermyon.dev'],
+          ['User-Agent', 'curl/8'],
+          ['Content-Type', 'application/json'],
+          ['X-Custom-Thing', 'yes'],
+        ],
+        'POST',
+        '{"a":1}',
+      ),
       '/foo/...',
     );
     expect(e).toMatchObject({
@@ -58,7 +70,13 @@ describe('WAGI environment, as Spin builds it', () => {
   });
 
   it('takes the port from Host, and leaves out Authorization and Connection', () => {
-    const e = envOf(req('/', [['Host', 'localhost:3000'], ['Authorization', 'Bearer x'], ['Connection', 'close']]));
+    const e = envOf(
+      req('/', [
+        ['Host', 'localhost:3000'],
+        ['Authorization', 'Bearer x'],
+        ['Connection', 'close'],
+      ]),
+    );
     expect(e.SERVER_NAME).toBe('localhost');
     expect(e.SERVER_PORT).toBe('3000');
     expect(e.HTTP_AUTHORIZATION).toBeUndefined();

@@ -16,9 +16,13 @@ describe('service worker routes', () => {
 
   it('leaves the app, its workers and toolchains to the network', () => {
     expect(route(u('index.html'), scope, true, null)).toEqual({ kind: 'network' });
-    expect(route(u('assets/llvm.core.wasm'), scope, false, 'http://localhost:4173/app/')).toEqual({ kind: 'network' });
+    expect(route(u('assets/llvm.core.wasm'), scope, false, 'http://localhost:4173/app/')).toEqual({
+      kind: 'network',
+    });
     expect(route(u('preview/../x'), scope, false, null)).toEqual({ kind: 'network' });
-    expect(route(new URL('https://example.com/x.png'), scope, false, u('preview/s1/').href)).toEqual({ kind: 'network' });
+    expect(
+      route(new URL('https://example.com/x.png'), scope, false, u('preview/s1/').href),
+    ).toEqual({ kind: 'network' });
   });
 
   it('keeps a preview page inside its preview: absolute paths go to the handler', () => {

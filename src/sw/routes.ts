@@ -5,7 +5,8 @@
  *   answered by a fresh instance of the handler, in the playground tab that owns the session.
  * - `preview-escape`: a same-origin request from a preview page to a path outside its preview
  *   (a handler's `<a href="/about">`, written for a server where it is at `/`) is the handler's
- *   too: subresources are answered by it, navigations are redirected into the preview path.
+ *   too: subresources are answered by it, navigations are redirected into the preview path (307: a
+ *   form post stays a POST).
  * - `network`: everything else goes to the network untouched (the app shell and toolchain
  *   caches of the offline work join here).
  *
