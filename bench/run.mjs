@@ -18,6 +18,7 @@ import {
 import { fsRows } from './fsRows.mjs';
 import { terminalRows } from './terminalRows.mjs';
 import { inspectRows } from './inspectRows.mjs';
+import { serverRows } from './serverRows.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -390,6 +391,11 @@ try {
   if (want('inspect-1mb', 'wasm-opt-ratio')) {
     await settle();
     await inspectRows({ browser, base: BASE, n: N, row, want, vite, node });
+  }
+
+  if (want('coldstart', 'coldstart-rate', 'handler-rps', 'handler-p99', 'preview-request')) {
+    await settle();
+    await serverRows({ browser, base: BASE, n: N, row, want, fixture });
   }
 } finally {
   await browser.close();

@@ -286,7 +286,8 @@ test('embed API: playground:request answers with a fresh handler instance; playg
     body: '{"from": "the parent"}',
   });
   await waitFor(page, 'playground:response');
-  const res = (await messages(page)).find((m) => m.data.type === 'playground:response')!.data as {
+  const res = (await messages(page)).find((m) => m.data.type === 'playground:response')!
+    .data as unknown as {
     status: number;
     headers: [string, string][];
     body: string;

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
+import type { SpinManifest } from '../src/server/spinApp';
 import { freshStorage, openPlayground, selectLanguage, setSource } from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
@@ -93,7 +94,7 @@ test('C website in the live preview: a page, a generated image, a form post, a r
     page.getByTestId('export-spin').click(),
   ]);
   const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
-  const manifest = parse(strFromU8(zip['spin.toml'])) as Record<string, any>;
+  const manifest = parse(strFromU8(zip['spin.toml'])) as unknown as SpinManifest;
   expect(manifest.spin_manifest_version).toBe(2);
   const id = manifest.application.name as string;
   expect(id).toMatch(/^[a-z][a-z0-9-]*$/);

@@ -1,14 +1,13 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { kebabName, spinAppZip, spinManifest } from './spinApp';
+import { kebabName, spinAppZip, spinManifest, type SpinManifest } from './spinApp';
 
 describe('Export as a Spin app', () => {
   it('writes a version 2 manifest with a WAGI HTTP trigger, the module and its files', () => {
-    const m = parse(spinManifest({ name: 'C: Hello handler', route: '/...' })) as Record<
-      string,
-      any
-    >;
+    const m = parse(
+      spinManifest({ name: 'C: Hello handler', route: '/...' }),
+    ) as unknown as SpinManifest;
     expect(m.spin_manifest_version).toBe(2);
     expect(m.application).toEqual({
       name: 'c-hello-handler',
@@ -63,7 +62,9 @@ describe('Export as a Spin app', () => {
     ]);
     expect([...zip['handler.wasm']]).toEqual([...wasm]);
     expect([...zip['files/static/logo.bin']]).toEqual([1, 2]);
-    expect((parse(strFromU8(zip['spin.toml'])) as any).trigger.http[0].route).toBe('/api/...');
+    expect(
+      (parse(strFromU8(zip['spin.toml'])) as unknown as SpinManifest).trigger.http[0].route,
+    ).toBe('/api/...');
     expect(strFromU8(zip['README.md'])).toMatch(/spin up/);
   });
 });

@@ -15,6 +15,21 @@ export function kebabName(name: string): string {
   return /^[a-z]/.test(k) ? k : `app-${k || 'playground'}`;
 }
 
+/** The manifest as spinManifest writes it (and a TOML parser reads it back). */
+export interface SpinManifest {
+  spin_manifest_version: number;
+  application: { name: string; version: string; description: string };
+  trigger: { http: { route: string; component: string; executor: { type: string } }[] };
+  component: Record<
+    string,
+    {
+      source: string;
+      files: { source: string; destination: string }[];
+      allowed_outbound_hosts: string[];
+    }
+  >;
+}
+
 export interface SpinAppInput {
   name: string;
   route: string;
@@ -25,7 +40,7 @@ export interface SpinAppInput {
 /** The manifest: one HTTP trigger with the WAGI executor, one component with the files. */
 export function spinManifest(app: Pick<SpinAppInput, 'name' | 'route'>): string {
   const id = kebabName(app.name);
-  const manifest = {
+  const manifest: SpinManifest = {
     spin_manifest_version: 2,
     application: {
       name: id,
