@@ -146,6 +146,8 @@ test('at 420 px the panels are tabs under the editor: a run shows Output, a comp
     'Problems',
     'Run settings',
     'Timings',
+    'Instances',
+    'HTTP',
   ]);
   // Arrow keys move between the tabs.
   await page.getByTestId('bottom-tab-output').focus();

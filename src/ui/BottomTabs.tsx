@@ -16,11 +16,11 @@ import { tabForKey } from './tabKeys';
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
   { id: 'inspector', label: 'Inspector', render: (shown) => <InspectorPanel shown={shown} /> },
-  { id: 'instances', label: 'Instances', render: () => <InstancesPanel /> },
-  { id: 'http', label: 'HTTP', render: (shown) => <HttpPanel shown={shown} /> },
   { id: 'problems', label: 'Problems', render: () => <ProblemsPanel /> },
   { id: 'settings', label: 'Run settings', render: () => <RunSettings /> },
   { id: 'timings', label: 'Timings', render: () => <TimingsPanel /> },
+  { id: 'instances', label: 'Instances', render: () => <InstancesPanel /> },
+  { id: 'http', label: 'HTTP', render: (shown) => <HttpPanel shown={shown} /> },
 ];
 
 /**
