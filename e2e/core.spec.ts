@@ -13,6 +13,8 @@ test.beforeEach(async ({ page }) => freshStorage(page));
 
 /** Interactive examples are played in terminal.spec.ts. */
 const INTERACTIVE = null;
+/** HTTP handlers: Run answers the example's request (the HTTP tab; server.spec.ts goes further). */
+const HANDLER = { out: /^$/, exit: /^HTTP 200$/ };
 const EXPECTED: Record<string, Record<string, { out: RegExp; exit: RegExp } | null>> = {
   wat: {
     hello: { out: /^Hello, WebAssembly!$/, exit: /exit code 0/ },
@@ -21,6 +23,8 @@ const EXPECTED: Record<string, Record<string, { out: RegExp; exit: RegExp } | nu
     trap: { out: /^about to divide 1 by 0\.\.\.$/, exit: /trap: divi.*by zero in divide/ },
     exit: { out: /^exiting with code 42$/, exit: /exit code 42/ },
     echo: INTERACTIVE,
+    'handler-hello': HANDLER,
+    'handler-json': HANDLER,
   },
   assemblyscript: {
     hello: { out: /^Hello from AssemblyScript!\narguments: \(none/, exit: /exit code 0/ },
@@ -32,11 +36,15 @@ const EXPECTED: Record<string, Record<string, { out: RegExp; exit: RegExp } | nu
     trap: { out: /^dividing 100 by 0\.\.\.$/, exit: /trap: divi.*by zero/ },
     ticker: { out: /^tick 1\n[\s\S]*tick 10\ndone$/, exit: /exit code 0/ },
     ask: INTERACTIVE,
+    'handler-hello': HANDLER,
+    'handler-json': HANDLER,
+    'handler-router': HANDLER,
   },
 };
 
 for (const [language, examples] of Object.entries(EXPECTED)) {
   test(`every ${language} example runs with its expected output`, async ({ page }) => {
+    test.setTimeout(120_000);
     await openPlayground(page);
     await selectLanguage(page, language);
     const options = await page
@@ -49,6 +57,20 @@ for (const [language, examples] of Object.entries(EXPECTED)) {
       await page.getByTestId('examples-select').selectOption(id);
       // The menu says which example is on screen.
       await expect(page.getByTestId('examples-select')).toHaveValue(id);
+      if (want === HANDLER) {
+        // The exit badge is in the Output panel; a handler's Run shows the HTTP tab.
+        await page.getByTestId('run-button').click();
+        await expect(page.getByTestId('response-status'), id).toHaveAttribute(
+          'data-status',
+          '200',
+          {
+            timeout: 60_000,
+          },
+        );
+        await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+        await expect(page.getByTestId('exit-status')).toHaveText(want.exit);
+        continue;
+      }
       const exit = await runAndWait(page);
       expect(exit, id).toMatch(want.exit);
       expect(await outputText(page), id).toMatch(want.out);
