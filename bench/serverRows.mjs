@@ -15,10 +15,19 @@ async function result(page, id, attrs, timeout = 300_000) {
   );
 }
 
-/** Clicks a button and waits until a fresh result element replaced the old one. */
+/** Clicks a button and waits for the next result (its data-seq goes up). */
 async function clickForResult(page, button, id, attrs) {
-  await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.remove(), id);
+  const before = await page.evaluate(
+    (id) => Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.seq ?? 0),
+    id,
+  );
   await page.click(sel(button));
+  await page.waitForFunction(
+    ({ id, before }) =>
+      Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.seq ?? 0) > before,
+    { id, before },
+    { timeout: 300_000, polling: 200 },
+  );
   return result(page, id, attrs);
 }
 

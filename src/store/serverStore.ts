@@ -35,6 +35,8 @@ export interface ShownResponse extends ServeAnswer {
 }
 
 export interface LoadResult {
+  /** Counts finished load tests (1, 2, …): tells one result from the next. */
+  seq: number;
   requests: number;
   concurrency: number;
   workers: number;
@@ -50,6 +52,8 @@ export interface LoadResult {
 }
 
 export interface ColdResult extends Omit<ColdStartResult, 'samplesUs' | 'runSamplesUs'> {
+  /** Counts finished cold-start runs (1, 2, …). */
+  seq: number;
   count: number;
   compileEach: boolean;
   runStart: boolean;
@@ -132,6 +136,7 @@ let specId = 0;
 let logId = 0;
 let loadCtl: AbortController | null = null;
 let coldCtl: AbortController | null = null;
+let resultSeq = 0;
 
 /** The route the current project's handler answers on. */
 export const routeOf = (p: Pick<Project, 'route'>) => p.route ?? DEFAULT_ROUTE;
@@ -272,6 +277,7 @@ export async function runLoadTest(): Promise<LoadResult | null> {
     );
     const sum = summarize(out.latenciesMs);
     const load: LoadResult = {
+      seq: ++resultSeq,
       requests: out.latenciesMs.length,
       concurrency: s.loadConcurrency,
       workers: out.workers,
@@ -338,6 +344,7 @@ export async function runColdStart(wasm: Uint8Array, count?: number): Promise<Co
     const { samplesUs, runSamplesUs, ...rest } = r;
     const cold: ColdResult = {
       ...rest,
+      seq: ++resultSeq,
       count: n,
       compileEach: s.coldCompileEach,
       runStart: s.coldRunStart,

@@ -45,7 +45,9 @@ export function coldStartLoop(
   let firstFailure: string | undefined;
   let lastPost = performance.now();
   const wall0 = performance.now();
+  let setupUs = 0;
   for (let i = 0; i < count; i++) {
+    const ts = performance.now();
     const budget = new Budget();
     const wasi = new WasiHost({
       args: ['main.wasm'],
@@ -58,6 +60,7 @@ export function coldStartLoop(
     });
     const imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
     const t0 = performance.now();
+    setupUs += (t0 - ts) * 1000;
     const m = mod ?? new WebAssembly.Module(req.wasm as BufferSource);
     const instance = new WebAssembly.Instance(m, imports);
     samples[i] = (performance.now() - t0) * 1000;
@@ -88,6 +91,7 @@ export function coldStartLoop(
     runSamplesUs: runSamples,
     compileUs,
     wallMs: performance.now() - wall0,
+    setupMeanUs: setupUs / count,
     memoryBytes,
     timerResolutionUs: timerResolutionUs(),
     failures,

@@ -233,6 +233,8 @@ export interface ColdStartResult {
   compileUs: number;
   /** Wall time of the whole loop, WASI host setup included, ms. */
   wallMs: number;
+  /** Mean time to set up each instance's WASI host and file tree (before instantiating), µs. */
+  setupMeanUs: number;
   /** Linear memory each instance starts with, bytes. */
   memoryBytes: number;
   /** The smallest step performance.now() showed (5 µs when cross-origin isolated). */

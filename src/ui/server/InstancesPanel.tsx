@@ -120,6 +120,7 @@ export function InstancesPanel() {
             data-p99-us={r.p99Us.toFixed(1)}
             data-per-second={Math.round(r.perSecond)}
             data-count={r.count}
+            data-seq={r.seq}
           >
             <dl className="figures">
               <div>
@@ -161,8 +162,9 @@ export function InstancesPanel() {
               {r.runStart && r.runP50Us !== undefined && `; _start p50 ${us(r.runP50Us)}`}
               {r.failures > 0 &&
                 `; ${r.failures.toLocaleString('en')} runs failed (${r.firstFailure})`}
-              . Instances/s counts the whole loop (WASI host setup included) on one core. Timer
-              resolution {us(r.timerResolutionUs)}.
+              . Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
+              {us(r.setupMeanUs)}), instantiation, and the engine freeing the instances&apos;
+              memories. Timer resolution {us(r.timerResolutionUs)}.
             </p>
             <p className="context" data-testid="coldstart-context">
               For scale: this module is {r.wasmSize.toLocaleString('en')} B and a fresh, isolated

@@ -95,6 +95,7 @@ export function LoadTestBox() {
           data-p99-ms={result.p99Ms.toFixed(3)}
           data-errors={result.errors}
           data-requests={result.requests}
+          data-seq={result.seq}
         >
           <dl className="figures">
             <div>
