@@ -7,6 +7,8 @@
  * is easier to fix when it is seen.
  */
 
+import type { ServeAnswer } from '../workers/protocol';
+
 /** A response as the playground shows it. */
 export interface HttpResponse {
   status: number;
@@ -27,6 +29,11 @@ export function serverError(status: number, reason: string): HttpResponse {
     body: enc.encode(`${reason}\n`),
     error: reason,
   };
+}
+
+/** A response the server makes up, as a runner answers it (no instance ran to the end). */
+export function serverAnswer(status: number, reason: string, runUs = 0): ServeAnswer {
+  return { ...serverError(status, reason), instantiateUs: 0, runUs, compileUs: 0, stderr: '' };
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

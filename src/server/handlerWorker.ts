@@ -1,5 +1,6 @@
 /** The runner worker's handler side: a compiled handler per spec, one request or a load test. */
 import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../workers/protocol';
+import { serverAnswer } from './cgi';
 import { HandlerHost } from './serve';
 import type { HttpRequest } from './wagi';
 
@@ -20,17 +21,7 @@ export function serveOne(spec: HandlerSpec, req: HttpRequest): ServeAnswer {
   try {
     h = hostFor(spec);
   } catch (e) {
-    const reason = `the handler is not a valid module: ${(e as Error).message}`;
-    return {
-      status: 500,
-      headers: [['content-type', 'text/plain; charset=utf-8']],
-      body: new TextEncoder().encode(reason),
-      error: reason,
-      instantiateUs: 0,
-      runUs: 0,
-      compileUs: 0,
-      stderr: '',
-    };
+    return serverAnswer(500, `the handler is not a valid module: ${(e as Error).message}`);
   }
   const r = h.host.serve(req);
   return {

@@ -74,6 +74,8 @@ function trailing(route: RoutePattern, path: string): string {
   return path.startsWith(route.path) ? path.slice(route.path.length) : '';
 }
 
+const utf8 = new TextEncoder();
+
 function percentDecode(s: string): string {
   // decode_utf8_lossy: invalid escapes stay as typed, invalid UTF-8 becomes U+FFFD.
   const bytes: number[] = [];
@@ -83,7 +85,7 @@ function percentDecode(s: string): string {
       bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
       i += 2;
     } else {
-      for (const b of new TextEncoder().encode(s[i])) bytes.push(b);
+      for (const b of utf8.encode(s[i])) bytes.push(b);
     }
   }
   return new TextDecoder().decode(new Uint8Array(bytes));

@@ -62,6 +62,10 @@ export interface ProjectSlice {
 /** The current project. */
 export const currentProject = (s: Pick<Store, 'projects' | 'currentId'>) => s.projects[s.currentId];
 
+/** The example a project still is (untouched since it was opened), or ''. */
+export const exampleIdOf = (p: Pick<Project, 'pristine'> | undefined) =>
+  p?.pristine?.startsWith('example:') ? p.pristine.slice('example:'.length) : '';
+
 /** The entry file's text ('' when the entry is not text). */
 export const entrySource = (s: Pick<Store, 'projects' | 'currentId'>) => {
   const p = currentProject(s);

@@ -193,11 +193,17 @@ async function buildCurrent(signal: AbortSignal): Promise<CompileResult> {
  * without running it (the cold-start lab). Null when the compile failed (see Problems).
  */
 export async function currentModule(): Promise<Uint8Array | null> {
-  const have = useStore.getState().wasm;
-  if (have) return have;
+  return useStore.getState().wasm ?? buildWithoutRun();
+}
+
+/**
+ * Compiles the current project outside a Run (the lab, the embed's requests): its problems and
+ * compile timings show as after a Run, and the module becomes the last one. Null when it does
+ * not compile.
+ */
+async function buildWithoutRun(): Promise<Uint8Array | null> {
   initWorkers();
-  const ctl = new AbortController();
-  const compiled = await buildCurrent(ctl.signal);
+  const compiled = await buildCurrent(new AbortController().signal);
   publishCompile(compiled, compiled.wasm?.byteLength);
   if (!compiled.ok || !compiled.wasm) return null;
   useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
@@ -213,13 +219,9 @@ export async function ensureHandler(): Promise<boolean> {
   const s = useStore.getState();
   if (currentProject(s).runMode !== 'http') s.setServerConfig({ runMode: 'http' });
   if (handlerIsCurrent()) return true;
-  initWorkers();
-  const compiled = await buildCurrent(new AbortController().signal);
-  publishCompile(compiled, compiled.wasm?.byteLength);
-  if (!compiled.ok || !compiled.wasm) return false;
-  useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
-  setHandler(compiled.wasm);
-  return true;
+  const wasm = await buildWithoutRun();
+  if (wasm) setHandler(wasm);
+  return wasm !== null;
 }
 
 /** What a run may be given besides the current project. */

@@ -8,7 +8,7 @@ import { MAX_COLDSTART } from '../wasm/coldStart';
 import type { ColdStartResult, HandlerSpec, ServeAnswer } from '../workers/protocol';
 import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
 import { languageById } from '../languages/registry';
-import { currentProject } from './projectSlice';
+import { currentProject, exampleIdOf } from './projectSlice';
 import { useStore } from './store';
 
 /** Where a request came from: the composer (Send, Run), the live preview, or the embed API. */
@@ -75,7 +75,7 @@ export interface ServerState {
   body: string;
   /** The handler the last Run in HTTP mode built, with the project state it was built from. */
   handler: HandlerSpec | null;
-  handlerFrom: { projectId: string; files: Project['files']; route: string } | null;
+  handlerFrom: { projectId: string; files: Project['files'] } | null;
   sending: boolean;
   requestError: string | null;
   response: ShownResponse | null;
@@ -152,7 +152,7 @@ export function setHandler(wasm: Uint8Array): HandlerSpec {
   };
   useServer.setState((s) => ({
     handler: spec,
-    handlerFrom: { projectId: p.id, files: p.files, route: routeOf(p) },
+    handlerFrom: { projectId: p.id, files: p.files },
     previewNonce: s.previewNonce + 1,
   }));
   return spec;
@@ -167,7 +167,7 @@ export function handlerIsCurrent(): boolean {
     !!handlerFrom &&
     handlerFrom.projectId === p.id &&
     handlerFrom.files === p.files &&
-    handlerFrom.route === routeOf(p)
+    handler.route === routeOf(p)
   );
 }
 
@@ -239,9 +239,7 @@ export async function sendComposed(): Promise<ShownResponse | null> {
 }
 
 /** Why the load test form cannot start, or null. */
-export function loadFormError(s = useServer.getState()): string | null {
-  const n = s.loadRequests;
-  const c = s.loadConcurrency;
+export function loadFormError(n: number, c: number): string | null {
   if (!Number.isInteger(n) || n < 1 || n > MAX_LOAD_REQUESTS)
     return `requests: a whole number from 1 to ${MAX_LOAD_REQUESTS.toLocaleString('en')}`;
   if (!Number.isInteger(c) || c < 1 || c > MAX_CONCURRENCY)
@@ -252,7 +250,7 @@ export function loadFormError(s = useServer.getState()): string | null {
 /** Runs the load test on the built handler with the composer's request. */
 export async function runLoadTest(): Promise<LoadResult | null> {
   const s = useServer.getState();
-  const bad = loadFormError(s);
+  const bad = loadFormError(s.loadRequests, s.loadConcurrency);
   const req = composedRequest(s);
   const spec = s.handler;
   const error =
@@ -383,8 +381,8 @@ export const loadWorkers = maxLoadWorkers;
  */
 export function watchServerProject(): () => void {
   const apply = (p: Project) => {
-    const m = /^example:(.+)$/.exec(p.pristine ?? '');
-    const ex = m ? languageById[p.language].examples.find((e) => e.id === m[1]) : undefined;
+    const id = exampleIdOf(p);
+    const ex = id ? languageById[p.language].examples.find((e) => e.id === id) : undefined;
     if (!ex?.http) return;
     useServer.setState({
       method: ex.http.method ?? 'GET',

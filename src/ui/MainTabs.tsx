@@ -33,14 +33,26 @@ export function MainTabs() {
     useStore.getState().patchUi({ mainTab: t });
     if (focus) refs.current[t]?.focus();
   };
-  const tabs: { id: MainTab; label: string }[] = [
-    { id: 'output', label: 'Output' },
+  const tabs: {
+    id: MainTab;
+    label: string;
+    name: string;
+    render: (shown: boolean) => React.ReactNode;
+  }[] = [
+    { id: 'output', label: 'Output', name: 'Output', render: () => <OutputPanel /> },
     {
       id: 'inspector',
       label: total !== undefined ? `Inspector · ${total.toLocaleString('en')} B` : 'Inspector',
+      name: 'Inspector',
+      render: (shown) => <InspectorPanel shown={shown} />,
     },
-    { id: 'instances', label: 'Instances' },
-    { id: 'http', label: 'HTTP' },
+    { id: 'instances', label: 'Instances', name: 'Instances', render: () => <InstancesPanel /> },
+    {
+      id: 'http',
+      label: 'HTTP',
+      name: 'HTTP',
+      render: (shown) => <HttpPanel shown={shown} />,
+    },
   ];
   return (
     <div className="main-tabs">
@@ -77,50 +89,18 @@ export function MainTabs() {
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id="main-tabpanel-output"
-        aria-labelledby="main-tab-output"
-        className="bottom-tabpanel"
-        hidden={tab !== 'output'}
-      >
-        <PanelBoundary name="Output">
-          <OutputPanel />
-        </PanelBoundary>
-      </div>
-      <div
-        role="tabpanel"
-        id="main-tabpanel-inspector"
-        aria-labelledby="main-tab-inspector"
-        className="bottom-tabpanel"
-        hidden={tab !== 'inspector'}
-      >
-        <PanelBoundary name="Inspector">
-          <InspectorPanel shown={tab === 'inspector'} />
-        </PanelBoundary>
-      </div>
-      <div
-        role="tabpanel"
-        id="main-tabpanel-instances"
-        aria-labelledby="main-tab-instances"
-        className="bottom-tabpanel"
-        hidden={tab !== 'instances'}
-      >
-        <PanelBoundary name="Instances">
-          <InstancesPanel />
-        </PanelBoundary>
-      </div>
-      <div
-        role="tabpanel"
-        id="main-tabpanel-http"
-        aria-labelledby="main-tab-http"
-        className="bottom-tabpanel"
-        hidden={tab !== 'http'}
-      >
-        <PanelBoundary name="HTTP">
-          <HttpPanel shown={tab === 'http'} />
-        </PanelBoundary>
-      </div>
+      {tabs.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`main-tabpanel-${t.id}`}
+          aria-labelledby={`main-tab-${t.id}`}
+          className="bottom-tabpanel"
+          hidden={tab !== t.id}
+        >
+          <PanelBoundary name={t.name}>{t.render(tab === t.id)}</PanelBoundary>
+        </div>
+      ))}
     </div>
   );
 }

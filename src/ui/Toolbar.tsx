@@ -1,6 +1,7 @@
 import { languageById } from '../languages/registry';
 import type { ThemeChoice } from '../store/settingsSlice';
 import { useStore } from '../store/store';
+import { exampleIdOf } from '../store/projectSlice';
 import { LanguageSelect } from './LanguageSelect';
 import { RunStopButtons } from './RunStopButtons';
 
@@ -9,8 +10,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const language = useStore((s) => s.language);
   const options = useStore((s) => s.compileOptions[s.language]);
   // The example on screen, while it is untouched (an edited one is the user's project).
-  const pristine = useStore((s) => s.projects[s.currentId]?.pristine ?? '');
-  const loaded = pristine.startsWith('example:') ? pristine.slice('example:'.length) : '';
+  const loaded = useStore((s) => exampleIdOf(s.projects[s.currentId]));
   const theme = useStore((s) => s.theme);
   const meta = languageById[language];
 

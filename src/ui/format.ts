@@ -7,6 +7,9 @@ export function formatMs(ms: number | undefined): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Microseconds, as formatMs shows them (µs below 1 ms). */
+export const formatUs = (us: number): string => formatMs(us / 1000);
+
 /** Bytes as a person reads them, with the exact count kept for small sizes. */
 export function formatBytes(n: number | undefined): string {
   if (n === undefined) return '—';

@@ -10,7 +10,7 @@ import type {
   ServerMessage,
 } from './protocol';
 import type { HttpRequest } from '../server/wagi';
-import { serverError } from '../server/cgi';
+import { serverAnswer } from '../server/cgi';
 
 /** A runner worker used for handlers (the same script as command runs). */
 class Handle {
@@ -28,15 +28,6 @@ class Handle {
 
 /** How many workers a load test may use: one per core, as a server would. */
 export const maxLoadWorkers = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-
-/** A 504 for a request that ran past the time limit (its instance was killed with its worker). */
-function timeoutAnswer(limitMs: number): ServeAnswer {
-  const r = serverError(
-    504,
-    `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
-  );
-  return { ...r, instantiateUs: 0, runUs: limitMs * 1000, compileUs: 0, stderr: '' };
-}
 
 /** Live progress of a load test. */
 export interface LoadProgress {
@@ -74,9 +65,14 @@ export class ServerPool {
         return await raceWorker(h.worker, h.api.serve(spec, req), ctl.signal);
       } catch (e) {
         h.kill();
-        if (e instanceof AbortError) return timeoutAnswer(limitMs);
-        const r = serverError(500, `the handler's worker failed: ${(e as Error).message}`);
-        return { ...r, instantiateUs: 0, runUs: 0, compileUs: 0, stderr: '' };
+        // The instance ran past the limit and was killed with its worker.
+        if (e instanceof AbortError)
+          return serverAnswer(
+            504,
+            `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
+            limitMs * 1000,
+          );
+        return serverAnswer(500, `the handler's worker failed: ${(e as Error).message}`);
       } finally {
         clearTimeout(timer);
       }

@@ -1,3 +1,4 @@
+import { handlerExamples } from '../handlerExamples';
 import type { LanguageMeta } from '../types';
 import hello from './examples/hello.ts?raw';
 import mandelbrot from './examples/mandelbrot.ts?raw';
@@ -28,28 +29,6 @@ export const assemblyscriptMeta: LanguageMeta = {
     { id: 'ask', label: 'Ask and answer (interactive)', source: ask, terminal: true },
     { id: 'trap', label: 'Trap: divide by zero', source: trap },
     { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
-    {
-      id: 'handler-hello',
-      label: 'HTTP handler: hello (WAGI, as Spin)',
-      source: handlerHello,
-      http: { path: '/?name=Wasm' },
-    },
-    {
-      id: 'handler-json',
-      label: 'HTTP handler: JSON echo',
-      source: handlerJson,
-      http: {
-        method: 'POST',
-        path: '/echo?x=1',
-        headers: 'Content-Type: application/json',
-        body: '{"hello": "wasm"}',
-      },
-    },
-    {
-      id: 'handler-router',
-      label: 'HTTP handler: a website (router, form, image)',
-      source: handlerRouter,
-      http: { path: '/' },
-    },
+    ...handlerExamples({ hello: handlerHello, json: handlerJson, router: handlerRouter }),
   ],
 };

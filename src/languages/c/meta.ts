@@ -1,3 +1,4 @@
+import { handlerExamples } from '../handlerExamples';
 import type { LanguageMeta } from '../types';
 import hello from './examples/hello.c?raw';
 import sieve from './examples/sieve.c?raw';
@@ -67,28 +68,6 @@ export const cMeta: LanguageMeta = {
         'geometry/circle.c': circleC,
       },
     },
-    {
-      id: 'handler-hello',
-      label: 'HTTP handler: hello (WAGI, as Spin)',
-      source: handlerHello,
-      http: { path: '/?name=Wasm' },
-    },
-    {
-      id: 'handler-json',
-      label: 'HTTP handler: JSON echo',
-      source: handlerJson,
-      http: {
-        method: 'POST',
-        path: '/echo?x=1',
-        headers: 'Content-Type: application/json',
-        body: '{"hello": "wasm"}',
-      },
-    },
-    {
-      id: 'handler-router',
-      label: 'HTTP handler: a website (router, form, image)',
-      source: handlerRouter,
-      http: { path: '/' },
-    },
+    ...handlerExamples({ hello: handlerHello, json: handlerJson, router: handlerRouter }),
   ],
 };

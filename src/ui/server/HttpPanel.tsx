@@ -1,7 +1,7 @@
 import { currentProject } from '../../store/projectSlice';
 import { routeOf, useServer } from '../../store/serverStore';
 import { useStore } from '../../store/store';
-import { spinAppZip } from '../../server/spinApp';
+import { kebabName, spinAppZip } from '../../server/spinApp';
 import { downloadFile } from '../download';
 import { LoadTestBox } from './LoadTestBox';
 import { PreviewPane } from './PreviewPane';
@@ -14,12 +14,7 @@ function exportSpin() {
   const p = currentProject(useStore.getState());
   if (!handler) return;
   const zip = spinAppZip({ name: p.name, route: routeOf(p), wasm: handler.wasm, files: p.files });
-  const base =
-    p.name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'handler';
-  downloadFile(`${base}-spin.zip`, zip, 'application/zip');
+  downloadFile(`${kebabName(p.name)}-spin.zip`, zip, 'application/zip');
 }
 
 /**

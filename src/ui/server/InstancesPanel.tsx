@@ -2,11 +2,8 @@ import { currentModule } from '../../store/runActions';
 import { coldFormError, runColdStart, stopColdStart, useServer } from '../../store/serverStore';
 import { useStore } from '../../store/store';
 import { MAX_COLDSTART } from '../../wasm/coldStart';
-import { formatBytes } from '../format';
+import { formatBytes, formatUs } from '../format';
 import { Histogram } from './Histogram';
-
-const us = (v: number) =>
-  v < 1000 ? `${v.toFixed(v < 10 ? 1 : 0)} µs` : `${(v / 1000).toFixed(2)} ms`;
 
 async function start() {
   const wasm = await currentModule();
@@ -125,19 +122,19 @@ export function InstancesPanel() {
             <dl className="figures">
               <div>
                 <dt>p50</dt>
-                <dd>{us(r.p50Us)}</dd>
+                <dd>{formatUs(r.p50Us)}</dd>
               </div>
               <div>
                 <dt>p90</dt>
-                <dd>{us(r.p90Us)}</dd>
+                <dd>{formatUs(r.p90Us)}</dd>
               </div>
               <div>
                 <dt>p99</dt>
-                <dd>{us(r.p99Us)}</dd>
+                <dd>{formatUs(r.p99Us)}</dd>
               </div>
               <div>
                 <dt>max</dt>
-                <dd>{us(r.maxUs)}</dd>
+                <dd>{formatUs(r.maxUs)}</dd>
               </div>
               <div>
                 <dt>instances/s</dt>
@@ -158,19 +155,19 @@ export function InstancesPanel() {
             <p className="muted">
               {r.count.toLocaleString('en')} × {r.compileEach ? '`new WebAssembly.Module` + ' : ''}
               `new WebAssembly.Instance`
-              {r.compileEach ? '' : ` of one module compiled once in ${us(r.compileUs)}`}
-              {r.runStart && r.runP50Us !== undefined && `; _start p50 ${us(r.runP50Us)}`}
+              {r.compileEach ? '' : ` of one module compiled once in ${formatUs(r.compileUs)}`}
+              {r.runStart && r.runP50Us !== undefined && `; _start p50 ${formatUs(r.runP50Us)}`}
               {r.failures > 0 &&
                 `; ${r.failures.toLocaleString('en')} runs failed (${r.firstFailure})`}
               . Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
-              {us(r.setupMeanUs)}), instantiation, and the engine freeing the instances&apos;
-              memories. Timer resolution {us(r.timerResolutionUs)}.
+              {formatUs(r.setupMeanUs)}), instantiation, and the engine freeing the instances&apos;
+              memories. Timer resolution {formatUs(r.timerResolutionUs)}.
             </p>
             <p className="context" data-testid="coldstart-context">
               For scale: this module is {r.wasmSize.toLocaleString('en')} B and a fresh, isolated
-              instance of it is ready in {us(r.p50Us)} (median) here. A container image instead
-              starts an operating-system process with its own runtime; no container figure is shown
-              because none was measured on this machine.
+              instance of it is ready in {formatUs(r.p50Us)} (median) here. A container image
+              instead starts an operating-system process with its own runtime; no container figure
+              is shown because none was measured on this machine.
             </p>
           </div>
         )}

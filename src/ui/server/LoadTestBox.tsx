@@ -19,11 +19,7 @@ export function LoadTestBox() {
   const result = useServer((s) => s.load);
   const error = useServer((s) => s.loadError);
   const hasHandler = useServer((s) => !!s.handler);
-  const formError = loadFormError({
-    ...useServer.getState(),
-    loadRequests: requests,
-    loadConcurrency: concurrency,
-  });
+  const formError = loadFormError(requests, concurrency);
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
   return (
     <section className="load-test" aria-label="Load test">

@@ -1,8 +1,7 @@
+import { formatUs } from '../format';
 import { useEffect, useState } from 'react';
 import { previewHref, startPreviewBridge } from '../../server/previewBridge';
 import { useServer } from '../../store/serverStore';
-
-const fmtUs = (us: number) => (us < 1000 ? `${Math.round(us)} µs` : `${(us / 1000).toFixed(1)} ms`);
 
 /**
  * The handler as a website: a frame on this tab's preview path, every request of which (page,
@@ -109,7 +108,7 @@ function RequestLog() {
               </span>
               <span className={`log-status s${Math.floor(e.status / 100)}`}>{e.status}</span>
               <span className="log-us" title="instantiate + run, in the worker">
-                {fmtUs(e.instantiateUs + e.runUs)}
+                {formatUs(e.instantiateUs + e.runUs)}
               </span>
               <span className="log-from muted">{e.from}</span>
             </li>

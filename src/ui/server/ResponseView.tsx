@@ -1,3 +1,4 @@
+import { formatUs } from '../format';
 import { useEffect, useMemo, useState } from 'react';
 import { header } from '../../server/cgi';
 import { useServer, type ShownResponse } from '../../store/serverStore';
@@ -21,8 +22,6 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
-
-const fmtUs = (us: number) => (us < 1000 ? `${Math.round(us)} µs` : `${(us / 1000).toFixed(2)} ms`);
 
 /** How the body is shown: by its Content-Type, and whether it is UTF-8 at all. */
 function bodyKind(r: ShownResponse): {
@@ -90,9 +89,9 @@ export function ResponseView() {
           {r.method} {r.path}
         </span>
         <span className="response-timings" data-testid="response-timings">
-          instantiate {fmtUs(r.instantiateUs)} · run {fmtUs(r.runUs)} · total {r.totalMs.toFixed(1)}{' '}
-          ms
-          {r.compileUs > 0 && ` (incl. compile ${fmtUs(r.compileUs)})`}
+          instantiate {formatUs(r.instantiateUs)} · run {formatUs(r.runUs)} · total{' '}
+          {r.totalMs.toFixed(1)} ms
+          {r.compileUs > 0 && ` (incl. compile ${formatUs(r.compileUs)})`}
         </span>
       </div>
       {r.error && <p className="notice bad">{r.error.split('\n')[0]}</p>}
