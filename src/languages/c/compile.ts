@@ -9,6 +9,8 @@ import { isCompiledByClang, isCppSource } from '../../project/fileTypes';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
 import stdioSupport from './stdioSupport.c?raw';
+import { installWasmCodeCache } from './codeCache';
+import { createStore, get as idbGet, set as idbSet } from 'idb-keyval';
 
 type Clang = typeof import('@yowasp/clang');
 type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
@@ -21,6 +23,7 @@ export function loadClang(
   onProgress?: (p: Omit<LoadProgress, 'language'>) => void,
 ): Promise<Clang> {
   loadPromise ??= (async () => {
+    installWasmCodeCache();
     const clang = await import('@yowasp/clang');
     let last = 0;
     // `--version` makes runClang fetch and instantiate everything without compiling anything.
@@ -160,9 +163,16 @@ async function run(
   }
 }
 
-/** Compiles one of our support files (linked into user programs) once per worker. */
+/**
+ * Compiles one of our support files (linked into user programs) once: the object is kept in
+ * IndexedDB under the toolchain's version and the file's text, so a page load does not pay a
+ * clang run (≈1 s before its code is warm) for it again.
+ */
 function supportObject(clang: Clang, driver: string, name: string, text: string) {
   return (async () => {
+    const key = `support-object:${clang.version}:${driver}:${await digest(text)}`;
+    const kept = await idbGet<Uint8Array>(key, objectStore()).catch(() => undefined);
+    if (kept instanceof Uint8Array) return kept;
     const log = new Collector();
     const out = await run(
       clang,
@@ -173,8 +183,20 @@ function supportObject(clang: Clang, driver: string, name: string, text: string)
     const obj = out?.['support.o'];
     if (!(obj instanceof Uint8Array))
       throw new Error(`building the support object ${name} failed:\n${log.text}`);
+    // Without IndexedDB (a private window may refuse it) it is built once per worker.
+    await idbSet(key, obj, objectStore()).catch(() => {});
     return obj;
   })();
+}
+
+let store: ReturnType<typeof createStore> | null = null;
+const objectStore = () => (store ??= createStore('wasm-playground-toolchain', 'objects'));
+
+async function digest(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }
 
 async function cxaSupportObject(clang: Clang): Promise<Uint8Array> {

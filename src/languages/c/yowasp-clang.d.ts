@@ -3,4 +3,5 @@ import type { Command } from '@yowasp/clang';
 
 declare module '@yowasp/clang' {
   export const runClang: Command;
+  export const version: string;
 }
