@@ -32,15 +32,45 @@ export default defineConfig({
   plugins: [
     react(),
     immutableAssets(),
-    // The one service worker (src/sw.ts, routes in src/sw/routes.ts), built from our own source
-    // (injectManifest) and served in dev too. Registered by src/server/previewBridge.ts.
+    // The one service worker (src/sw.ts; routes in src/sw/routes.ts, what it keeps offline in
+    // src/sw/cachePlan.ts), built from our own source (injectManifest) and served in dev too.
+    // Registered by src/sw/register.ts once the editor is ready.
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
       injectRegister: false,
-      manifest: false,
-      injectManifest: { injectionPoint: undefined, rollupFormat: 'iife' },
+      manifest: {
+        name: 'Wasm Playground',
+        short_name: 'Wasm',
+        description:
+          'Write C, C++, AssemblyScript or WAT, compile it to WebAssembly in your browser and run it: timings, sizes, imports and exports, offline.',
+        theme_color: '#654ff0',
+        background_color: '#1e1e1e',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      injectManifest: {
+        rollupFormat: 'iife',
+        // Everything the build writes: the worker precaches the app shell and keeps the
+        // toolchains' names to cache them at first use (src/sw/cachePlan.ts).
+        globPatterns: ['**/*.{html,js,css,wasm,tar,ttf,woff,woff2,svg,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 200 * 1024 * 1024,
+        // Hashed names: the name is the revision.
+        dontCacheBustURLsMatching: /assets\//,
+      },
       devOptions: { enabled: true, type: 'module' },
     }),
   ],

@@ -9,6 +9,7 @@ import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from './st
 import { editorReady } from './ui/editor/editorHandle';
 import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
+import { registerServiceWorker } from './sw/register';
 import './ui/app.css';
 
 // Projects come from IndexedDB before the first render, so the editor opens on the right one.
@@ -24,6 +25,8 @@ openSharedLink({ keepDraft: true, autorun: true });
 window.addEventListener('hashchange', () => openSharedLink({ keepDraft: true, autorun: true }));
 clearStaleShareHash();
 warmOnLanguageChange(editorReady);
+// Offline use and updates: after the editor, so installing the app shell never slows the first load.
+void editorReady.then(() => registerServiceWorker());
 installTestHooks();
 
 createRoot(document.getElementById('root')!).render(

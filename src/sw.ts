@@ -1,8 +1,19 @@
 /// <reference lib="webworker" />
 /**
- * The playground's service worker. Its routes are named in sw/routes.ts; today: the HTTP
- * handler preview (answered by the playground tab that owns the preview session).
+ * The playground's one service worker (DESIGN: designed once). Routes, in the order they are
+ * tried:
+ * - the HTTP handler preview (sw/routes.ts), answered by the playground tab that owns the
+ *   preview session;
+ * - the app shell, precached at install (workbox-precaching, from the build's manifest);
+ * - the toolchains, cached at first use (sw/cachePlan.ts);
+ * - everything else: the network.
+ * A new version waits until the page says to take over ("a new version is ready — reload"), so
+ * one page never mixes two builds.
  */
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { splitManifest, TOOLCHAIN_CACHE } from './sw/cachePlan';
 import {
   PREVIEW_DIR,
   PREVIEW_HEADERS,
@@ -11,9 +22,14 @@ import {
   type PreviewAsk,
 } from './sw/routes';
 
-declare const self: ServiceWorkerGlobalScope;
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+};
 
-self.addEventListener('install', () => void self.skipWaiting());
+/** The page's "reload" button: this (waiting) version takes over. */
+self.addEventListener('message', (e: ExtendableMessageEvent) => {
+  if ((e.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 
 /** How long a playground tab may take to answer (its handler's own limit is shorter). */
 const ANSWER_MS = 120_000;
@@ -98,5 +114,32 @@ self.addEventListener('fetch', (e) => {
     r.kind === 'preview-escape' && r.redirect
       ? Response.redirect(r.redirect, 307)
       : servePreview(req, r.session, r.path),
+  );
+  // A preview's request is the handler's alone, even for a URL the app shell has too.
+  e.stopImmediatePropagation();
+});
+
+// The build's manifest (dev serves modules unbundled: nothing to precache there).
+const { shell, toolchains } = splitManifest(import.meta.env.PROD ? self.__WB_MANIFEST : []);
+
+// Navigations with a query (`?stdin-wait=none`, an embed's `?panels=…`) open the same page.
+precacheAndRoute(shell, { ignoreURLParametersMatching: [/.*/] });
+cleanupOutdatedCaches();
+
+const current = new Set(toolchains.map((u) => new URL(u, self.registration.scope).href));
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && current.has(url.href),
+  new CacheFirst({ cacheName: TOOLCHAIN_CACHE }),
+);
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(
+    (async () => {
+      // Toolchains of older builds go (their hashed names are not in this build).
+      const cache = await caches.open(TOOLCHAIN_CACHE);
+      for (const req of await cache.keys()) if (!current.has(req.url)) await cache.delete(req);
+      // The first visit is served too, so the toolchains it loads are kept for offline use.
+      await self.clients.claim();
+    })(),
   );
 });

@@ -2,10 +2,10 @@
  * The page's side of the live preview: registers the service worker and answers the preview
  * requests it forwards (each with a fresh instance of the built handler).
  */
-import { registerSW } from 'virtual:pwa-register';
 import { serveRequest, useServer } from '../store/serverStore';
 import type { PreviewAnswer, PreviewAsk } from '../sw/routes';
 import { previewUrl as urlIn } from '../sw/routes';
+import { registerServiceWorker } from '../sw/register';
 
 /** This tab's preview session: other tabs have their own, so their handlers never mix. */
 export const previewSession = Math.random().toString(36).slice(2, 10);
@@ -61,12 +61,6 @@ export function startPreviewBridge(): Promise<boolean> {
         }),
     );
   });
-  ready = new Promise<boolean>((resolve) => {
-    registerSW({
-      immediate: true,
-      onRegisteredSW: () => void navigator.serviceWorker.ready.then(() => resolve(true)),
-      onRegisterError: () => resolve(false),
-    });
-  });
+  ready = registerServiceWorker().then((reg) => !!reg);
   return ready;
 }

@@ -1,3 +1,4 @@
+import { useAppUpdate } from '../sw/register';
 import { useCallback, useRef, useState } from 'react';
 import { useDialogFocus } from './useDialogFocus';
 import { LONG_URL_CHARS } from '../share/codec';
@@ -77,9 +78,19 @@ export function Notices() {
   const toast = useStore((s) => s.toast);
   const toastAction = useStore((s) => s.toastAction);
   const patchUi = useStore.getState().patchUi;
-  if (!shareError && !draftId && !toast && !conflictId && !storageError) return null;
+  const update = useAppUpdate();
+  if (!shareError && !draftId && !toast && !conflictId && !storageError && !update.ready)
+    return null;
   return (
     <div className="notices">
+      {update.ready && (
+        <div className="notice info" data-testid="update-ready" role="status">
+          A new version of the playground is ready. Your work is saved.
+          <button className="small" data-testid="update-reload" onClick={update.reload}>
+            Reload
+          </button>
+        </div>
+      )}
       {shareError && (
         <div className="notice bad" data-testid="share-error" role="alert">
           <b>This shared link could not be opened.</b> {shareError} Your own code is shown instead.

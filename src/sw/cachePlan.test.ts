@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isToolchainAsset, splitManifest } from './cachePlan';
+
+describe('cache plan', () => {
+  it('tells the toolchains from the app shell by their built names', () => {
+    for (const t of [
+      'assets/llvm.core-CL0Hro1L.wasm',
+      'assets/llvm.core2-BFcv-Hg7.wasm',
+      'assets/llvm-resources-Dw9lbSQw.tar',
+      'assets/bundle-BFtOx7iB.js',
+      'assets/asc-C8RAclK-.js',
+      'assets/binaryen-D1-oEam9.js',
+      'assets/clang-format-Dj8uXcuG.wasm',
+      '/base/assets/asc-C8RAclK-.js',
+    ])
+      expect(isToolchainAsset(t), t).toBe(true);
+    for (const s of [
+      'index.html',
+      'embed.html',
+      'assets/editor.api-f4GQWfks.js',
+      'assets/main-nP_GVEC4.js',
+      'assets/compiler.worker-NGTTuRFX.js',
+      'assets/clang-format-vite-B7ds805u.js',
+      'assets/codicon-DF1abBS2.ttf',
+      'assets/compile-hhJVIxLu.js',
+      'icon-192.png',
+    ])
+      expect(isToolchainAsset(s), s).toBe(false);
+  });
+
+  it('splits the build manifest', () => {
+    const { shell, toolchains } = splitManifest([
+      { url: 'index.html', revision: 'abc' },
+      { url: 'assets/asc-C8RAclK-.js', revision: null },
+      'assets/main-nP_GVEC4.js',
+    ]);
+    expect(shell).toEqual([
+      { url: 'index.html', revision: 'abc' },
+      { url: 'assets/main-nP_GVEC4.js', revision: null },
+    ]);
+    expect(toolchains).toEqual(['assets/asc-C8RAclK-.js']);
+  });
+});
