@@ -24,6 +24,16 @@ export const useAppUpdate = create<AppUpdate>(() => ({
 /** How often an open playground asks the server for a new version. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/** The waiting version takes over, then the page reloads into it. */
+async function takeOver(): Promise<void> {
+  const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+  if (!waiting) return location.reload();
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+    once: true,
+  });
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+}
+
 let registered: Promise<ServiceWorkerRegistration | null> | null = null;
 
 /** Registers the worker (once); resolves with its registration, or null where there is none. */
@@ -32,7 +42,7 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration | nul
   if (!('serviceWorker' in navigator) || !window.isSecureContext)
     return (registered = Promise.resolve(null));
   registered = new Promise((resolve) => {
-    const update = registerSW({
+    registerSW({
       immediate: true,
       onNeedRefresh: () => useAppUpdate.setState({ ready: true }),
       onOfflineReady: () => useAppUpdate.setState({ offline: true }),
@@ -43,7 +53,7 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration | nul
       },
       onRegisterError: () => resolve(null),
     });
-    useAppUpdate.setState({ reload: () => void update(true) });
+    useAppUpdate.setState({ reload: () => void takeOver() });
   });
   return registered;
 }
