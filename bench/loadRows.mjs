@@ -1,0 +1,125 @@
+// Rows of issue #13: the first paint, the toolchains after a reload (the service worker's cache
+// and V8's), AssemblyScript's first compile, and a second visit with the network off.
+import { openApp, runOnce, sel } from './browser.mjs';
+import { sample, settle } from './stats.mjs';
+
+const mark = (page, name) =>
+  page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+    timeout: 30_000,
+  });
+}
+
+async function reloadReady(page) {
+  await page.reload();
+  await page.waitForSelector(`${sel('editor')}[data-ready="true"]`);
+  await page.waitForSelector(`${sel('run-button')}[aria-disabled="false"]`);
+}
+
+export async function loadRows({ browser, base, n, row, want }) {
+  if (want('first-code-paint')) {
+    console.log('first-code-paint…');
+    const xs = await sample(
+      async () => {
+        const ctx = await browser.newContext();
+        const page = await ctx.newPage();
+        await openApp(page, base);
+        const t = await mark(page, 'code-painted');
+        await ctx.close();
+        if (t === null) throw new Error('no code-painted mark');
+        return t;
+      },
+      { warmup: 1, n },
+    );
+    row(
+      'first-code-paint',
+      'navigation → the file’s text painted in the editor’s place (fresh cache; Monaco still loading)',
+      xs,
+      'ms',
+      '≤ 400 ms',
+      (m) => m <= 400,
+    );
+  }
+
+  const visits = [
+    'c-toolchain-cold',
+    'c-toolchain-warm',
+    'c-first-compile-after-load',
+    'as-first-compile',
+    'offline-load',
+  ];
+  if (!want(...visits)) return;
+  console.log('toolchains over two visits and offline…');
+  await settle();
+  const r = Object.fromEntries(visits.map((v) => [v, []]));
+  let offlineRuns = 0;
+  await sample(
+    async () => {
+      // A returning user: the first visit used C and AssemblyScript (with the service worker in
+      // control, so both toolchains were kept), the second is a reload.
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await openApp(page, base);
+      await controlled(page);
+      await page.selectOption(sel('language-select'), 'c');
+      r['c-toolchain-cold'].push((await runOnce(page)).total);
+      await reloadReady(page);
+      const warm = await runOnce(page);
+      r['c-toolchain-warm'].push(warm.total);
+      r['c-first-compile-after-load'].push(warm.compile);
+      await page.selectOption(sel('language-select'), 'assemblyscript');
+      await runOnce(page);
+      await reloadReady(page);
+      r['as-first-compile'].push((await runOnce(page)).compile);
+      // The network goes: the app opens from the service worker's caches and C still compiles.
+      await ctx.setOffline(true);
+      await reloadReady(page);
+      r['offline-load'].push(await mark(page, 'editor-ready'));
+      await page.selectOption(sel('language-select'), 'c');
+      const off = await runOnce(page);
+      if (off.exit === 'exit code 0') offlineRuns++;
+      await ctx.close();
+    },
+    { warmup: 1, n },
+  );
+  const rows = {
+    'c-toolchain-cold': [
+      'first C compile+run in a fresh context (downloads the 105 MB toolchain)',
+      '≤ 10 s',
+      10_000,
+    ],
+    'c-toolchain-warm': [
+      'after a reload: Run → first C output (toolchain from the service worker’s cache)',
+      '≤ 1200 ms',
+      1200,
+    ],
+    'c-first-compile-after-load': [
+      'the compile time alone of that first C compile after the reload',
+      '≤ 400 ms',
+      400,
+    ],
+    'as-first-compile': [
+      'AssemblyScript: compile time of the first compile after a reload',
+      '≤ 800 ms',
+      800,
+    ],
+    'offline-load': [
+      'network off, second visit: navigation → editor ready; then a C compile and run succeeds',
+      '≤ 1500 ms to ready; C runs offline',
+      1500,
+    ],
+  };
+  for (const [name, [what, budget, limit]] of Object.entries(rows))
+    if (want(name))
+      row(
+        name,
+        what,
+        r[name],
+        'ms',
+        budget,
+        (m) => m <= limit && (name !== 'offline-load' || offlineRuns === r[name].length + 1),
+        name === 'offline-load' ? { offlineRuns } : {},
+      );
+}
