@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/languages/*/examples',
       'src/languages/*/lib',
       'e2e/fixtures',
+      '.scratch',
     ],
   },
   js.configs.recommended,

@@ -32,7 +32,10 @@ test('offline: after a visit that used C and AssemblyScript, a reload with the n
   });
   expect(kept.names.some((n) => n.includes('precache'))).toBe(true);
   for (const t of [/^llvm\.core-.*\.wasm$/, /^llvm-resources-.*\.tar$/, /^asc-.*\.js$/])
-    expect(kept.toolchains.some((u) => t.test(u)), String(t)).toBe(true);
+    expect(
+      kept.toolchains.some((u) => t.test(u)),
+      String(t),
+    ).toBe(true);
   // The inspector's binaryen (wasm-opt) was never used: not downloaded, not kept.
   expect(kept.toolchains.some((u) => u.startsWith('binaryen-'))).toBe(false);
 
