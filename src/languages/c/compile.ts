@@ -171,7 +171,7 @@ async function run(
 function supportObject(clang: Clang, driver: string, name: string, text: string) {
   return (async () => {
     const key = `support-object:${clang.version}:${driver}:${await digest(text)}`;
-    const kept = await idbGet<Uint8Array>(key, objectStore()).catch(() => undefined);
+    const kept = await keptObject(key);
     if (kept instanceof Uint8Array) return kept;
     const log = new Collector();
     const out = await run(
@@ -184,13 +184,27 @@ function supportObject(clang: Clang, driver: string, name: string, text: string)
     if (!(obj instanceof Uint8Array))
       throw new Error(`building the support object ${name} failed:\n${log.text}`);
     // Without IndexedDB (a private window may refuse it) it is built once per worker.
-    await idbSet(key, obj, objectStore()).catch(() => {});
+    await keepObject(key, obj);
     return obj;
   })();
 }
 
 let store: ReturnType<typeof createStore> | null = null;
-const objectStore = () => (store ??= createStore('wasm-playground-toolchain', 'objects'));
+/** The objects' store; null where there is no IndexedDB (Node, in the unit tests). */
+function objectStore() {
+  if (typeof indexedDB === 'undefined') return null;
+  return (store ??= createStore('wasm-playground-toolchain', 'objects'));
+}
+
+async function keptObject(key: string): Promise<Uint8Array | undefined> {
+  const db = objectStore();
+  return db ? idbGet<Uint8Array>(key, db).catch(() => undefined) : undefined;
+}
+
+async function keepObject(key: string, obj: Uint8Array): Promise<void> {
+  const db = objectStore();
+  if (db) await idbSet(key, obj, db).catch(() => {});
+}
 
 async function digest(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
