@@ -98,7 +98,7 @@ export default defineConfig({
   // Its toolchain files are found with new URL('./x.wasm', import.meta.url): pre-bundling would
   // move the module away from them in dev.
   optimizeDeps: {
-    exclude: ['@yowasp/clang'],
+    exclude: ['@yowasp/clang', '@bytecodealliance/jco-transpile'],
     // Imported only inside workers (often lazily): listed so the dev server pre-bundles them at
     // start instead of discovering them on first use and reloading the page mid-run.
     include: ['wabt', 'assemblyscript/asc', 'comlink', 'fflate'],

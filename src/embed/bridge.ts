@@ -152,6 +152,7 @@ function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
       void runProgram({
         ...(cmd.wasm ? { wasm: new Uint8Array(cmd.wasm.slice(0)) } : {}),
         ...(cmd.files ? { files: toProjectFiles(cmd.files) } : {}),
+        ...(cmd.component === true ? { component: true } : {}),
       });
       break;
     case 'playground:stop':
@@ -225,6 +226,8 @@ export function startBridge(opts: EmbedOptions): () => void {
         ...(exit.kind === 'stopped' ? { stopped: true } : {}),
         ...(exit.kind === 'error' ? { error: exit.message } : {}),
         ...(exit.kind === 'served' ? { status: exit.status } : {}),
+        // Ran (or was built) as a component: asked for, or a component was run.
+        ...(useStore.getState().component ? { component: true } : {}),
         timings: {
           compileMs: t.compileMs,
           instantiateMs: t.instantiateMs,

@@ -25,6 +25,8 @@ export type EmbedEvent =
       wasmSize?: number;
       /** With `returnFiles: true`: the sandbox after the run, path → bytes (folders end in /). */
       files?: Record<string, Uint8Array>;
+      /** The run was of a component (built with `component: true`, or a component's bytes). */
+      component?: true;
     }
   /** The answer to playground:request: body as text when it is UTF-8, else bytes. */
   | {
@@ -68,6 +70,8 @@ export type EmbedCommand =
       /** Mounted for this run (with `wasm`: the files that module sees). */
       files?: EmbedFiles;
       returnFiles?: boolean;
+      /** Build the module as a wasi:cli/command component and run that (preview 2). */
+      component?: boolean;
       stdin?: string;
       args?: string | string[];
       env?: string;
@@ -136,6 +140,8 @@ export function checkCommand(
       if (!settingsOk) return 'stdin, args and env must be strings';
       if (m.returnFiles !== undefined && typeof m.returnFiles !== 'boolean')
         return 'returnFiles must be a boolean';
+      if (m.component !== undefined && typeof m.component !== 'boolean')
+        return 'component must be a boolean';
       return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:stop':
       return m as EmbedCommand;

@@ -17,6 +17,8 @@ export interface SharedState {
   compileOptions: CompileOptions;
   /** After the preset stdin, read the terminal (absent: end of file, as in v2's first links). */
   stdinThenTerminal?: boolean;
+  /** Run as a wasi:cli/command component (absent: a preview 1 module). */
+  asComponent?: boolean;
   /** An HTTP handler project (absent: a command). */
   runMode?: 'http';
   /** The handler's route (absent: `/...`). */
@@ -161,6 +163,7 @@ function settings(
         : {}),
     },
     ...(r.stdinThenTerminal === true ? { stdinThenTerminal: true } : {}),
+    ...(r.asComponent === true ? { asComponent: true } : {}),
     ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(typeof r.route === 'string' && !badRoute(r.route) ? { route: r.route } : {}),
   };

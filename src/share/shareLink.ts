@@ -17,6 +17,7 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     timeLimit: s.timeLimit,
     compileOptions: s.compileOptions[s.language],
     ...(s.stdinThenTerminal ? { stdinThenTerminal: true } : {}),
+    ...(s.asComponent ? { asComponent: true } : {}),
     ...(p.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(p.route ? { route: p.route } : {}),
   };
@@ -44,6 +45,7 @@ export function applyShared(state: SharedState): string | null {
     env: state.env,
     timeLimit: state.timeLimit,
     stdinThenTerminal: state.stdinThenTerminal === true,
+    asComponent: state.asComponent === true,
     compileOptions: { ...s.compileOptions, [state.language]: state.compileOptions },
   }));
   return before.pristine ? null : before.id;
@@ -110,6 +112,7 @@ export function clearStaleShareHash(): () => void {
     s.env,
     s.timeLimit,
     s.stdinThenTerminal,
+    s.asComponent,
     s.compileOptions,
   ];
   let last = key(useStore.getState());

@@ -32,6 +32,7 @@ export interface SavedSettings {
   env: string;
   timeLimit: number;
   stdinThenTerminal: boolean;
+  asComponent: boolean;
   theme: ThemeChoice;
   outputView: OutputView;
   wrapOutput: boolean;
@@ -49,6 +50,7 @@ export function pickSettings(s: Store): SavedSettings {
     env: s.env,
     timeLimit: s.timeLimit,
     stdinThenTerminal: s.stdinThenTerminal,
+    asComponent: s.asComponent,
     theme: s.theme,
     outputView: s.outputView,
     wrapOutput: s.wrapOutput,
@@ -73,6 +75,7 @@ export function sanitizeSettings(raw: unknown): Partial<SavedSettings> {
   if (typeof r.timeLimit === 'number' && r.timeLimit >= 0 && r.timeLimit <= 3600)
     out.timeLimit = r.timeLimit;
   if (typeof r.stdinThenTerminal === 'boolean') out.stdinThenTerminal = r.stdinThenTerminal;
+  if (typeof r.asComponent === 'boolean') out.asComponent = r.asComponent;
   if (r.outputView === 'list' || r.outputView === 'terminal') out.outputView = r.outputView;
   if (typeof r.wrapOutput === 'boolean') out.wrapOutput = r.wrapOutput;
   if (r.toolchainConsent && typeof r.toolchainConsent === 'object')

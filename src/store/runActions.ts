@@ -3,6 +3,7 @@ import { splitArgs, parseEnv } from '../wasm/args';
 import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
 import type {
+  ComponentBuild,
   CompileResult,
   LanguageId,
   LoadProgress,
@@ -20,6 +21,8 @@ import { emit } from './runEvents';
 import { useStore } from './store';
 import { languageById } from '../languages/registry';
 import { handlerIsCurrent, sendComposed, setHandler, useServer } from './serverStore';
+import { isComponent } from '../component/detect';
+import type { ComponentInfo } from './runSlice';
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerPool | null = null;
@@ -230,6 +233,45 @@ export interface RunOptions {
   wasm?: Uint8Array;
   /** Mount these files instead of the project's (the embed API's `files`). */
   files?: ProjectFiles;
+  /** Build and run a component whatever Run settings say (the embed's `component: true`). */
+  component?: boolean;
+}
+
+/** What the inspector shows of a component build. */
+function componentInfo(b: ComponentBuild): ComponentInfo | null {
+  if (!b.wit) return null;
+  return {
+    bytes: b.component ? b.component.slice() : null,
+    wit: b.wit,
+    world: b.world ?? 'unknown',
+    exports: b.exports ?? [],
+    runnable: b.runnable === true,
+    coreBytes: b.coreBytes,
+    adapterBytes: b.adapterBytes,
+  };
+}
+
+/**
+ * The component step of a Run: a built module is wrapped and transpiled, an opened component is
+ * transpiled. On failure the reason is returned and the preview 1 module stays the last module
+ * (Download, the inspector, and Run with the setting off all still work on it).
+ */
+async function componentStep(
+  wasm: Uint8Array,
+  opened: boolean,
+  signal: AbortSignal,
+): Promise<{ build: ComponentBuild; error?: string }> {
+  const build = opened
+    ? await compiler!.transpileComponent(wasm.slice(), signal)
+    : await compiler!.componentize(wasm.slice(), signal);
+  useStore.getState().patchRun({ component: componentInfo(build) });
+  if (!build.ok) return { build, error: build.error ?? 'the component could not be built' };
+  if (!build.runnable)
+    return {
+      build,
+      error: `a component of world "${build.world}" (exports ${build.exports?.join(', ') || 'nothing'}) is shown, not run: only wasi:cli/run components run here`,
+    };
+  return { build };
 }
 
 /**
@@ -258,6 +300,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     imports: keep(store.imports),
     exports: keep(store.exports),
     timings: { phases: [] },
+    component: null,
   });
   if (store.runChanges) store.setRunChanges(null);
   const projectId = store.currentId;
@@ -287,7 +330,30 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       wasm = compiled.wasm;
     }
     const bytes = wasm.slice();
-    if (!opts.wasm && currentProject(useStore.getState()).runMode === 'http') {
+    const http = !opts.wasm && currentProject(useStore.getState()).runMode === 'http';
+    const opened = opts.wasm !== undefined && isComponent(opts.wasm);
+    let component: ComponentBuild | null = null;
+    if (opened || (!http && (opts.component ?? useStore.getState().asComponent))) {
+      useStore.getState().patchRun({ wasm: bytes });
+      const step = await componentStep(wasm, opened, ctl.signal);
+      if (!current()) return;
+      if (compiled) {
+        compiled = { ...compiled, phases: [...compiled.phases, ...step.build.phases] };
+        compiled.compileMs += step.build.phases.reduce((t, p) => t + p.ms, 0);
+      }
+      if (step.error) {
+        if (compiled) publishCompile(compiled, bytes.byteLength);
+        else
+          useStore.getState().patchRun({
+            timings: { phases: step.build.phases, wasmSize: bytes.byteLength },
+          });
+        useOutput.getState().append([{ stream: 'stderr', text: `${step.error}\n` }]);
+        finish({ kind: 'error', message: step.error }, performance.now() - tStart);
+        return;
+      }
+      component = step.build;
+    }
+    if (http) {
       // An HTTP handler: Run builds it, reloads the preview and answers the composer's request.
       publishCompile(compiled!, bytes.byteLength);
       useStore.getState().patchRun({ status: 'running', wasm: bytes });
@@ -317,7 +383,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     // Typed input follows an empty preset (or one the user said to continue in the terminal).
     // fd 0 is a terminal only when nothing was preset (preset text is piped, as in a shell);
     // fds 1 and 2 are one when the program's output goes to the terminal view.
-    const typed = interactive && (stdin === '' || stdinThenTerminal);
+    // A component reads the preset stdin, then end of file (no terminal input on preview 2 yet).
+    const typed = !component && interactive && (stdin === '' || stdinThenTerminal);
     const wait = chooseWaitMode();
     channel = new StdinChannel(wait, typed, {
       stdin: typed && stdin === '' && wait !== 'none',
@@ -358,7 +425,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
         args: splitArgs(args),
         env: envList,
         files: toMountable(mounted),
-        stdio: channel.setup,
+        stdio: component ? undefined : channel.setup,
+        component: component?.transpiled,
       },
       {
         output: (id, chunks) => {
@@ -373,7 +441,10 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       channel.transfer,
     );
     if (compiled) publishCompile(compiled, bytes.byteLength);
-    else useStore.getState().patchRun({ timings: { phases: [], wasmSize: bytes.byteLength } });
+    else
+      useStore.getState().patchRun({
+        timings: { phases: component?.phases ?? [], wasmSize: bytes.byteLength },
+      });
     useStore.getState().patchRun({
       status: 'running',
       wasm: bytes,
@@ -411,6 +482,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     if (!current()) return;
     const exit = exitFromResult(result);
     if (result.sandboxFull && exit.kind === 'exit') exit.sandboxFull = true;
+    if (result.component && exit.kind === 'exit') exit.component = result.component.status;
     finish(exit, performance.now() - tStart, result.files);
   } catch (e) {
     if (!current()) return;
@@ -535,6 +607,7 @@ export function clearRunOnProjectSwitch(): () => void {
       exports: [],
       timings: { phases: [] },
       wasm: null,
+      component: null,
     });
   });
 }

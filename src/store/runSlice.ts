@@ -8,6 +8,8 @@ export type ExitStatus =
       kind: 'exit';
       code: number;
       /** writes failed with ENOSPC at the size limit */ sandboxFull?: boolean;
+      /** Ran as a component: what wasi:cli/exit said (0.2 carries ok/err, not the code). */
+      component?: 'ok' | 'err';
     }
   | { kind: 'trap'; message: string; func?: string; frames?: string[] }
   | {
@@ -35,6 +37,20 @@ export interface Timings {
 
 export type RunStatus = 'idle' | 'compiling' | 'running';
 
+/** The component of the last run (built "as a component", or opened), as the inspector shows it. */
+export interface ComponentInfo {
+  /** The component's bytes, for download. */
+  bytes: Uint8Array | null;
+  wit: string;
+  world: string;
+  exports: string[];
+  /** It exports wasi:cli/run (else it is shown, not run). */
+  runnable: boolean;
+  /** Bytes of the preview 1 core module and the adapter (built components only). */
+  coreBytes?: number;
+  adapterBytes?: number;
+}
+
 /** State of the current or last run. */
 export interface RunSlice {
   status: RunStatus;
@@ -48,6 +64,8 @@ export interface RunSlice {
   loading: LoadProgress | null;
   /** The last successfully compiled module, for download. */
   wasm: Uint8Array | null;
+  /** The last run's component, or null when it ran as a preview 1 module. */
+  component: ComponentInfo | null;
   /** The running program can be typed to (its stdin is interactive and not yet closed). */
   inputOpen: boolean;
   /** The running program waits for input now. */
@@ -70,6 +88,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   exports: [],
   loading: null,
   wasm: null,
+  component: null,
   inputOpen: false,
   stdinWaiting: false,
   stdinNotice: null,

@@ -39,6 +39,8 @@ export interface SettingsSlice {
   timeLimit: number;
   /** After the preset stdin is used up, the program reads the terminal (else: end of file). */
   stdinThenTerminal: boolean;
+  /** Run builds a wasi:cli/command component of the module and runs that (preview 2). */
+  asComponent: boolean;
   theme: ThemeChoice;
   outputView: OutputView;
   /** The list view wraps long lines. */
@@ -57,7 +59,10 @@ export interface SettingsSlice {
   setEditorPrefs(patch: Partial<EditorPrefs>): void;
   setRunSetting(
     patch: Partial<
-      Pick<SettingsSlice, 'stdin' | 'args' | 'env' | 'timeLimit' | 'stdinThenTerminal'>
+      Pick<
+        SettingsSlice,
+        'stdin' | 'args' | 'env' | 'timeLimit' | 'stdinThenTerminal' | 'asComponent'
+      >
     >,
   ): void;
   setTheme(theme: ThemeChoice): void;
@@ -77,6 +82,7 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   env: '',
   timeLimit: 10,
   stdinThenTerminal: false,
+  asComponent: false,
   theme: 'system',
   outputView: 'list',
   wrapOutput: false,

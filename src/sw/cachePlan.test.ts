@@ -11,6 +11,11 @@ describe('cache plan', () => {
       'assets/asc-C8RAclK-.js',
       'assets/binaryen-D1-oEam9.js',
       'assets/clang-format-Dj8uXcuG.wasm',
+      'assets/wasm-tools.core2-CBcW5B7I.wasm',
+      'assets/wasm-tools-Cgqt6H-8.js',
+      'assets/js-component-bindgen-component.core-Nzi3bHxP.wasm',
+      'assets/js-component-bindgen-component-DqVUaWCr.js',
+      'assets/wasi_snapshot_preview1.command-BtyCFOD9.wasm',
       '/base/assets/asc-C8RAclK-.js',
     ])
       expect(isToolchainAsset(t), t).toBe(true);

@@ -11,6 +11,7 @@ export function RunSettings() {
   const env = useStore((s) => s.env);
   const timeLimit = useStore((s) => s.timeLimit);
   const thenTerminal = useStore((s) => s.stdinThenTerminal);
+  const asComponent = useStore((s) => s.asComponent);
   const interactive = useStore((s) => s.interactive);
   const set = useStore.getState().setRunSetting;
   const language = useStore((s) => s.language);
@@ -97,6 +98,18 @@ export function RunSettings() {
                 </span>
               </label>
             )}
+            <label
+              className="inline"
+              title="wasm-tools component-new with the preview 1 command adapter, then jco; runs on preview2-shim"
+            >
+              <input
+                type="checkbox"
+                data-testid="as-component"
+                checked={asComponent}
+                onChange={(e) => set({ asComponent: e.target.checked })}
+              />
+              <span>as a component (WASI preview 2, wasi:cli/command)</span>
+            </label>
             <label>
               <span>Environment</span>
               <textarea

@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { compilers } from '../languages/compilers';
 import { gzipSize } from '../wasm/gzipSize';
 import type {
+  ComponentBuild,
   CompileRequest,
   CompileResult,
   CompilerApi,
@@ -88,6 +89,23 @@ const api: CompilerApi = {
   async warm(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
     await ensureLoaded(language, onProgress);
   },
+  async componentize(core: Uint8Array) {
+    const { componentize } = await import('../component/build');
+    return transferBuild(await componentize(core));
+  },
+  async transpileComponent(component: Uint8Array) {
+    const { transpile } = await import('../component/build');
+    return transferBuild(await transpile(component));
+  },
 };
+
+/** Sends a component build's bytes as transfers, not copies. */
+function transferBuild(b: ComponentBuild): ComponentBuild {
+  const buffers = new Set<ArrayBuffer>();
+  if (b.component) buffers.add(b.component.buffer as ArrayBuffer);
+  for (const core of Object.values(b.transpiled?.cores ?? {}))
+    buffers.add(core.buffer as ArrayBuffer);
+  return Comlink.transfer(b, [...buffers]);
+}
 
 Comlink.expose(api);

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type {
+  ComponentBuild,
   CompileRequest,
   CompileResult,
   CompilerApi,
@@ -81,6 +82,24 @@ export class CompilerClient {
   /** WebAssembly text of a module, for download. */
   toText(wasm: Uint8Array): Promise<string> {
     return raceWorker(this.worker, this.api.toText(wasm));
+  }
+
+  /** A preview 1 command module as a component, transpiled (see CompilerApi.componentize). */
+  componentize(core: Uint8Array, signal?: AbortSignal): Promise<ComponentBuild> {
+    return raceWorker(
+      this.worker,
+      this.api.componentize(Comlink.transfer(core, [core.buffer])),
+      signal,
+    );
+  }
+
+  /** A component's WIT and its transpiled form. */
+  transpileComponent(component: Uint8Array, signal?: AbortSignal): Promise<ComponentBuild> {
+    return raceWorker(
+      this.worker,
+      this.api.transpileComponent(Comlink.transfer(component, [component.buffer])),
+      signal,
+    );
   }
 
   async compile(

@@ -77,6 +77,41 @@ export interface CompilerApi {
   toText(wasm: Uint8Array): Promise<string>;
   /** Loads a toolchain ahead of the first compile. */
   warm(language: LanguageId, onProgress?: (p: LoadProgress) => void): Promise<void>;
+  /**
+   * Wraps a preview 1 command module as a `wasi:cli/command` component (wasm-tools'
+   * component-new with the preview 1 command adapter) and transpiles it for this host (jco).
+   */
+  componentize(core: Uint8Array): Promise<ComponentBuild>;
+  /** Reads and transpiles a component as it is (one opened from disk). */
+  transpileComponent(component: Uint8Array): Promise<ComponentBuild>;
+}
+
+/** jco's output for a component: an ES module and the core modules it instantiates. */
+export interface TranspiledComponent {
+  /** The ES module's text; it exports `instantiate(getCoreModule, imports, instantiateCore)`. */
+  js: string;
+  /** Core modules by the file name the ES module asks for. */
+  cores: Record<string, Uint8Array>;
+}
+
+/** A component built or read in the compiler worker. Byte arrays are transferred. */
+export interface ComponentBuild {
+  ok: boolean;
+  /** Why it could not be built or transpiled (names a blocking import when one does). */
+  error?: string;
+  /** The component's bytes (`.component.wasm`). */
+  component?: Uint8Array;
+  /** The component's world as WIT text. */
+  wit?: string;
+  /** The world's name and exports; `runnable` when it exports `wasi:cli/run`. */
+  world?: string;
+  exports?: string[];
+  runnable?: boolean;
+  transpiled?: TranspiledComponent;
+  /** Bytes of the preview 1 core module and of the adapter (built components only). */
+  coreBytes?: number;
+  adapterBytes?: number;
+  phases: PhaseTiming[];
 }
 
 /**
@@ -112,6 +147,11 @@ export interface RunRequest {
   files?: Record<string, Uint8Array>;
   /** Interactive stdin and terminals; absent: preset stdin, EOF after it, sleeps spin. */
   stdio?: StdioSetup;
+  /**
+   * Run this transpiled component (wasi:cli/run) on preview2-shim instead of `wasm` as a
+   * preview 1 command; `wasm` is then the component's bytes (for their size only).
+   */
+  component?: TranspiledComponent;
 }
 
 /** A piece of program output ('stdin': the user's input, echoed into the transcript). */
@@ -156,6 +196,11 @@ export interface RunResult {
   files?: Record<string, Uint8Array>;
   /** Set when the run hit the sandbox's size limit. */
   sandboxFull?: boolean;
+  /** Ran as a component: `exitCode` is what the program asked for (proc_exit's code). */
+  component?: {
+    /** What the component itself reported through wasi:cli/exit (0.2 carries only ok/err). */
+    status: 'ok' | 'err';
+  };
 }
 
 /** The runner worker's API, exposed through comlink. */

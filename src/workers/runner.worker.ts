@@ -11,6 +11,12 @@ const postServer = (m: ServerMessage) => self.postMessage(m);
 const api: RunnerApi = {
   async run(req: RunRequest) {
     const post = (msg: OutputMessage) => self.postMessage(msg);
+    if (req.component) {
+      const { runComponent } = await import('../component/runComponent');
+      return runComponent({ ...req, component: req.component }, (chunks) =>
+        post({ type: 'runner:output', runId: req.runId, chunks }),
+      );
+    }
     return runWasi(
       req,
       (chunks) => post({ type: 'runner:output', runId: req.runId, chunks }),

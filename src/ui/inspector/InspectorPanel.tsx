@@ -7,12 +7,14 @@ import { formatBytes } from '../format';
 import { ModuleView } from './ModuleView';
 import { SizesView } from './SizesView';
 import { WatView } from './WatView';
+import { ComponentView } from './ComponentView';
 
-export type InspectorTab = 'sizes' | 'wat' | 'imports';
+export type InspectorTab = 'sizes' | 'wat' | 'imports' | 'component';
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'sizes', label: 'Sizes' },
   { id: 'wat', label: 'WAT' },
   { id: 'imports', label: 'Imports & features' },
+  { id: 'component', label: 'Component' },
 ];
 
 /**
@@ -30,9 +32,12 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
   const busy = useInspect((s) => s.busy);
   const error = useInspect((s) => s.error);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  // The Component tab is there while a component is, or while it is chosen.
+  const hasComponent = useStore((s) => s.component !== null);
+  const tabs = TABS.filter((t) => t.id !== 'component' || hasComponent || tab === 'component');
   const onKey = (e: React.KeyboardEvent) => {
     const to = tabForKey(
-      TABS.map((t) => t.id),
+      tabs.map((t) => t.id),
       tab,
       e.key,
     );
@@ -53,7 +58,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
           onKeyDown={onKey}
           hidden={!!only}
         >
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <button
               key={t.id}
               ref={(el) => {
@@ -80,7 +85,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
       {sizes?.error && (
         <p className="notice warn" data-testid="inspect-error">
           {sizes.component
-            ? 'This is a component (the component model), not a core module: its parts are not shown.'
+            ? 'This is a component (the component model), not a core module: its WIT and sizes are in the Component tab.'
             : `The module is broken at byte ${sizes.error.offset} (0x${sizes.error.offset.toString(16)}): ${sizes.error.message}. What comes before is shown.`}
         </p>
       )}
@@ -95,6 +100,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
           {(tab === 'wat' || watSeen) && <WatView dark={dark} active={shown && tab === 'wat'} />}
         </div>
         <div hidden={tab !== 'imports'}>{(!only || only === 'imports') && <ModuleView />}</div>
+        <div hidden={tab !== 'component'}>{tab === 'component' && <ComponentView />}</div>
       </div>
     </section>
   );

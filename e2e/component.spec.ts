@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import {
+  freshStorage,
+  openPlayground,
+  outputText,
+  runAndWait,
+  selectLanguage,
+  setSource,
+  watToWasm,
+} from './helpers';
+
+test.beforeEach(async ({ page }) => freshStorage(page));
+
+const PROGRAM = `#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char **argv) {
+  printf("hello from a component, argv[1] = %s\\n", argc > 1 ? argv[1] : "-");
+  FILE *f = fopen("data.txt", "r");
+  if (!f) {
+    perror("data.txt");
+    return 2;
+  }
+  char line[64] = {0};
+  fgets(line, sizeof line, f);
+  fclose(f);
+  printf("data.txt says: %s", line);
+  char in[32] = {0};
+  if (fgets(in, sizeof in, stdin)) printf("stdin: %s", in);
+  printf("GREETING = %s\\n", getenv("GREETING") ? getenv("GREETING") : "(unset)");
+  FILE *o = fopen("out.txt", "w");
+  fputs("written by a component\\n", o);
+  fclose(o);
+  return 3;
+}
+`;
+
+async function openComponentTab(page: Page) {
+  await page.getByTestId('main-tab-inspector').click();
+  await page.locator('[data-testid="inspector-tab"][data-tab="component"]').click();
+}
+
+test('C built as a component prints, reads a file, sees argv, env and stdin, writes a file and exits 3; its WIT and sizes show; downloaded, it opens and runs again', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await page
+    .getByTestId('upload-files-input')
+    .setInputFiles([
+      { name: 'data.txt', mimeType: 'text/plain', buffer: Buffer.from('bytes from the project\n') },
+    ]);
+  await page.locator('[data-testid="file-entry"][data-path="main.c"]').click();
+  await setSource(page, PROGRAM);
+  await page.getByTestId('args-input').fill('first');
+  await page.getByTestId('stdin-input').fill('typed ahead\n');
+  await page.getByTestId('env-input').fill('GREETING=hi');
+  await page.getByTestId('as-component').check();
+  expect(await runAndWait(page, 180_000)).toBe('exit code 3');
+  expect(await outputText(page)).toBe(
+    [
+      'hello from a component, argv[1] = first',
+      'data.txt says: bytes from the project',
+      'stdin: typed ahead',
+      'GREETING = hi',
+    ].join('\n'),
+  );
+  // The extra phases, and the file the component wrote comes back as a run change.
+  await expect(page.getByTestId('compile-phases')).toContainText('component-new');
+  await expect(page.getByTestId('compile-phases')).toContainText('transpile');
+  await expect(page.locator('[data-testid="file-entry"][data-path="out.txt"]')).toBeVisible();
+
+  await openComponentTab(page);
+  const wit = page.getByTestId('component-wit');
+  await expect(wit).toContainText('export wasi:cli/run@');
+  await expect(wit).toContainText('import wasi:cli/stdout@');
+  await expect(wit).toContainText('import wasi:filesystem/preopens@');
+  const size = page.getByTestId('component-size');
+  const core = Number(await size.getAttribute('data-core'));
+  const component = Number(await size.getAttribute('data-component'));
+  expect(core).toBeGreaterThan(1000);
+  expect(component).toBeGreaterThan(core);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-component').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('main.component.wasm');
+  const bytes = readFileSync((await file.path())!);
+  expect(bytes.length).toBe(component);
+  // A component: version 0x0d, layer 1.
+  expect([...bytes.subarray(0, 8)]).toEqual([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
+
+  // Opened from disk, it is recognised as a component and runs (setting or not).
+  await page.getByTestId('as-component').uncheck();
+  await page.getByTestId('open-wasm-input').setInputFiles({
+    name: 'main.component.wasm',
+    mimeType: 'application/wasm',
+    buffer: bytes,
+  });
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 3', { timeout: 60_000 });
+  expect(await outputText(page)).toContain('data.txt says: bytes from the project');
+  await openComponentTab(page);
+  await expect(page.getByTestId('component-wit')).toContainText('wasi:cli/run');
+});
+
+test('a module that cannot become a component names the import; a component of another world is shown, not run', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'wat');
+  await setSource(
+    page,
+    `(module
+  (import "env" "js_log" (func $log (param i32)))
+  (memory (export "memory") 1)
+  (func (export "_start") (call $log (i32.const 1))))`,
+  );
+  await page.getByTestId('as-component').check();
+  const status = await runAndWait(page);
+  expect(status).toMatch(/error/);
+  expect(await outputText(page)).toMatch(/the import env\.js_log blocks it/);
+  // The preview 1 module is still the last module: it downloads.
+  await expect(page.getByTestId('download-wasm')).toBeEnabled();
+
+  // A component whose world exports no wasi:cli/run (built here with jco's wasm-tools).
+  const { componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const core = await watToWasm(
+    '(module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))',
+  );
+  const other = await componentNew(core);
+  await page.getByTestId('open-wasm-input').setInputFiles({
+    name: 'adder.wasm',
+    mimeType: 'application/wasm',
+    buffer: Buffer.from(other),
+  });
+  await expect(page.getByTestId('output-line').first()).toContainText(
+    /world "root".*shown, not run/,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('exit-status')).toContainText(/error/);
+  await openComponentTab(page);
+  await expect(page.getByTestId('component-wit')).toContainText('world root');
+});

@@ -1,0 +1,172 @@
+/**
+ * Runs a transpiled `wasi:cli/run` component in the runner worker on preview2-shim's browser
+ * implementation: stdout/stderr into the output batcher, argv/env/preset stdin from Run settings,
+ * the project's files as the preopened directory `/` (in memory, read back after the run).
+ */
+import { filesystem } from '@bytecodealliance/preview2-shim';
+import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+import type { ModuleEntry, OutputChunk, RunResult, TranspiledComponent } from '../workers/protocol';
+import { OutputBatcher } from '../wasm/outputBatcher';
+import { describeTrap } from '../wasm/trap';
+import type { WasiRunInput } from '../wasm/runWasi';
+import { fromFileData, toFileData } from './fileData';
+
+type CoreInstantiate = (
+  m: WebAssembly.Module,
+  imports?: WebAssembly.Imports,
+) => Promise<WebAssembly.Instance>;
+
+/** What jco's ES module (async instantiation) exports. */
+interface ComponentModule {
+  instantiate(
+    getCoreModule: (name: string) => WebAssembly.Module,
+    imports: object,
+    instantiateCore?: CoreInstantiate,
+  ): Promise<Record<string, unknown>>;
+}
+
+/** preview2-shim's ComponentExit: thrown by wasi:cli/exit. */
+const isExit = (e: unknown): e is { exitError: true; code: number } =>
+  typeof e === 'object' && e !== null && (e as { exitError?: unknown }).exitError === true;
+
+/** `KEY=value` lines as the shim's environment object. */
+function envObject(env: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of env) {
+    const i = e.indexOf('=');
+    if (i > 0) out[e.slice(0, i)] = e.slice(i + 1);
+  }
+  return out;
+}
+
+/**
+ * What the program asks of its host: the preview 1 imports of its own core module (the adapter
+ * turns them into WASI 0.2 calls); for a component with no such module, its WASI 0.2 imports.
+ */
+function programImports(modules: WebAssembly.Module[]): ModuleEntry[] {
+  const all = modules.flatMap((m) => WebAssembly.Module.imports(m));
+  const p1 = all.filter((i) => i.module === 'wasi_snapshot_preview1');
+  const chosen = p1.length ? p1 : all.filter((i) => i.module.startsWith('wasi:'));
+  const seen = new Set<string>();
+  return chosen
+    .filter((i) => !seen.has(`${i.module} ${i.name}`) && seen.add(`${i.module} ${i.name}`))
+    .map((i) => ({ module: i.module, name: i.name, kind: i.kind }));
+}
+
+/** Compiles, instantiates and runs the component. Never throws: errors come back in the result. */
+export async function runComponent(
+  input: WasiRunInput & { component: TranspiledComponent },
+  onOutput: (chunks: OutputChunk[]) => void,
+): Promise<RunResult> {
+  const result: RunResult = {
+    runId: input.runId,
+    exitCode: null,
+    compileModuleMs: 0,
+    instantiateMs: 0,
+    runMs: 0,
+    imports: [],
+    exports: [],
+  };
+  const batcher = new OutputBatcher(onOutput);
+  const stdinBytes = new TextEncoder().encode(input.stdin);
+  let stdinAt = 0;
+  const tree = toFileData(input.files ?? {});
+  const shim = new WASIShim({
+    arguments: [input.programName ?? 'main.wasm', ...input.args],
+    environment: envObject(input.env),
+    initialCwd: '/',
+    stdin: {
+      // The preset stdin, then end of file (a component has no interactive terminal here).
+      blockingRead(len: bigint) {
+        if (stdinAt >= stdinBytes.length) throw { tag: 'closed' };
+        const end = Math.min(stdinBytes.length, stdinAt + Number(len));
+        const chunk = stdinBytes.slice(stdinAt, end);
+        stdinAt = end;
+        return chunk;
+      },
+    },
+    stdout: { write: (b: Uint8Array) => batcher.write('stdout', b.slice()) },
+    stderr: { write: (b: Uint8Array) => batcher.write('stderr', b.slice()) },
+    browserFilesystem: {
+      adapter: new filesystem.InMemoryFilesystemAdapter(),
+      preopens: { '/': tree },
+    },
+    // No sockets and no outbound HTTP: the same default-deny as the preview 1 host.
+    sandbox: { enableNetwork: false },
+  });
+
+  const { js, cores } = input.component;
+  const modules: Record<string, WebAssembly.Module> = {};
+  let t0 = performance.now();
+  try {
+    for (const [name, bytes] of Object.entries(cores))
+      modules[name] = await WebAssembly.compile(bytes as BufferSource);
+  } catch (e) {
+    return { ...result, error: `invalid core module: ${(e as Error).message}` };
+  }
+  result.compileModuleMs = performance.now() - t0;
+  result.imports = programImports(Object.values(modules));
+
+  // The preview 1 adapter turns any non-zero proc_exit into wasi:cli/exit's `err` (0.2 carries
+  // no code); the code the program asked for is kept here, on its way into the adapter.
+  let requestedExit: number | null = null;
+  const instantiateCore: CoreInstantiate = (m, imports = {}) => {
+    const p1 = imports.wasi_snapshot_preview1 as Record<string, unknown> | undefined;
+    const exit = p1?.proc_exit;
+    if (typeof exit === 'function') {
+      const proc_exit = (code: number) => {
+        requestedExit = code;
+        return (exit as (c: number) => unknown)(code);
+      };
+      imports = {
+        ...imports,
+        wasi_snapshot_preview1: { ...p1, proc_exit } as WebAssembly.ModuleImports,
+      };
+    }
+    return WebAssembly.instantiate(m, imports);
+  };
+
+  const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
+  let exports: Record<string, unknown>;
+  t0 = performance.now();
+  try {
+    const mod = (await import(/* @vite-ignore */ url)) as ComponentModule;
+    exports = await mod.instantiate(
+      (name) => modules[name],
+      shim.getImportObject(),
+      instantiateCore,
+    );
+  } catch (e) {
+    batcher.flush(undefined, true);
+    return { ...result, error: `the component did not instantiate: ${(e as Error).message ?? e}` };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  result.instantiateMs = performance.now() - t0;
+  result.exports = Object.keys(exports).map((name) => ({ name, kind: 'instance' }));
+
+  const run = (exports.run ??
+    exports[Object.keys(exports).find((k) => k.startsWith('wasi:cli/run@')) ?? '']) as
+    { run?: () => void } | undefined;
+  if (typeof run?.run !== 'function')
+    return { ...result, error: 'not a command component: it exports no wasi:cli/run' };
+  t0 = performance.now();
+  try {
+    run.run();
+    result.exitCode = 0;
+    result.component = { status: 'ok' };
+  } catch (e) {
+    if (isExit(e)) {
+      result.exitCode = requestedExit ?? e.code;
+      result.component = { status: e.code === 0 ? 'ok' : 'err' };
+    } else if ((e as { payload?: unknown } | null)?.payload !== undefined) {
+      // run() returned `err` without calling exit.
+      result.exitCode = requestedExit ?? 1;
+      result.component = { status: 'err' };
+    } else result.trap = describeTrap(e);
+  }
+  result.runMs = performance.now() - t0;
+  batcher.flush(undefined, true);
+  result.files = fromFileData(tree);
+  return result;
+}
