@@ -58,7 +58,7 @@ export async function componentize(core: Uint8Array): Promise<ComponentBuild> {
   );
   if (blocker) return { ok: false, error: `cannot become a component: ${blocker}`, phases };
   let component: Uint8Array;
-  let adapterBytes = 0;
+  let adapterBytes: number;
   try {
     const [tools, adapterWasm] = await Promise.all([
       import('@bytecodealliance/jco-transpile/wasm-tools'),
