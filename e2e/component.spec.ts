@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+  fixture,
   freshStorage,
   openPlayground,
   outputText,
@@ -124,6 +125,14 @@ test('a module that cannot become a component names the import; a component of a
   expect(await outputText(page)).toMatch(/the import env\.js_log blocks it/);
   // The preview 1 module is still the last module: it downloads.
   await expect(page.getByTestId('download-wasm')).toBeEnabled();
+
+  // A component that loops is stopped like any program.
+  await setSource(page, fixture('loop.wat'));
+  await page.getByTestId('run-button').click();
+  // The phases are published when the component's run starts.
+  await expect(page.getByTestId('compile-phases')).toContainText('transpile', { timeout: 60_000 });
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('exit-status')).toHaveText('stopped by user');
 
   // A component whose world exports no wasi:cli/run (built here with jco's wasm-tools).
   const { componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');

@@ -318,3 +318,30 @@ test('embed API: playground:request answers with a fresh handler instance; playg
   expect(results.map((m) => m.data.count)).toEqual([500, 10]);
   expect(all.filter((m) => m.data.type === 'playground:response')).toHaveLength(1);
 });
+
+test('embed: playground:run with component: true runs the module as a wasi:cli/command component', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const src = await embedLink(page, fixture('../../src/languages/wat/examples/hello.wat'));
+  await openHost(page, src);
+  await waitFor(page, 'playground:ready');
+  await send(page, { type: 'playground:run', component: true });
+  await waitFor(page, 'playground:exit');
+  const all = await messages(page);
+  const exit = all.find((m) => m.data.type === 'playground:exit')!.data;
+  expect(exit.error).toBeUndefined();
+  expect(exit.code).toBe(0);
+  expect(exit.component).toBe(true);
+  const out = all
+    .filter((m) => m.data.type === 'playground:output')
+    .map((m) => m.data.text)
+    .join('');
+  expect(out).toMatch(/Hello/);
+  // A wrong type is refused, not run.
+  await send(page, { type: 'playground:run', component: 'yes' });
+  await send(page, { type: 'playground:run' });
+  await waitFor(page, 'playground:exit', 2);
+  const second = (await messages(page)).filter((m) => m.data.type === 'playground:exit')[1].data;
+  expect(second.component).toBeUndefined();
+});

@@ -21,6 +21,7 @@ export function ExitBadge() {
   }
   let text: string;
   let tone: string;
+  let title: string | undefined;
   switch (exit.kind) {
     case 'exit':
       text = `exit code ${exit.code}`;
@@ -29,6 +30,11 @@ export function ExitBadge() {
         text += ' — the sandbox is full (256 MiB)';
         tone = 'warn';
       }
+      if (exit.component)
+        title =
+          exit.component === 'ok'
+            ? 'Ran as a component: wasi:cli/exit said ok'
+            : `Ran as a component: the program asked for ${exit.code}; wasi:cli/exit 0.2 carries only ok/err, so wasmtime would exit 1`;
       break;
     case 'trap':
       text = `trap: ${exit.message}${exit.func ? ` in ${exit.func}` : ''}`;
@@ -51,7 +57,8 @@ export function ExitBadge() {
       <span
         className={`badge ${tone}`}
         data-testid="exit-status"
-        title={exit.kind === 'stopped' ? exit.message : text}
+        title={title ?? (exit.kind === 'stopped' ? exit.message : text)}
+        data-component={exit.kind === 'exit' ? exit.component : undefined}
       >
         {text}
       </span>
