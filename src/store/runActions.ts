@@ -22,6 +22,7 @@ import { useStore } from './store';
 import { languageById } from '../languages/registry';
 import { handlerIsCurrent, sendComposed, setHandler, useServer } from './serverStore';
 import { isComponent } from '../component/detect';
+import { serviceWorkerControl } from '../sw/control';
 import type { ComponentInfo } from './runSlice';
 
 let compiler: CompilerClient | null = null;
@@ -107,7 +108,9 @@ function exitFromResult(r: RunResult): ExitStatus {
 }
 
 /** Compiles the current source in the compiler worker. */
-function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
+async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
+  // A toolchain's first load goes through the service worker, so it is kept for offline use.
+  if (useStore.getState().language !== 'wat') await serviceWorkerControl();
   const s = useStore.getState();
   const p = currentProject(s);
   const source = p.files[p.entry];
@@ -553,6 +556,12 @@ export function warmLanguage(language: LanguageId): void {
   if (pendingDownload(language)) return;
   initWorkers();
   const generation = warmGeneration;
+  void (language === 'wat' ? Promise.resolve() : serviceWorkerControl()).then(() =>
+    startWarm(language, generation),
+  );
+}
+
+function startWarm(language: LanguageId, generation: number): void {
   const patch = (loading: LoadProgress | null) => {
     // Progress posted by a worker before it was cancelled arrives late: it is ignored.
     if (generation !== warmGeneration) return;

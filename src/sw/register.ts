@@ -5,6 +5,7 @@
  */
 import { registerSW } from 'virtual:pwa-register';
 import { create } from 'zustand';
+import { trackRegistration } from './control';
 
 interface AppUpdate {
   /** A new version is installed and waiting for the user to reload. */
@@ -55,5 +56,6 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration | nul
     });
     useAppUpdate.setState({ reload: () => void takeOver() });
   });
+  trackRegistration(registered);
   return registered;
 }
