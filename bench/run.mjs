@@ -20,6 +20,7 @@ import { terminalRows } from './terminalRows.mjs';
 import { inspectRows } from './inspectRows.mjs';
 import { serverRows } from './serverRows.mjs';
 import { loadRows } from './loadRows.mjs';
+import { componentRows } from './componentRows.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -369,6 +370,11 @@ try {
   if (want('inspect-1mb', 'wasm-opt-ratio')) {
     await settle();
     await inspectRows({ browser, base: BASE, n: N, row, want, vite, node });
+  }
+
+  if (want('component-build', 'component-run-ratio')) {
+    await settle();
+    await componentRows({ browser, base: BASE, n: N, row, want });
   }
 
   if (want('coldstart', 'coldstart-rate', 'handler-rps', 'handler-p99', 'preview-request')) {

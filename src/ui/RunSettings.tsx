@@ -75,14 +75,16 @@ export function RunSettings() {
                 value={stdin}
                 rows={3}
                 placeholder={
-                  interactive
+                  interactive && !asComponent
                     ? 'empty: type in the terminal when the program asks'
-                    : 'text fed to fd 0'
+                    : asComponent
+                      ? 'text fed to stdin, then end of file (a component takes no typed input yet)'
+                      : 'text fed to fd 0'
                 }
                 onChange={(e) => set({ stdin: e.target.value })}
               />
             </label>
-            {interactive && (
+            {interactive && !asComponent && (
               <label className="inline">
                 <input
                   type="checkbox"

@@ -109,7 +109,7 @@ export function TimingsPanel() {
       {t.phases.length > 0 && (
         <div className="phases" data-testid="compile-phases">
           {t.phases.map((p) => (
-            <span key={p.name}>
+            <span key={p.name} data-testid="compile-phase" data-name={p.name} data-ms={p.ms}>
               {p.name} <b>{formatMs(p.ms)}</b>
             </span>
           ))}
