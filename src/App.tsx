@@ -1,4 +1,6 @@
+import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import { firstCommitted, useAfterFirstPaint } from './ui/firstPaint';
 import { CodeEditor } from './ui/editor/CodeEditor';
 import { MainTabs } from './ui/MainTabs';
 import { ProblemsPanel } from './ui/ProblemsPanel';
@@ -21,6 +23,11 @@ import { FileTree } from './ui/files/FileTree';
 import { FileView } from './ui/files/FileView';
 import { EditorTools } from './ui/editor/EditorTools';
 
+/** A side panel: rendered one frame after the first paint, which shows the shell and the code. */
+function AfterFirstPaint({ children }: { children: ReactNode }) {
+  return useAfterFirstPaint() ? children : null;
+}
+
 /** The playground shell: toolbar, editor with problems and run settings, output and timings. */
 export function App() {
   const dark = useDarkMode(useStore((s) => s.theme));
@@ -29,6 +36,7 @@ export function App() {
   // window crosses the breakpoint; only the panels after it change (each with an id, as
   // react-resizable-panels asks of conditional panels).
   const narrow = useMediaQuery('(max-width: 760px)');
+  useEffect(() => firstCommitted(), []);
   return (
     <div
       className="app"
@@ -70,7 +78,9 @@ export function App() {
                 <Group orientation="horizontal">
                   <Panel defaultSize="27%" minSize="14%" collapsible>
                     <PanelBoundary name="Files">
-                      <FileTree />
+                      <AfterFirstPaint>
+                        <FileTree />
+                      </AfterFirstPaint>
                     </PanelBoundary>
                   </Panel>
                   <Separator className="sep sep-v" aria-label="Resize files and editor" />
@@ -92,7 +102,9 @@ export function App() {
                 <>
                   <Separator className="sep sep-h" aria-label="Resize editor and panels" />
                   <Panel id="narrow-tabs" defaultSize="45%" minSize="15%">
-                    <BottomTabs />
+                    <AfterFirstPaint>
+                      <BottomTabs />
+                    </AfterFirstPaint>
                   </Panel>
                 </>
               ) : (
@@ -101,10 +113,14 @@ export function App() {
                   <Panel id="problems-settings" defaultSize="28%" minSize="10%">
                     <div className="split-row">
                       <PanelBoundary name="Problems">
-                        <ProblemsPanel />
+                        <AfterFirstPaint>
+                          <ProblemsPanel />
+                        </AfterFirstPaint>
                       </PanelBoundary>
                       <PanelBoundary name="Run settings">
-                        <RunSettings />
+                        <AfterFirstPaint>
+                          <RunSettings />
+                        </AfterFirstPaint>
                       </PanelBoundary>
                     </div>
                   </Panel>
@@ -118,12 +134,16 @@ export function App() {
               <Panel id="right" defaultSize="44%" minSize="20%">
                 <Group orientation="vertical">
                   <Panel id="output-area" defaultSize="62%" minSize="15%">
-                    <MainTabs />
+                    <AfterFirstPaint>
+                      <MainTabs />
+                    </AfterFirstPaint>
                   </Panel>
                   <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
                   <Panel id="timings-area" defaultSize="38%" minSize="10%">
                     <PanelBoundary name="Timings">
-                      <TimingsPanel />
+                      <AfterFirstPaint>
+                        <TimingsPanel />
+                      </AfterFirstPaint>
                     </PanelBoundary>
                   </Panel>
                 </Group>

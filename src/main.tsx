@@ -9,6 +9,7 @@ import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from './st
 import { editorReady } from './ui/editor/editorHandle';
 import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
+import { firstPaint } from './ui/firstPaint';
 import { registerServiceWorker } from './sw/register';
 import './ui/app.css';
 
@@ -16,7 +17,8 @@ import './ui/app.css';
 await startAutosave();
 // For profiling page loads: when the saved projects were in the store (IndexedDB read).
 performance.mark('projects-loaded');
-initWorkers();
+// The workers' scripts load after the first paint (a run before that starts them itself).
+void firstPaint.then(initWorkers);
 clearRunOnProjectSwitch();
 watchInspections();
 watchServerProject();

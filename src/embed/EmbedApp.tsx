@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { languageById } from '../languages/registry';
+import { firstCommitted } from '../ui/firstPaint';
 import { buildLink } from '../share/shareLink';
 import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
@@ -19,6 +20,7 @@ import type { EmbedOptions } from './options';
 /** The embeddable playground: editor and the chosen panels, no examples, no persistence. */
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const dark = useDarkMode(options.theme);
+  useEffect(() => firstCommitted(), []);
   // Rebuilt when the project or its settings change (not on every render); files over 1 MiB
   // are left out of links, so this stays cheap for big projects.
   const project = useStore((s) => s.projects[s.currentId]);

@@ -92,9 +92,12 @@ export function sendEof(): boolean {
 }
 /** Starts the workers ahead of the first Run, so pressing Run waits for neither. */
 export function initWorkers() {
-  compiler ??= new CompilerClient();
-  runner ??= new RunnerPool();
+  ensureCompiler();
+  ensureRunner();
 }
+
+const ensureCompiler = () => (compiler ??= new CompilerClient());
+const ensureRunner = () => (runner ??= new RunnerPool());
 
 /** Resolves after the browser has painted what the store holds now. */
 function afterPaint(): Promise<void> {
@@ -114,7 +117,7 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   const s = useStore.getState();
   const p = currentProject(s);
   const source = p.files[p.entry];
-  return compiler!.compile(
+  return ensureCompiler().compile(
     {
       language: p.language,
       source: typeof source === 'string' ? source : '',
@@ -265,8 +268,8 @@ async function componentStep(
   signal: AbortSignal,
 ): Promise<{ build: ComponentBuild; error?: string }> {
   const build = opened
-    ? await compiler!.transpileComponent(wasm.slice(), signal)
-    : await compiler!.componentize(wasm.slice(), signal);
+    ? await ensureCompiler().transpileComponent(wasm.slice(), signal)
+    : await ensureCompiler().componentize(wasm.slice(), signal);
   useStore.getState().patchRun({ component: componentInfo(build) });
   if (!build.ok) return { build, error: build.error ?? 'the component could not be built' };
   if (!build.runnable)
@@ -420,7 +423,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     };
     // The run request goes out before any store update: those make React render, and the
     // program should not wait for that.
-    const running = runner!.run(
+    const running = ensureRunner().run(
       {
         runId,
         wasm,
@@ -571,7 +574,7 @@ function startWarm(language: LanguageId, generation: number): void {
     if (loading ? s.language === language : s.loading?.language === language)
       s.patchRun({ loading });
   };
-  void compiler!
+  void ensureCompiler()
     .warm(language, (p) => patch(p.phase === 'ready' ? null : p))
     // Also when the load failed: the next compile reports the error.
     .then(() => patch(null));
@@ -597,7 +600,7 @@ export function disassembleLast(): Promise<string> {
   initWorkers();
   const wasm = useStore.getState().wasm;
   if (!wasm) return Promise.reject(new Error('nothing compiled yet: press Run first'));
-  return compiler!.toText(wasm.slice());
+  return ensureCompiler().toText(wasm.slice());
 }
 
 /**
