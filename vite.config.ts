@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -26,12 +27,39 @@ function immutableAssets(): Plugin {
   };
 }
 
+/**
+ * index.html paints the open file's first lines before any module runs (src/boot/bootPaint.js,
+ * inlined: a script file would be one more request before the first frame).
+ */
+function bootPaint(): Plugin {
+  const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8');
+  // In a <script>, "</script" or "<!--" in the text would end it: no "<" at all.
+  const literal = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return {
+    name: 'boot-paint',
+    transformIndexHtml(html, ctx) {
+      if (!ctx.filename.endsWith('index.html')) return html;
+      // The call at the file's end: (__DEFAULT_TEXT__, __KEY__) gets the values.
+      const args = `(${literal(file('./src/languages/wat/examples/hello.wat'))}, ${literal('wasm-playground:boot:v1')})`; // BOOT_KEY in bootSnapshot.ts
+      const script = file('./src/boot/bootPaint.js').replace(
+        '(__DEFAULT_TEXT__, __KEY__)',
+        () => args,
+      );
+      return html.replace(
+        '<div id="root"></div>',
+        `<div id="root"></div>\n<script>${script}</script>`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
   plugins: [
     react(),
     immutableAssets(),
+    bootPaint(),
     // The one service worker (src/sw.ts; routes in src/sw/routes.ts, what it keeps offline in
     // src/sw/cachePlan.ts), built from our own source (injectManifest) and served in dev too.
     // Registered by src/sw/register.ts once the editor is ready.

@@ -122,3 +122,53 @@ test('the code is on screen before Monaco has loaded', async ({ page }) => {
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   await expect(placeholder).toHaveCount(0);
 });
+
+test('index.html paints the code before any module runs, where the editor will be: a first visit, then a returning one', async ({
+  page,
+}) => {
+  const box = (selector: string) =>
+    page.locator(selector).evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height];
+    });
+  const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= 1);
+  let scripts: 'blocked' | 'monaco-held' | 'free' = 'blocked';
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  // With the app's entry blocked, only index.html's own script can paint.
+  await page.route(/assets\/main-[\w-]+\.js$/, (route) =>
+    scripts === 'blocked' ? route.abort() : route.continue(),
+  );
+  await page.route(/editor\.api-[\w-]+\.js$/, async (route) => {
+    if (scripts === 'monaco-held') await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const boot = page.locator('#boot-code');
+  await expect(boot).toContainText('(module');
+  await expect(boot).toContainText('fd_write');
+  const first = await box('#boot-code');
+  const bootText = await boot.locator('pre').nth(1).textContent();
+
+  // The app's placeholder takes over in the same place with the same text: no jump.
+  scripts = 'monaco-held';
+  await page.reload();
+  const placeholder = page.getByTestId('editor-placeholder');
+  await expect(placeholder).toBeVisible();
+  await expect(boot).toHaveCount(0);
+  expect(near(await box('[data-testid="editor-placeholder"]'), first)).toBe(true);
+  const appText = (await placeholder.locator('pre').nth(1).textContent()) ?? '';
+  expect(appText.startsWith(bootText ?? '-')).toBe(true);
+  release();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+
+  // A returning visit paints what the page showed when it went away.
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type(';; mine\n');
+  const editor = await box('[data-testid="editor"]');
+  scripts = 'blocked';
+  await page.reload();
+  await expect(boot).toContainText(';; mine');
+  expect(near(await box('#boot-code'), editor)).toBe(true);
+});

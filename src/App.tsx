@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { firstCommitted, useAfterFirstPaint } from './ui/firstPaint';
 import { CodeEditor } from './ui/editor/CodeEditor';
@@ -37,6 +37,8 @@ export function App() {
   // react-resizable-panels asks of conditional panels).
   const narrow = useMediaQuery('(max-width: 760px)');
   useEffect(() => firstCommitted(), []);
+  // index.html's copy of the code (src/boot/bootPaint.js) goes as the app's frame replaces it.
+  useLayoutEffect(() => document.getElementById('boot-code')?.remove(), []);
   return (
     <div
       className="app"

@@ -10,6 +10,7 @@ import { editorReady } from './ui/editor/editorHandle';
 import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
 import { firstPaint } from './ui/firstPaint';
+import { watchBootSnapshot } from './boot/bootSnapshot';
 import { registerServiceWorker } from './sw/register';
 import './ui/app.css';
 
@@ -30,6 +31,7 @@ warmOnLanguageChange(editorReady);
 // Offline use and updates: after the editor, so installing the app shell never slows the first load.
 void editorReady.then(() => registerServiceWorker());
 installTestHooks();
+watchBootSnapshot();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,8 +14,12 @@ export function firstCommitted() {
   requestAnimationFrame(() => setTimeout(painted, 0));
 }
 
-// A hidden tab runs no animation frames: then the first paint is not waited for past 1 s.
-setTimeout(() => painted(), 1000);
+// A hidden tab runs no animation frames: then the first paint is not waited for past 1 s. And
+// index.html's copy of the code (App removes it) never outlives a shell that failed to render.
+setTimeout(() => {
+  painted();
+  document.getElementById('boot-code')?.remove();
+}, 1000);
 
 /** False until the first paint: a panel that is not needed for it renders one frame later. */
 export function useAfterFirstPaint(): boolean {
