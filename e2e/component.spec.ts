@@ -100,8 +100,11 @@ test('C built as a component prints, reads a file, sees argv, env and stdin, wri
     mimeType: 'application/wasm',
     buffer: bytes,
   });
+  // (The badge said "exit code 3" before this run too: the output is what tells the runs apart.)
+  await expect
+    .poll(() => outputText(page), { timeout: 60_000 })
+    .toContain('data.txt says: bytes from the project');
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 3', { timeout: 60_000 });
-  expect(await outputText(page)).toContain('data.txt says: bytes from the project');
   await openComponentTab(page);
   await expect(page.getByTestId('component-wit')).toContainText('wasi:cli/run');
 });
@@ -152,4 +155,45 @@ test('a module that cannot become a component names the import; a component of a
   await expect(page.getByTestId('exit-status')).toContainText(/error/);
   await openComponentTab(page);
   await expect(page.getByTestId('component-wit')).toContainText('world root');
+});
+
+test('a component asks and the user answers in the terminal (its worker waits in Atomics.wait)', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await page.getByTestId('output-view').selectOption('terminal');
+  await page.getByTestId('as-component').check();
+  await expect(page.getByTestId('stdin-then-terminal')).toBeVisible();
+  await setSource(
+    page,
+    [
+      '#include <stdio.h>',
+      'int main(void) {',
+      '  char name[64];',
+      '  for (int i = 0; i < 2; i++) {',
+      '    printf("name? ");',
+      '    fflush(stdout);',
+      '    if (scanf("%63s", name) != 1) return 2;',
+      '    printf("hi %s\\n", name);',
+      '  }',
+      '  return 0;',
+      '}',
+    ].join('\n'),
+  );
+  const terminalText = async () =>
+    (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('stdin-waiting')).toBeVisible({ timeout: 120_000 });
+  await expect.poll(terminalText).toContain('name?');
+  await page.getByTestId('terminal').locator('textarea').focus();
+  await page.keyboard.type('ada');
+  await page.keyboard.press('Enter');
+  await expect.poll(terminalText).toContain('hi ada');
+  await page.keyboard.type('grace');
+  await page.keyboard.press('Enter');
+  await expect.poll(terminalText).toContain('hi grace');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+  await expect(page.getByTestId('exit-status')).toHaveAttribute('data-component', /.+/);
 });

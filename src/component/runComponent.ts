@@ -10,6 +10,8 @@ import { OutputBatcher } from '../wasm/outputBatcher';
 import { describeTrap } from '../wasm/trap';
 import type { WasiRunInput } from '../wasm/runWasi';
 import { fromFileData, toFileData } from './fileData';
+import { RingWaiter, StdinStream } from '../wasi/stdin';
+import type { StdinWaitState } from '../wasi/host';
 
 type CoreInstantiate = (
   m: WebAssembly.Module,
@@ -57,6 +59,7 @@ function programImports(modules: WebAssembly.Module[]): ModuleEntry[] {
 export async function runComponent(
   input: WasiRunInput & { component: TranspiledComponent },
   onOutput: (chunks: OutputChunk[]) => void,
+  onStdinWait?: (state: StdinWaitState) => void,
 ): Promise<RunResult> {
   const result: RunResult = {
     runId: input.runId,
@@ -68,21 +71,32 @@ export async function runComponent(
     exports: [],
   };
   const batcher = new OutputBatcher(onOutput);
-  const stdinBytes = new TextEncoder().encode(input.stdin);
-  let stdinAt = 0;
+  // The preset stdin, then typed input or end of file. preview2-shim reads stdin synchronously
+  // (blockingRead), so a component can wait for typing only by blocking this worker in
+  // Atomics.wait: on a cross-origin isolated page; elsewhere the preset is all it gets.
+  const ring = input.stdio?.wait === 'atomics' ? input.stdio.ring : undefined;
+  const stdinStream = new StdinStream(
+    new TextEncoder().encode(input.stdin),
+    !!(ring && input.stdio?.interactive),
+  );
+  const waiter = ring && stdinStream.interactive ? new RingWaiter(ring) : null;
   const tree = toFileData(input.files ?? {});
   const shim = new WASIShim({
     arguments: [input.programName ?? 'main.wasm', ...input.args],
     environment: envObject(input.env),
     initialCwd: '/',
     stdin: {
-      // The preset stdin, then end of file (a component has no interactive terminal here).
       blockingRead(len: bigint) {
-        if (stdinAt >= stdinBytes.length) throw { tag: 'closed' };
-        const end = Math.min(stdinBytes.length, stdinAt + Number(len));
-        const chunk = stdinBytes.slice(stdinAt, end);
-        stdinAt = end;
-        return chunk;
+        for (;;) {
+          waiter?.pull(stdinStream);
+          if (stdinStream.available > 0) return stdinStream.read(Number(len));
+          if (stdinStream.ended || !waiter) throw { tag: 'closed' };
+          // What the program printed (its prompt) is shown before it waits.
+          batcher.flush(undefined, true);
+          onStdinWait?.('waiting');
+          waiter.waitSync(Infinity);
+          onStdinWait?.('resumed');
+        }
       },
     },
     stdout: { write: (b: Uint8Array) => batcher.write('stdout', b.slice()) },

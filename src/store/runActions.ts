@@ -11,7 +11,12 @@ import type {
   RunResult,
 } from '../workers/protocol';
 import { RunnerPool } from '../workers/runnerClient';
-import { chooseWaitMode, noWaitReason, StdinChannel } from '../workers/stdinChannel';
+import {
+  chooseWaitMode,
+  componentWaitMode,
+  noWaitReason,
+  StdinChannel,
+} from '../workers/stdinChannel';
 import { diffTrees, toMountable } from '../project/changes';
 import { textFiles, type ProjectFiles } from '../project/model';
 import { useOutput } from './outputStore';
@@ -389,12 +394,14 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     // Typed input follows an empty preset (or one the user said to continue in the terminal).
     // fd 0 is a terminal only when nothing was preset (preset text is piped, as in a shell);
     // fds 1 and 2 are one when the program's output goes to the terminal view.
-    // A component reads the preset stdin, then end of file (no terminal input on preview 2 yet).
-    const typed = !component && interactive && (stdin === '' || stdinThenTerminal);
-    const wait = chooseWaitMode();
+    // A component waits for typing only through Atomics (see componentWaitMode); its stdio is
+    // never a terminal to it (preview2-shim has no terminal interfaces in the browser).
+    const wait = component ? componentWaitMode() : chooseWaitMode();
+    const typed =
+      interactive && (stdin === '' || stdinThenTerminal) && (!component || wait !== 'none');
     channel = new StdinChannel(wait, typed, {
-      stdin: typed && stdin === '' && wait !== 'none',
-      stdout: typed && outputView === 'terminal',
+      stdin: !component && typed && stdin === '' && wait !== 'none',
+      stdout: !component && typed && outputView === 'terminal',
     });
     stdinChannel = channel;
     const envList = parseEnv(env);
@@ -431,7 +438,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
         args: splitArgs(args),
         env: envList,
         files: toMountable(mounted),
-        stdio: component ? undefined : channel.setup,
+        stdio: channel.setup,
         component: component?.transpiled,
       },
       {

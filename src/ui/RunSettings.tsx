@@ -3,6 +3,7 @@ import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import { currentProject } from '../store/projectSlice';
 import { RouteField } from './server/RouteField';
+import { componentWaitMode } from '../workers/stdinChannel';
 
 /** stdin, arguments, environment and the time limit; saved with the source. */
 export function RunSettings() {
@@ -12,7 +13,9 @@ export function RunSettings() {
   const timeLimit = useStore((s) => s.timeLimit);
   const thenTerminal = useStore((s) => s.stdinThenTerminal);
   const asComponent = useStore((s) => s.asComponent);
-  const interactive = useStore((s) => s.interactive);
+  // A component takes typed input only where its worker can block (a cross-origin isolated page).
+  const interactive =
+    useStore((s) => s.interactive) && (!asComponent || componentWaitMode() !== 'none');
   const set = useStore.getState().setRunSetting;
   const language = useStore((s) => s.language);
   const wasmOpt = useStore((s) => s.compileOptions[s.language]?.wasmOpt ?? '');
@@ -75,16 +78,16 @@ export function RunSettings() {
                 value={stdin}
                 rows={3}
                 placeholder={
-                  interactive && !asComponent
+                  interactive
                     ? 'empty: type in the terminal when the program asks'
                     : asComponent
-                      ? 'text fed to stdin, then end of file (a component takes no typed input yet)'
+                      ? 'text fed to stdin, then end of file (typed input needs a cross-origin isolated page)'
                       : 'text fed to fd 0'
                 }
                 onChange={(e) => set({ stdin: e.target.value })}
               />
             </label>
-            {interactive && !asComponent && (
+            {interactive && (
               <label className="inline">
                 <input
                   type="checkbox"

@@ -13,8 +13,10 @@ const api: RunnerApi = {
     const post = (msg: OutputMessage) => self.postMessage(msg);
     if (req.component) {
       const { runComponent } = await import('../component/runComponent');
-      return runComponent({ ...req, component: req.component }, (chunks) =>
-        post({ type: 'runner:output', runId: req.runId, chunks }),
+      return runComponent(
+        { ...req, component: req.component },
+        (chunks) => post({ type: 'runner:output', runId: req.runId, chunks }),
+        (state) => post({ type: 'runner:stdin', runId: req.runId, state }),
       );
     }
     return runWasi(

@@ -9,6 +9,14 @@ export function availableWaitMode(): WaitMode {
   return 'none';
 }
 
+/** A component reads stdin synchronously: only Atomics.wait can make it wait for typing. */
+export function componentWaitMode(): WaitMode {
+  const mode = chooseWaitMode();
+  return mode === 'none' || !(typeof SharedArrayBuffer === 'function' && crossOriginIsolated)
+    ? 'none'
+    : 'atomics';
+}
+
 /**
  * The wait mechanism for runs: the best available, or a lower one asked for with
  * `?stdin-wait=atomics|none` (to try the fallbacks in a browser that has JSPI).
