@@ -163,3 +163,66 @@ test('"then wasm-opt" applies a preset on every build: a phase in Timings, fewer
   await page.reload();
   await expect(page.getByTestId('wasm-opt-select')).toHaveValue('-Oz');
 });
+
+test('a big module: the editor holds a window of the whole WAT; go to a function, find and scrolling move it', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  // 400 functions of ≈ 84 lines each: ≈ 34,000 lines, eleven windows.
+  const body = Array.from({ length: 40 }, (_, j) => `i32.const ${j} i32.add`).join(' ');
+  const fns = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `(func $f${i} (param i32) (result i32) local.get 0 ${body}${i === 321 ? ' i32.const 777777 i32.add' : ''})`,
+  ).join('\n');
+  const wabt = await (await import('wabt')).default();
+  const mod = wabt.parseWat('big.wat', `(module (memory 1) ${fns} (func (export "_start")))`);
+  const wasm = Buffer.from(mod.toBinary({ write_debug_names: true }).buffer);
+  mod.destroy();
+  await page.getByTestId('open-wasm-input').setInputFiles({
+    name: 'big.wasm',
+    mimeType: 'application/wasm',
+    buffer: wasm,
+  });
+  await openInspector(page, 'wat');
+  const view = page.getByTestId('wat-view');
+  const win = page.getByTestId('wat-window');
+  await expect(view).toHaveAttribute('data-done', 'true');
+  await expect(view).toHaveAttribute('data-functions', '401');
+  const lines = Number(await win.getAttribute('data-lines'));
+  expect(lines).toBeGreaterThan(30_000);
+  await expect(win).toHaveAttribute('data-from', '0');
+  await expect(view).toContainText('(func $f0');
+
+  // A function far down: its window, and the gutter numbers the lines of the whole text.
+  await page.getByTestId('wat-function').selectOption('f350');
+  await expect(view).toContainText('(func $f350');
+  const from = Number(await win.getAttribute('data-from'));
+  expect(from).toBeGreaterThan(20_000);
+  const numbers = await view.locator('.line-numbers').allTextContents();
+  expect(Math.max(...numbers.map(Number))).toBeGreaterThan(from);
+
+  // Find in module searches the whole text, not only the lines held.
+  await page.getByTestId('wat-function').selectOption('f0');
+  await expect(win).toHaveAttribute('data-from', '0');
+  await page.getByTestId('wat-find').fill('777777');
+  await page.getByTestId('wat-find').press('Enter');
+  await expect(view).toContainText('i32.const 777777');
+  expect(Number(await win.getAttribute('data-from'))).toBeGreaterThan(20_000);
+  await page.getByTestId('wat-find').fill('no such text');
+  await page.getByTestId('wat-find').press('Enter');
+  await expect(page.locator('.wat-find')).toContainText('not found');
+
+  // Scrolling to the end of a window brings the next lines, the same lines staying on screen.
+  await page.getByTestId('wat-function').selectOption('f1');
+  await expect(win).toHaveAttribute('data-from', '0');
+  await view.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await expect(win).not.toHaveAttribute('data-from', '0');
+  const held = Number(await win.getAttribute('data-count'));
+  const shown = (await view.locator('.line-numbers').allTextContents()).map(Number);
+  // The lines on screen are the old window's last ones, now in the middle of the new window.
+  expect(Math.max(...shown)).toBeGreaterThanOrEqual(held);
+  expect(Math.max(...shown)).toBeLessThan(held + 100);
+  await expect(view).toContainText('i32.add');
+});

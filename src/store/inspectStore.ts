@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Inspection } from '../inspect/inspection';
 import type { SizeItem } from '../inspect/sizes';
-import { WAT_LIMIT, type WatText } from '../inspect/wat';
+import { WAT_LIMIT } from '../inspect/wat';
+import type { WatSummary } from '../inspect/watDocument';
 import { gzipSize } from '../wasm/gzipSize';
 import { inspectCall } from '../workers/inspectClient';
 import type { OptimizePreset } from '../workers/protocol';
@@ -36,7 +37,8 @@ export interface InspectState {
   /** Keys of items new in this compile. */
   added: Set<string>;
   totalDelta: number | null;
-  wat: WatText | null;
+  /** The WAT's outline and first window (the whole text stays in the inspect worker). */
+  wat: WatSummary | null;
   watBusy: boolean;
   watError: string | null;
   optimized: Optimized | null;
@@ -68,10 +70,21 @@ const previous = new Map<string, { items: Map<string, SizeItem>; total: number }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Modules up to this size are disassembled before WAT is asked for (1 MB: ≈ 0.5 s of worker). */
+const EAGER_WAT = 2 * 1024 * 1024;
+
+/** Names each inspected module for the worker's WAT text. */
+let moduleKey = 0;
+const keys = new WeakMap<Uint8Array, number>();
+
 async function inspect(wasm: Uint8Array, projectId: string) {
   useInspect.setState({ ...empty, wasm, busy: true, added: new Set() });
   try {
-    const inspection = await inspectCall((api) => api.inspect(wasm));
+    const inspecting = inspectCall((api) => api.inspect(wasm));
+    // The text is made in the worker right after the sizes (it answers in order), while the
+    // user looks at them, so WAT opens at once (bigger modules: when WAT is shown).
+    if (wasm.byteLength <= EAGER_WAT) void loadWat();
+    const inspection = await inspecting;
     if (useInspect.getState().wasm !== wasm) return;
     const prev = previous.get(projectId);
     const items = new Map(inspection.sizes.items.map((i) => [itemKey(i), i]));
@@ -95,8 +108,6 @@ async function inspect(wasm: Uint8Array, projectId: string) {
       removed,
       totalDelta: prev ? inspection.sizes.total - prev.total : null,
     });
-    // The text is made in the worker while the user looks at the sizes, so WAT opens at once.
-    void loadWat();
   } catch (e) {
     if (useInspect.getState().wasm === wasm)
       useInspect.setState({
@@ -137,8 +148,17 @@ export async function loadWat(): Promise<void> {
   }
   useInspect.setState({ watBusy: true, watError: null });
   try {
-    const text = await inspectCall((api) => api.disassemble(wasm));
-    if (useInspect.getState().wasm === wasm) useInspect.setState({ wat: text, watBusy: false });
+    let key = keys.get(wasm);
+    if (key === undefined) keys.set(wasm, (key = ++moduleKey));
+    const k = key;
+    const first = await inspectCall((api) => api.watOpen(k, wasm));
+    if (useInspect.getState().wasm !== wasm) return;
+    useInspect.setState({ wat: first, watBusy: !first.done });
+    if (first.done) return;
+    // The first window is on screen; the rest of a big module is disassembled meanwhile.
+    const all = await inspectCall((api) => api.watFinish(k));
+    if (useInspect.getState().wasm === wasm)
+      useInspect.setState({ wat: { ...all, first: first.first }, watBusy: false });
   } catch (e) {
     if (useInspect.getState().wasm === wasm)
       useInspect.setState({ watBusy: false, watError: message(e) });

@@ -330,6 +330,23 @@ export interface OptimizeResult {
 /** The inspect worker: module structure, WAT text and wasm-opt, off the main thread. */
 export interface InspectorApi {
   inspect(wasm: Uint8Array): Promise<import('../inspect/inspection').Inspection>;
-  disassemble(wasm: Uint8Array): Promise<import('../inspect/wat').WatText>;
+  /** Starts disassembling module `key` (once) and keeps its text; the first window's worth. */
+  watOpen(key: number, wasm: Uint8Array): Promise<import('../inspect/watDocument').WatSummary>;
+  /** Disassembles the rest of module `key` (a piece per task); its whole outline. */
+  watFinish(key: number): Promise<import('../inspect/watDocument').WatSummary>;
+  /** Lines [from, to) of module `key`'s text. */
+  watLines(
+    key: number,
+    from: number,
+    to: number,
+  ): Promise<import('../inspect/watDocument').WatLines>;
+  /** The next (or previous) occurrence of `query` in module `key`'s whole text. */
+  watFind(
+    key: number,
+    query: string,
+    line: number,
+    column: number,
+    backwards: boolean,
+  ): Promise<import('../inspect/watDocument').WatMatch | null>;
   optimize(wasm: Uint8Array, preset: OptimizePreset, strip: boolean): Promise<OptimizeResult>;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { findDefinition } from '../../project/findDefinition';
 import { itemKey, useInspect } from '../../store/inspectStore';
 import { currentProject } from '../../store/projectSlice';
@@ -11,7 +11,8 @@ import { OptimizeBox } from './OptimizeBox';
 import { Treemap } from './Treemap';
 
 type SortKey = 'bytes' | 'name' | 'kind' | 'delta';
-const MAX_ROWS = 300;
+/** Rows listed at first (biggest first); more on request, or a filter finds any. */
+const FIRST_ROWS = 100;
 
 /** Opens the definition of a function in the project, when a file defines it; else says so. */
 export function jumpToSource(name: string) {
@@ -28,12 +29,15 @@ export function jumpToSource(name: string) {
 
 /** Sizes: a treemap, then every section, function, data segment and custom section in a table. */
 export function SizesView() {
-  const inspection = useInspect((s) => s.inspection);
+  // A big module's table and treemap are made in a render React can interrupt (it yields to
+  // the page every few ms), not in one long task.
+  const inspection = useDeferredValue(useInspect((s) => s.inspection));
   const deltas = useInspect((s) => s.deltas);
   const added = useInspect((s) => s.added);
   const removed = useInspect((s) => s.removed);
   const totalDelta = useInspect((s) => s.totalDelta);
   const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(FIRST_ROWS);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'bytes', desc: true });
 
   const rows = useMemo(() => {
@@ -140,7 +144,7 @@ export function SizesView() {
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, MAX_ROWS).map((r) => (
+          {rows.slice(0, limit).map((r) => (
             <tr
               key={`${r.status ?? ''}${itemKey(r)}`}
               data-testid="size-row"
@@ -181,9 +185,13 @@ export function SizesView() {
           ))}
         </tbody>
       </table>
-      {rows.length > MAX_ROWS && (
+      {rows.length > limit && (
         <p className="muted">
-          {(rows.length - MAX_ROWS).toLocaleString('en')} more rows: filter to find them.
+          {(rows.length - limit).toLocaleString('en')} more rows: filter to find them, or{' '}
+          <button className="link" onClick={() => setLimit((n) => n + 500)}>
+            show {Math.min(500, rows.length - limit).toLocaleString('en')} more
+          </button>
+          .
         </p>
       )}
     </div>
