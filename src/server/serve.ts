@@ -3,7 +3,7 @@
  * the request's environment and argv, its body on stdin, the project's files at `/`, stdout
  * parsed as a CGI response. Spin does the same for every request; so does the playground.
  */
-import { WasiExit, WasiHost } from '../wasi/host';
+import { WasiExit, WasiHost, wasiImportsOf } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
 import { describeTrap } from '../wasm/trap';
@@ -37,6 +37,7 @@ const dec = new TextDecoder();
 /** A compiled handler and the world each of its instances gets. */
 export class HandlerHost {
   private route;
+  private only: ReadonlySet<string>;
 
   constructor(
     readonly mod: WebAssembly.Module,
@@ -44,6 +45,7 @@ export class HandlerHost {
     readonly files: Record<string, Uint8Array>,
   ) {
     this.route = parseRoute(site.route);
+    this.only = wasiImportsOf(mod);
   }
 
   serve(req: HttpRequest): ServeResult {
@@ -79,6 +81,7 @@ export class HandlerHost {
       },
       root: buildTree(this.files, budget),
       budget,
+      only: this.only,
     });
     let t0 = performance.now();
     let instance: WebAssembly.Instance;

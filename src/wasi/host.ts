@@ -30,12 +30,36 @@ export interface WasiOptions {
   /** The sandbox, preopened as `/` (fd 3). */
   root: DirNode;
   budget: Budget;
+  /**
+   * The wasi_snapshot_preview1 names the module imports (WebAssembly.Module.imports), when the
+   * caller knows them: only those are made (a server makes a host per request).
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** What the program is doing with stdin, as the page shows it. */
 export type StdinWaitState = 'waiting' | 'resumed' | 'unavailable';
 
 type Fn = (...args: never[]) => number | void | Promise<number>;
+
+/** A host call failed (a bug of ours): the program gets EFAULT; exits and traps go through. */
+function fault(name: string, e: unknown): number {
+  if (e instanceof WasiExit || e instanceof RangeError) throw e;
+  console.error(`wasi ${name} failed`, e);
+  return E.FAULT;
+}
+
+/** The WASI calls a module imports (for WasiOptions.only). */
+export function wasiImportsOf(mod: WebAssembly.Module): ReadonlySet<string> {
+  return new Set(
+    WebAssembly.Module.imports(mod)
+      .filter((i) => i.module === 'wasi_snapshot_preview1' && i.kind === 'function')
+      .map((i) => i.name),
+  );
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * Our WASI preview 1 host: every wasi_snapshot_preview1 import, over an in-memory tree, with
@@ -47,7 +71,13 @@ export class WasiHost {
   readonly fds = new FdTable();
   readonly imports: Record<string, Fn>;
   readonly waiter: Waiter;
-  private enc = new TextEncoder();
+  /** args and env, UTF-8 encoded once (asked for twice: sizes, then the strings). */
+  private encoded = new Map<string[], Uint8Array[]>();
+  private encode(list: string[]): Uint8Array[] {
+    let e = this.encoded.get(list);
+    if (!e) this.encoded.set(list, (e = list.map((s) => encoder.encode(s))));
+    return e;
+  }
 
   constructor(private opts: WasiOptions) {
     this.waiter = opts.waiter ?? noWaiter;
@@ -83,20 +113,20 @@ export class WasiHost {
     });
     this.imports = { ...this.core(), ...pathCalls(this), ...this.fdCalls() };
     // Any host failure (a bug of ours) must be an errno to the program, never a JS exception
-    // that looks like a trap in its code; proc_exit's WasiExit goes through.
-    for (const [name, fn] of Object.entries(this.imports)) {
-      const fault = (e: unknown) => {
-        if (e instanceof WasiExit || e instanceof RangeError) throw e;
-        console.error(`wasi ${name} failed`, e);
-        return E.FAULT;
-      };
+    // that looks like a trap in its code; proc_exit's WasiExit goes through. One closure per
+    // call: a server makes a host per request.
+    const all = this.imports;
+    if (opts.only) this.imports = {};
+    for (const name in all) {
+      if (opts.only && !opts.only.has(name)) continue;
+      const fn = all[name];
       this.imports[name] = ((...a: never[]) => {
         try {
           const r = fn(...a);
           // A call that waits (JSPI) answers with a promise.
-          return r instanceof Promise ? r.catch(fault) : r;
+          return r instanceof Promise ? r.catch((e: unknown) => fault(name, e)) : r;
         } catch (e) {
-          return fault(e);
+          return fault(name, e);
         }
       }) as Fn;
     }
@@ -152,17 +182,26 @@ export class WasiHost {
     return this.opts.budget;
   }
 
-  /** The memory as it is now (it may have grown since the last call). */
-  get view() {
-    return new DataView(this.memory!.buffer);
+  /** Views of the memory's buffer, made again only when it changed (a grow replaces it). */
+  private views: { buf: ArrayBufferLike; view: DataView; bytes: Uint8Array } | null = null;
+  private memoryViews() {
+    const buf = this.memory!.buffer;
+    if (this.views?.buf !== buf)
+      this.views = { buf, view: new DataView(buf), bytes: new Uint8Array(buf) };
+    return this.views;
   }
-  get bytes() {
-    return new Uint8Array(this.memory!.buffer);
+
+  /** The memory as it is now (it may have grown since the last call). */
+  get view(): DataView {
+    return this.memoryViews().view;
+  }
+  get bytes(): Uint8Array {
+    return this.memoryViews().bytes;
   }
 
   /** Reads a UTF-8 string from memory. */
   str(ptr: number, len: number): string {
-    return new TextDecoder().decode(this.bytes.subarray(ptr, ptr + len));
+    return decoder.decode(this.bytes.subarray(ptr, ptr + len));
   }
 
   /** Writes a filestat (64 bytes) for `node`. */
@@ -185,7 +224,7 @@ export class WasiHost {
       n instanceof FileNode
         ? n.size
         : n instanceof SymlinkNode
-          ? this.enc.encode(n.target).length
+          ? encoder.encode(n.target).length
           : 0;
     v.setBigUint64(ptr + 32, BigInt(size), true);
     v.setBigUint64(ptr + 40, n ? n.atim : 0n, true);
@@ -215,21 +254,23 @@ export class WasiHost {
 
   private core(): Record<string, Fn> {
     const strings = (list: string[], countPtr: number, sizePtr: number) => {
-      this.view.setUint32(countPtr, list.length, true);
-      this.view.setUint32(
+      const view = this.view;
+      view.setUint32(countPtr, list.length, true);
+      view.setUint32(
         sizePtr,
-        list.reduce((n, s) => n + this.enc.encode(s).length + 1, 0),
+        this.encode(list).reduce((n, b) => n + b.length + 1, 0),
         true,
       );
       return E.SUCCESS;
     };
     const fill = (list: string[], ptrs: number, buf: number) => {
-      for (const s of list) {
-        this.view.setUint32(ptrs, buf, true);
+      const view = this.view;
+      const bytes = this.bytes;
+      for (const b of this.encode(list)) {
+        view.setUint32(ptrs, buf, true);
         ptrs += 4;
-        const b = this.enc.encode(s);
-        this.bytes.set(b, buf);
-        this.bytes[buf + b.length] = 0;
+        bytes.set(b, buf);
+        bytes[buf + b.length] = 0;
         buf += b.length + 1;
       }
       return E.SUCCESS;
@@ -470,13 +511,13 @@ export class WasiHost {
         const d = this.fds.get(fd);
         if (!d || d.kind !== 'dir' || d.preopen === undefined) return E.BADF;
         this.view.setUint32(ptr, 0, true);
-        this.view.setUint32(ptr + 4, this.enc.encode(d.preopen).length, true);
+        this.view.setUint32(ptr + 4, encoder.encode(d.preopen).length, true);
         return E.SUCCESS;
       },
       fd_prestat_dir_name: (fd: number, ptr: number, len: number) => {
         const d = this.fds.get(fd);
         if (!d || d.kind !== 'dir' || d.preopen === undefined) return E.BADF;
-        const name = this.enc.encode(d.preopen);
+        const name = encoder.encode(d.preopen);
         if (len < name.length) return E.NAMETOOLONG;
         this.bytes.set(name, ptr);
         return E.SUCCESS;
@@ -491,7 +532,7 @@ export class WasiHost {
         let used = 0;
         for (let i = Number(cookie); i < list.length && used < len; i++) {
           const [name, node] = list[i];
-          const nameBytes = this.enc.encode(name);
+          const nameBytes = encoder.encode(name);
           const ent = new Uint8Array(24 + nameBytes.length);
           const v = new DataView(ent.buffer);
           v.setBigUint64(0, BigInt(i + 1), true);

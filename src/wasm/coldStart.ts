@@ -2,7 +2,7 @@
  * The cold-start lab's loop (runner worker): N fresh instances of one module, each with its own
  * linear memory and its own WASI host over its own copy of the project's files, timed one by one.
  */
-import { WasiExit, WasiHost } from '../wasi/host';
+import { WasiExit, WasiHost, wasiImportsOf } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
 import { describeTrap } from './trap';
@@ -40,6 +40,8 @@ export function coldStartLoop(
     compileUs = (performance.now() - t0) * 1000;
   }
   const nothing = () => {};
+  // Only the calls the module imports are made per instance.
+  const only = wasiImportsOf(mod ?? new WebAssembly.Module(req.wasm as BufferSource));
   let memoryBytes = 0;
   let failures = 0;
   let firstFailure: string | undefined;
@@ -57,6 +59,7 @@ export function coldStartLoop(
       stderr: nothing,
       root: buildTree(req.files, budget),
       budget,
+      only,
     });
     const imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
     const t0 = performance.now();
