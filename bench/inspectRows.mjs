@@ -56,6 +56,7 @@ export async function inspectRows({ browser, base, n, row, want, vite, node }) {
                 for (const e of l.getEntries())
                   if (t0 !== null && e.startTime >= t0) tasks.push(e.duration);
               }).observe({ type: 'longtask' });
+              // BENCH_DEBUG=1 prints each frame over 100 ms with the scripts in it (LoAF).
               window.__slow = [];
               new PerformanceObserver((l) => {
                 for (const e of l.getEntries())

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, serves dist/, drives Chromium through the real UI and measures
 // each row against its budget, with Node references measured in the same run. See README.
 import { spawn, execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
@@ -388,15 +388,28 @@ try {
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}`;
+const today = new Date().toISOString().slice(0, 10);
+for (const r of rows) r.date = today;
+// `--only`: the rows measured now replace theirs in the last results (each row keeps its date).
+const resultsUrl = new URL('./results.json', import.meta.url);
+const last = only && existsSync(resultsUrl) ? JSON.parse(readFileSync(resultsUrl, 'utf8')) : null;
+const all = last
+  ? [
+      ...last.rows.map(
+        (r) => rows.find((x) => x.name === r.name) ?? { date: last.date.slice(0, 10), ...r },
+      ),
+      ...rows.filter((r) => !last.rows.some((x) => x.name === r.name)),
+    ]
+  : rows;
 const table = [
   '| row | what | median | p90 | min | max | reference (Node) | ratio | budget | ok |',
   '|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map(
+  ...all.map(
     (r) =>
       `| ${r.name} | ${r.what} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p90)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.reference !== undefined ? fmt(r.reference) + ' ms' : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.budget} | ${r.ok ? '✅' : '❌'} |`,
   ),
 ].join('\n');
-const extras = rows
+const extras = all
   .filter((r) => r.initialGzipBytes !== undefined || r.longestTaskMs !== undefined)
   .map((r) =>
     r.initialGzipBytes !== undefined
@@ -406,17 +419,31 @@ const extras = rows
         : `- no long main-thread task (≥ 50 ms, the Long Tasks API threshold) during ${r.taskWhat ?? '100,000 lines'} (${r.name})`,
   )
   .join('\n');
-console.log(
-  `\n${table}\n\n${extras}\n\nMachine: ${machine}, ${new Date().toISOString().slice(0, 10)}`,
-);
-if (!only) {
+const dates = [...new Set(all.map((r) => r.date))].sort();
+const when =
+  dates.length > 1
+    ? `${dates[0]} (full run); ${dates
+        .slice(1)
+        .map(
+          (d) =>
+            `${all
+              .filter((r) => r.date === d)
+              .map((r) => r.name)
+              .join(', ')} measured again ${d} (\`--only\`)`,
+        )
+        .join('; ')}`
+    : today;
+const md = `${table}\n\n${extras}\n\nMachine: ${machine}, ${when}`;
+console.log(`\n${md}`);
+if (!only || last) {
   writeFileSync(
-    new URL('./results.json', import.meta.url),
-    JSON.stringify({ machine, date: new Date().toISOString(), runs: N, rows }, null, 2) + '\n',
+    resultsUrl,
+    JSON.stringify(
+      { machine, date: last?.date ?? new Date().toISOString(), runs: N, rows: all },
+      null,
+      2,
+    ) + '\n',
   );
-  writeFileSync(
-    new URL('./results.md', import.meta.url),
-    `${table}\n\n${extras}\n\nMachine: ${machine}, ${new Date().toISOString().slice(0, 10)}\n`,
-  );
+  writeFileSync(new URL('./results.md', import.meta.url), `${md}\n`);
 }
 process.exit(rows.every((r) => r.ok) ? 0 : 1);
