@@ -79,11 +79,6 @@ export class Disassembly {
     if (names.hasValidNames()) this.dis.nameResolver = names.getNameResolver();
   }
 
-  /** Bytes read so far ÷ the module's. */
-  get progress(): number {
-    return this.buffer.byteLength ? this.fed / this.buffer.byteLength : 1;
-  }
-
   /** Disassembles `bytes` more bytes of the module; true once the whole module is. */
   step(bytes: number): boolean {
     if (this.done) return true;

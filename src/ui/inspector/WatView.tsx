@@ -266,6 +266,9 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
     if (m) await show({ line: m.line, column: m.column, length: query.length });
     editor.focus();
   };
+  /** Find, its failure (the worker's) said beside the box. */
+  const findFrom = (backwards: boolean) =>
+    void find(backwards).catch((err: unknown) => setFindNote(String(err)));
 
   return (
     <div className="wat-view-wrap">
@@ -304,7 +307,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
             role="search"
             onSubmit={(e) => {
               e.preventDefault();
-              void find(false).catch((err: unknown) => setFindNote(String(err)));
+              findFrom(false);
             }}
           >
             <label>
@@ -321,7 +324,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && e.shiftKey) {
                     e.preventDefault();
-                    void find(true).catch((err: unknown) => setFindNote(String(err)));
+                    findFrom(true);
                   }
                 }}
               />
@@ -334,7 +337,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
               type="button"
               disabled={!query}
               title="Previous (Shift+Enter)"
-              onClick={() => void find(true).catch((err: unknown) => setFindNote(String(err)))}
+              onClick={() => findFrom(true)}
             >
               ↑
             </button>
