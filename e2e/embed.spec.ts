@@ -304,9 +304,13 @@ test('embed API: playground:request answers with a fresh handler instance; playg
   const cold = (await messages(page)).find((m) => m.data.type === 'playground:coldstart-result')!
     .data as Record<string, number>;
   expect(cold.count).toBe(500);
-  for (const k of ['p50Us', 'p90Us', 'p99Us', 'maxUs', 'perSecond'])
+  // A pooled memory makes an instance in a few µs: under the timer's step (100 µs in a frame that
+  // is not cross-origin isolated) the percentiles read 0.
+  for (const k of ['p50Us', 'p90Us', 'p99Us']) expect(cold[k], k).toBeGreaterThanOrEqual(0);
+  for (const k of ['maxUs', 'perSecond', 'timerResolutionUs'])
     expect(cold[k], k).toBeGreaterThan(0);
   expect(cold.memoryBytes).toBe(65536);
+  expect(cold.pooled).toBe(true);
 
   // Malformed: refused with a warning, nothing answered (the valid command after them is).
   await send(page, { type: 'playground:coldstart', count: 0 });

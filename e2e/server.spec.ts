@@ -176,6 +176,12 @@ test('load test of the hello handler: requests/s and latency percentiles, no err
   expect(p50).toBeGreaterThan(0);
   expect(p99).toBeGreaterThanOrEqual(p50);
   await expect(page.getByTestId('histogram')).toBeVisible();
+  // Again, on the workers the first test kept (the handler compiled in them already).
+  const seq = Number(await result.getAttribute('data-seq'));
+  await page.getByTestId('load-test-button').click();
+  await expect(result).toHaveAttribute('data-seq', String(seq + 1), { timeout: 60_000 });
+  await expect(result).toHaveAttribute('data-errors', '0');
+  await expect(result).toHaveAttribute('data-requests', '3000');
 });
 
 test('cold-start lab: fresh instances timed in µs; Stop works at any moment; bad counts refused', async ({
@@ -192,6 +198,15 @@ test('cold-start lab: fresh instances timed in µs; Stop works at any moment; ba
   expect(Number(await r.getAttribute('data-p50-us'))).toBeGreaterThan(0);
   expect(Number(await r.getAttribute('data-per-second'))).toBeGreaterThan(100);
   await expect(page.getByTestId('coldstart-context')).toContainText('no container figure');
+  // Memories from a pool (the default), zeroed for each instance; then a new memory each.
+  await expect(r).toHaveAttribute('data-pooled', 'true');
+  await expect(r).toContainText('Memories from a pool');
+  const pooledRate = Number(await r.getAttribute('data-per-second'));
+  await page.getByTestId('coldstart-memory').selectOption('fresh');
+  await page.getByTestId('coldstart-button').click();
+  await expect(r).toHaveAttribute('data-pooled', 'false', { timeout: 60_000 });
+  await expect(r).toContainText('A new memory per instance');
+  expect(Number(await r.getAttribute('data-per-second'))).toBeLessThan(pooledRate);
 
   await page.getByTestId('coldstart-count').fill('100000');
   await page.getByTestId('coldstart-run').check();

@@ -11,6 +11,7 @@ import {
 } from '../store/runActions';
 import { runColdStart, serveRequest, useServer, withDefaults } from '../store/serverStore';
 import { useStore } from '../store/store';
+import type { ColdStartRequest } from '../workers/protocol';
 import type { EmbedOptions } from './options';
 import {
   checkCommand,
@@ -103,11 +104,25 @@ async function embedRequest(
 }
 
 /** playground:coldstart: the lab on the project's module (compiled when needed). */
-async function embedColdStart(count: number, post: (ev: EmbedEvent) => void) {
-  const none = { count, p50Us: 0, p90Us: 0, p99Us: 0, maxUs: 0, perSecond: 0, memoryBytes: 0 };
+async function embedColdStart(
+  count: number,
+  memory: ColdStartRequest['memory'] | undefined,
+  post: (ev: EmbedEvent) => void,
+) {
+  const none = {
+    count,
+    p50Us: 0,
+    p90Us: 0,
+    p99Us: 0,
+    maxUs: 0,
+    perSecond: 0,
+    memoryBytes: 0,
+    pooled: false,
+    timerResolutionUs: 0,
+  };
   const wasm = await currentModule();
   if (!wasm) return post({ type: 'playground:coldstart-result', ...none, error: 'compile failed' });
-  const r = await runColdStart(wasm, count);
+  const r = await runColdStart(wasm, count, memory);
   if (!r)
     return post({
       type: 'playground:coldstart-result',
@@ -123,6 +138,8 @@ async function embedColdStart(count: number, post: (ev: EmbedEvent) => void) {
     maxUs: r.maxUs,
     perSecond: r.perSecond,
     memoryBytes: r.memoryBytes,
+    pooled: r.pooled,
+    timerResolutionUs: r.timerResolutionUs,
   });
 }
 
@@ -162,7 +179,7 @@ function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
       void embedRequest(cmd, post);
       break;
     case 'playground:coldstart':
-      void embedColdStart(cmd.count ?? 1000, post);
+      void embedColdStart(cmd.count ?? 1000, cmd.memory, post);
       break;
     case 'playground:input': {
       const ok = (cmd.text === undefined || sendInput(cmd.text)) && (cmd.eof !== true || sendEof());

@@ -48,6 +48,10 @@ export type EmbedEvent =
       maxUs: number;
       perSecond: number;
       memoryBytes: number;
+      /** Whether the instances' memories came from the pool (see the command's `memory`). */
+      pooled: boolean;
+      /** The timer's step in the runner worker (5 µs when cross-origin isolated, else 100). */
+      timerResolutionUs: number;
       error?: string;
     };
 
@@ -92,7 +96,7 @@ export type EmbedCommand =
       body?: string | Uint8Array | ArrayBuffer;
     }
   /** Times `count` fresh instances of the project's module (1–100,000). */
-  | { type: 'playground:coldstart'; count?: number };
+  | { type: 'playground:coldstart'; count?: number; memory?: 'pooled' | 'fresh' };
 
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
@@ -177,6 +181,8 @@ export function checkCommand(
           m.count > 100_000)
       )
         return 'count must be a whole number from 1 to 100000';
+      if (m.memory !== undefined && m.memory !== 'pooled' && m.memory !== 'fresh')
+        return 'memory must be "pooled" or "fresh"';
       return m as EmbedCommand;
     case 'playground:input':
       if (!optStr(m.text) || (m.eof !== undefined && typeof m.eof !== 'boolean'))

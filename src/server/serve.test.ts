@@ -14,7 +14,7 @@ async function handler(language: 'wat' | 'c' | 'assemblyscript', src: string, ro
   const r = await compile(language, src);
   expect(r.ok, r.log).toBe(true);
   const files = { 'data.txt': enc.encode('from a file\n') };
-  return new HandlerHost(new WebAssembly.Module(r.wasm! as BufferSource), { route }, files);
+  return new HandlerHost(r.wasm!, { route }, files);
 }
 
 const get = (
@@ -133,13 +133,22 @@ describe(
     });
 
     it('gives every request a fresh instance: state never carries over', async () => {
-      // A counter in a global: a reused instance would count up.
+      // A counter in a global: a reused instance would count up. A byte on the heap: a pooled
+      // memory given again without zeroing would show the last request's 42.
       const h = await handler(
         'c',
-        `#include <stdio.h>\nstatic int hits;\nint main(void) { hits++; printf("Content-Type: text/plain\\n\\n%d\\n", hits); }\n`,
+        `#include <stdio.h>\n#include <stdlib.h>\nstatic int hits;\nint main(void) { hits++; unsigned char *p = malloc(4096); printf("Content-Type: text/plain\\n\\n%d %d\\n", hits, p[100]); p[100] = 42; }\n`,
       );
+      expect(h.pooled).toBe(true);
       const bodies = [1, 2, 3].map(() => dec.decode(h.serve(get('/')).response.body));
-      expect(bodies).toEqual(['1\n', '1\n', '1\n']);
+      expect(bodies).toEqual(['1 0\n', '1 0\n', '1 0\n']);
+      // WASI state: a file one request wrote, and a descriptor it left open, are gone for the next.
+      const fs = await handler(
+        'c',
+        `#include <stdio.h>\n#include <fcntl.h>\nint main(void) { FILE *seen = fopen("/made.txt", "r"); int fd = open("/data.txt", O_RDONLY); FILE *f = fopen("/made.txt", "w"); fputs("x", f); fflush(f); printf("Content-Type: text/plain\\n\\n%s fd %d\\n", seen ? "seen" : "new", fd); }\n`,
+      );
+      const fsBodies = [1, 2].map(() => dec.decode(fs.serve(get('/')).response.body));
+      expect(fsBodies).toEqual(['new fd 4\n', 'new fd 4\n']);
     });
   },
 );

@@ -3,9 +3,10 @@
  * the request's environment and argv, its body on stdin, the project's files at `/`, stdout
  * parsed as a CGI response. Spin does the same for every request; so does the playground.
  */
-import { WasiExit, WasiHost, wasiImportsOf } from '../wasi/host';
+import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
+import { FreshInstances } from '../wasm/memoryPool';
 import { describeTrap } from '../wasm/trap';
 import { composeResponse, serverError, type HttpResponse } from './cgi';
 import {
@@ -34,18 +35,34 @@ export const MAX_RESPONSE = 32 * 1024 * 1024;
 const STDERR_KEEP = 16 * 1024;
 const dec = new TextDecoder();
 
-/** A compiled handler and the world each of its instances gets. */
+/**
+ * A compiled handler and the world each of its instances gets. Each request gets a new instance
+ * and new WASI state (WasiHost.renew: only the calls' JS functions are kept); its linear memory
+ * comes from a pool, zeroed (as Spin's Wasmtime pooling allocator gives it), unless `pooled` is
+ * false or the module cannot take one. Requests are served one at a time.
+ */
 export class HandlerHost {
   private route;
   private only: ReadonlySet<string>;
+  private fresh: FreshInstances;
+  private wasi: WasiHost | null = null;
+  private imports: WebAssembly.Imports | null = null;
 
+  /** Compiles `wasm` (throws its compile error). */
   constructor(
-    readonly mod: WebAssembly.Module,
+    wasm: Uint8Array,
     readonly site: WagiSite,
     readonly files: Record<string, Uint8Array>,
+    pooled = true,
   ) {
     this.route = parseRoute(site.route);
-    this.only = wasiImportsOf(mod);
+    this.fresh = new FreshInstances(wasm, pooled);
+    this.only = wasiImportsOf(this.fresh.module);
+  }
+
+  /** Whether instances get pooled memories. */
+  get pooled(): boolean {
+    return this.fresh.pool !== null;
   }
 
   serve(req: HttpRequest): ServeResult {
@@ -65,9 +82,8 @@ export class HandlerHost {
     const err: Uint8Array[] = [];
     let errBytes = 0;
     const budget = new Budget();
-    const argv = wagiArgv(req);
-    const wasi = new WasiHost({
-      args: argv,
+    const opts: WasiOptions = {
+      args: wagiArgv(req),
       env: wagiEnv(req, this.site),
       stdin: new StdinStream(req.body, false),
       stdout: (b) => {
@@ -82,13 +98,18 @@ export class HandlerHost {
       root: buildTree(this.files, budget),
       budget,
       only: this.only,
-    });
+    };
+    // The calls' functions are made once per handler; the state they act on, per request.
+    const wasi = this.wasi ?? new WasiHost(opts);
+    if (this.wasi) wasi.renew(opts);
+    else {
+      this.wasi = wasi;
+      this.imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
+    }
     let t0 = performance.now();
-    let instance: WebAssembly.Instance;
+    let made: ReturnType<FreshInstances['instantiate']>;
     try {
-      instance = new WebAssembly.Instance(this.mod, {
-        wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports,
-      });
+      made = this.fresh.instantiate(this.imports!);
     } catch (e) {
       result.response = serverError(
         500,
@@ -97,9 +118,10 @@ export class HandlerHost {
       return result;
     }
     result.instantiateUs = (performance.now() - t0) * 1000;
-    wasi.memory = instance.exports.memory as WebAssembly.Memory;
-    const start = instance.exports._start as (() => void) | undefined;
+    wasi.memory = made.memory;
+    const start = made.instance.exports._start as (() => void) | undefined;
     if (typeof start !== 'function') {
+      this.fresh.release(made.pooled);
       result.response = serverError(
         500,
         'not a WASI command: the module exports no _start function',
@@ -116,6 +138,7 @@ export class HandlerHost {
       else trap = describeTrap(e).message;
     }
     result.runUs = (performance.now() - t0) * 1000;
+    this.fresh.release(made.pooled);
     result.stderr = dec.decode(concat(err));
     const log = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
     if (trap !== null) result.response = serverError(500, `the handler trapped: ${trap}${log}`);

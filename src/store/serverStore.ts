@@ -5,7 +5,12 @@ import { parseHeaderLines } from '../server/cgi';
 import { histogram, summarize, type Bin } from '../server/stats';
 import { DEFAULT_ROUTE, type HttpRequest } from '../server/wagi';
 import { MAX_COLDSTART } from '../wasm/coldStart';
-import type { ColdStartResult, HandlerSpec, ServeAnswer } from '../workers/protocol';
+import type {
+  ColdStartRequest,
+  ColdStartResult,
+  HandlerSpec,
+  ServeAnswer,
+} from '../workers/protocol';
 import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
 import { languageById } from '../languages/registry';
 import { currentProject, exampleIdOf } from './projectSlice';
@@ -57,6 +62,8 @@ export interface ColdResult extends Omit<ColdStartResult, 'samplesUs' | 'runSamp
   count: number;
   compileEach: boolean;
   runStart: boolean;
+  /** What was asked for (`pooled` falls back to fresh memories when the module cannot pool). */
+  memory: ColdStartRequest['memory'];
   p50Us: number;
   p90Us: number;
   p99Us: number;
@@ -92,6 +99,7 @@ export interface ServerState {
   coldCount: number;
   coldRunStart: boolean;
   coldCompileEach: boolean;
+  coldMemory: ColdStartRequest['memory'];
   coldRunning: boolean;
   coldDone: number;
   cold: ColdResult | null;
@@ -120,6 +128,7 @@ export const useServer = create<ServerState>(() => ({
   coldCount: 1000,
   coldRunStart: false,
   coldCompileEach: false,
+  coldMemory: 'pooled',
   coldRunning: false,
   coldDone: 0,
   cold: null,
@@ -128,6 +137,7 @@ export const useServer = create<ServerState>(() => ({
 
 export const MAX_LOAD_REQUESTS = 100_000;
 export const MAX_CONCURRENCY = 256;
+const PROGRESS_EVERY_MS = 125;
 const LOG_KEEP = 500;
 
 let pool: ServerPool | null = null;
@@ -263,6 +273,7 @@ export async function runLoadTest(): Promise<LoadResult | null> {
   const ctl = new AbortController();
   loadCtl = ctl;
   useServer.setState({ loadRunning: true, loadDone: 0, loadErrors: 0, loadError: null });
+  let shownAt = 0;
   try {
     const out = await serverPool().loadTest(
       spec,
@@ -270,7 +281,13 @@ export async function runLoadTest(): Promise<LoadResult | null> {
       s.loadRequests,
       s.loadConcurrency,
       useStore.getState().timeLimit * 1000,
-      (p) => useServer.setState({ loadDone: p.done, loadErrors: p.errors }),
+      (p) => {
+        // At most ~8 renders a second: the page's main thread shares the cores with the load.
+        const now = performance.now();
+        if (now - shownAt < PROGRESS_EVERY_MS) return;
+        shownAt = now;
+        useServer.setState({ loadDone: p.done, loadErrors: p.errors });
+      },
       ctl.signal,
     );
     const sum = summarize(out.latenciesMs);
@@ -313,9 +330,14 @@ export function coldFormError(count: number): string | null {
 }
 
 /** The cold-start lab on `wasm` (the last compiled module). */
-export async function runColdStart(wasm: Uint8Array, count?: number): Promise<ColdResult | null> {
+export async function runColdStart(
+  wasm: Uint8Array,
+  count?: number,
+  memory?: ColdStartRequest['memory'],
+): Promise<ColdResult | null> {
   const s = useServer.getState();
   const n = count ?? s.coldCount;
+  const mem = memory ?? s.coldMemory;
   const bad = coldFormError(n);
   if (bad) {
     useServer.setState({ coldError: bad });
@@ -333,6 +355,7 @@ export async function runColdStart(wasm: Uint8Array, count?: number): Promise<Co
         count: n,
         runStart: s.coldRunStart,
         compileEach: s.coldCompileEach,
+        memory: mem,
         files: toMountable(p.files),
       },
       (done) => useServer.setState({ coldDone: done }),
@@ -346,6 +369,7 @@ export async function runColdStart(wasm: Uint8Array, count?: number): Promise<Co
       count: n,
       compileEach: s.coldCompileEach,
       runStart: s.coldRunStart,
+      memory: mem,
       p50Us: sum.p50,
       p90Us: sum.p90,
       p99Us: sum.p99,

@@ -68,9 +68,10 @@ const encoder = new TextEncoder();
  */
 export class WasiHost {
   memory: WebAssembly.Memory | null = null;
-  readonly fds = new FdTable();
+  fds!: FdTable;
   readonly imports: Record<string, Fn>;
-  readonly waiter: Waiter;
+  waiter!: Waiter;
+  private opts!: WasiOptions;
   /** args and env, UTF-8 encoded once (asked for twice: sizes, then the strings). */
   private encoded = new Map<string[], Uint8Array[]>();
   private encode(list: string[]): Uint8Array[] {
@@ -79,8 +80,47 @@ export class WasiHost {
     return e;
   }
 
-  constructor(private opts: WasiOptions) {
+  constructor(opts: WasiOptions) {
+    this.begin(opts);
+    this.imports = { ...this.core(), ...pathCalls(this), ...this.fdCalls() };
+    // Any host failure (a bug of ours) must be an errno to the program, never a JS exception
+    // that looks like a trap in its code; proc_exit's WasiExit goes through.
+    const all = this.imports;
+    if (opts.only) this.imports = {};
+    for (const name in all) {
+      if (opts.only && !opts.only.has(name)) continue;
+      const fn = all[name];
+      this.imports[name] = ((...a: never[]) => {
+        try {
+          const r = fn(...a);
+          // A call that waits (JSPI) answers with a promise.
+          return r instanceof Promise ? r.catch((e: unknown) => fault(name, e)) : r;
+        } catch (e) {
+          return fault(name, e);
+        }
+      }) as Fn;
+    }
+  }
+
+  /**
+   * The host for a new instance: every piece of state made afresh (the fd table and preopen, the
+   * file tree, stdio, args, env, the memory), only the JS functions of the calls (and so the
+   * imports object) kept — as a Wasmtime Linker's host functions serve every Store, each with its
+   * own WASI context. For a server's instance per request: making ~45 closures per request
+   * cost more than instantiating. `opts.only` must name the same calls as the first options'.
+   * Only for hosts used one instance at a time (a worker serving requests in turn).
+   */
+  renew(opts: WasiOptions): void {
+    this.begin(opts);
+  }
+
+  private begin(opts: WasiOptions) {
+    this.opts = opts;
+    this.memory = null;
+    this.views = null;
+    this.encoded = new Map();
     this.waiter = opts.waiter ?? noWaiter;
+    this.fds = new FdTable();
     const tty = opts.tty ?? { stdin: false, stdout: false };
     this.fds.add({
       kind: 'stdin',
@@ -111,25 +151,6 @@ export class WasiHost {
       inheriting: ALL_RIGHTS,
       preopen: '/',
     });
-    this.imports = { ...this.core(), ...pathCalls(this), ...this.fdCalls() };
-    // Any host failure (a bug of ours) must be an errno to the program, never a JS exception
-    // that looks like a trap in its code; proc_exit's WasiExit goes through. One closure per
-    // call: a server makes a host per request.
-    const all = this.imports;
-    if (opts.only) this.imports = {};
-    for (const name in all) {
-      if (opts.only && !opts.only.has(name)) continue;
-      const fn = all[name];
-      this.imports[name] = ((...a: never[]) => {
-        try {
-          const r = fn(...a);
-          // A call that waits (JSPI) answers with a promise.
-          return r instanceof Promise ? r.catch((e: unknown) => fault(name, e)) : r;
-        } catch (e) {
-          return fault(name, e);
-        }
-      }) as Fn;
-    }
   }
 
   /** Tells the page what the program is doing with stdin. */

@@ -1,10 +1,12 @@
 /**
  * The cold-start lab's loop (runner worker): N fresh instances of one module, each with its own
- * linear memory and its own WASI host over its own copy of the project's files, timed one by one.
+ * WASI host over its own copy of the project's files and a zeroed linear memory (from a pool, as
+ * Wasmtime's pooling allocator gives them, or a new one each), timed one by one.
  */
-import { WasiExit, WasiHost, wasiImportsOf } from '../wasi/host';
+import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
+import { FreshInstances } from './memoryPool';
 import { describeTrap } from './trap';
 import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../workers/protocol';
 
@@ -32,26 +34,24 @@ export function coldStartLoop(
   const count = Math.max(1, Math.min(MAX_COLDSTART, Math.floor(req.count)));
   const samples = new Float64Array(count);
   const runSamples = req.runStart ? new Float64Array(count) : undefined;
-  let compileUs = 0;
-  let mod: WebAssembly.Module | null = null;
-  if (!req.compileEach) {
-    const t0 = performance.now();
-    mod = new WebAssembly.Module(req.wasm as BufferSource);
-    compileUs = (performance.now() - t0) * 1000;
-  }
+  const t = performance.now();
+  const fresh = new FreshInstances(req.wasm, req.memory === 'pooled');
+  const compileUs = req.compileEach ? 0 : (performance.now() - t) * 1000;
   const nothing = () => {};
   // Only the calls the module imports are made per instance.
-  const only = wasiImportsOf(mod ?? new WebAssembly.Module(req.wasm as BufferSource));
+  const only = wasiImportsOf(fresh.module);
   let memoryBytes = 0;
   let failures = 0;
   let firstFailure: string | undefined;
   let lastPost = performance.now();
   const wall0 = performance.now();
   let setupUs = 0;
+  let wasi: WasiHost | null = null;
+  let imports: WebAssembly.Imports = {};
   for (let i = 0; i < count; i++) {
     const ts = performance.now();
     const budget = new Budget();
-    const wasi = new WasiHost({
+    const opts: WasiOptions = {
       args: ['main.wasm'],
       env: [],
       stdin: new StdinStream(new Uint8Array(0), false),
@@ -60,17 +60,23 @@ export function coldStartLoop(
       root: buildTree(req.files, budget),
       budget,
       only,
-    });
-    const imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
+    };
+    // New WASI state for every instance; the calls' functions are made once (WasiHost.renew).
+    if (wasi) wasi.renew(opts);
+    else {
+      wasi = new WasiHost(opts);
+      imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
+    }
     const t0 = performance.now();
     setupUs += (t0 - ts) * 1000;
-    const m = mod ?? new WebAssembly.Module(req.wasm as BufferSource);
-    const instance = new WebAssembly.Instance(m, imports);
+    const { instance, memory, pooled } = fresh.instantiate(
+      imports,
+      req.compileEach ? new WebAssembly.Module(fresh.bytes as BufferSource) : fresh.module,
+    );
     samples[i] = (performance.now() - t0) * 1000;
-    const memory = instance.exports.memory as WebAssembly.Memory | undefined;
     if (i === 0) memoryBytes = memory?.buffer.byteLength ?? 0;
     if (runSamples) {
-      wasi.memory = memory ?? null;
+      wasi.memory = memory;
       const t1 = performance.now();
       try {
         (instance.exports._start as () => void)();
@@ -83,6 +89,7 @@ export function coldStartLoop(
       }
       runSamples[i] = (performance.now() - t1) * 1000;
     }
+    fresh.release(pooled);
     const now = performance.now();
     if (now - lastPost >= PROGRESS_MS) {
       post({ type: 'server:coldstart', done: i + 1 });
@@ -99,5 +106,7 @@ export function coldStartLoop(
     timerResolutionUs: timerResolutionUs(),
     failures,
     firstFailure,
+    pooled: fresh.pool !== null,
+    memoriesMade: fresh.pool?.made ?? (memoryBytes > 0 ? count : 0),
   };
 }

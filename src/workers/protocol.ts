@@ -210,6 +210,8 @@ export interface RunnerApi {
   ping(): Promise<boolean>;
   /** Answers one request with a fresh instance of the handler. */
   serve(spec: HandlerSpec, req: import('../server/wagi').HttpRequest): Promise<ServeAnswer>;
+  /** Compiles the handler in this worker ahead of its traffic; µs it took (0: compiled before). */
+  prepare(spec: HandlerSpec): Promise<number>;
   /**
    * A closed-loop load test on this worker: `clients` clients, each sending its next request when
    * its last was answered, `requests` in all. Progress comes as ServerMessage events.
@@ -265,6 +267,11 @@ export interface ColdStartRequest {
   runStart: boolean;
   /** Compile the module again for every instance (the contrast). */
   compileEach: boolean;
+  /**
+   * `pooled`: each instance's memory comes from a pool, zeroed (Wasmtime's pooling allocator, as
+   * Spin runs it); `fresh`: the engine makes a new memory for every instance.
+   */
+  memory: 'pooled' | 'fresh';
   files: Record<string, Uint8Array>;
 }
 
@@ -287,6 +294,10 @@ export interface ColdStartResult {
   /** Instances whose _start trapped or exited non-zero (runStart). */
   failures: number;
   firstFailure?: string;
+  /** Whether the instances' memories came from a pool (asked for, and the module allows it). */
+  pooled: boolean;
+  /** Linear memories made for the loop (1 or a few when pooled; one per instance when fresh). */
+  memoriesMade: number;
 }
 
 /** Progress of a load test or cold-start loop, posted on the runner worker's port. */

@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
 import { warmupWasm } from '../wasm/warmup';
 import { coldStartLoop } from '../wasm/coldStart';
-import { loadTestHere, serveOne } from '../server/handlerWorker';
+import { loadTestHere, prepareHandler, serveOne } from '../server/handlerWorker';
 import type { OutputMessage, RunRequest, RunnerApi, ServerMessage } from './protocol';
 
 const postServer = (m: ServerMessage) => self.postMessage(m);
@@ -35,6 +35,9 @@ const api: RunnerApi = {
   async serve(spec, req) {
     const a = serveOne(spec, req);
     return Comlink.transfer(a, [a.body.buffer]);
+  },
+  async prepare(spec) {
+    return prepareHandler(spec);
   },
   async loadTest(spec, req, requests, clients) {
     return loadTestHere(spec, req, requests, clients, postServer);

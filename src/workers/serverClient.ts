@@ -52,6 +52,11 @@ export interface LoadOutcome {
  */
 export class ServerPool {
   private main: Handle | null = null;
+  /**
+   * The load test's workers, kept between tests with the handler compiled, as a server's
+   * processes stay up between bursts of traffic (a stuck or stopped one is terminated).
+   */
+  private loaders: Handle[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Answers one request; requests are served in the order they came. */
@@ -155,21 +160,28 @@ export class ServerPool {
             firstError: reason,
           });
           left -= got + 1;
+          // A worker that answered its share stays up for the next test.
+          kept.push(h);
         } finally {
           clearInterval(watch);
           h.worker.removeEventListener('message', onMessage);
-          h.kill();
+          if (!kept.includes(h)) h.kill();
           live.delete(h);
         }
       }
     };
-    // Workers are started (and their script loaded) before the clock starts: a server's
-    // processes are up before its traffic comes.
+    // Workers are started (their script loaded, the handler compiled) before the clock starts:
+    // a server's processes are up, its module compiled, before its traffic comes.
+    const ready = this.loaders.filter((h) => !h.dead);
+    this.loaders = [];
+    const kept: Handle[] = ready.slice(workers);
     const warm = await Promise.all(
-      Array.from({ length: workers }, async () => {
-        const h = new Handle();
+      Array.from({ length: workers }, async (_, i) => {
+        const h = ready[i] ?? new Handle();
         live.add(h);
-        await raceWorker(h.worker, h.api.ping(), signal).catch(() => {});
+        if (!ready[i]) await raceWorker(h.worker, h.api.ping(), signal).catch(() => {});
+        // A module that does not compile answers every request with a 500 (counted below).
+        await raceWorker(h.worker, h.api.prepare(spec), signal).catch(() => {});
         return h;
       }),
     );
@@ -186,6 +198,7 @@ export class ServerPool {
       );
     } finally {
       signal.removeEventListener('abort', onAbort);
+      this.loaders = kept.filter((h) => !h.dead);
     }
     if (signal.aborted) throw new AbortError(String(signal.reason ?? 'stopped'));
     return {

@@ -5,6 +5,10 @@ import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';
 import { Histogram } from './Histogram';
 
+/** A time the timer could not tell from 0 is shown as under the timer's step. */
+const timed = (us: number, resolutionUs: number) =>
+  us < resolutionUs ? `< ${formatUs(resolutionUs)}` : formatUs(us);
+
 async function start() {
   const wasm = await currentModule();
   if (!wasm) {
@@ -23,6 +27,7 @@ export function InstancesPanel() {
   const count = useServer((s) => s.coldCount);
   const runStart = useServer((s) => s.coldRunStart);
   const compileEach = useServer((s) => s.coldCompileEach);
+  const memoryMode = useServer((s) => s.coldMemory);
   const running = useServer((s) => s.coldRunning);
   const done = useServer((s) => s.coldDone);
   const r = useServer((s) => s.cold);
@@ -66,6 +71,19 @@ export function InstancesPanel() {
             />
           </label>
           <label className="inline">
+            <span>Memory</span>
+            <select
+              data-testid="coldstart-memory"
+              value={memoryMode}
+              onChange={(e) =>
+                useServer.setState({ coldMemory: e.target.value === 'fresh' ? 'fresh' : 'pooled' })
+              }
+            >
+              <option value="pooled">pooled, zeroed (as Spin)</option>
+              <option value="fresh">a new one per instance</option>
+            </select>
+          </label>
+          <label className="inline">
             <input
               type="checkbox"
               data-testid="coldstart-run"
@@ -105,8 +123,12 @@ export function InstancesPanel() {
         {error && !running && <p className="notice warn">{error}</p>}
         {!r && !running && !error && (
           <p className="empty">
-            Each instance gets its own linear memory and its own WASI state (arguments, environment,
-            file descriptors, a copy of the project's files), as a server gives each request.
+            Each instance gets its own WASI state (arguments, environment, file descriptors, a copy
+            of the project&apos;s files) and a linear memory no other instance holds, as a server
+            gives each request. <strong>Pooled</strong>: the memory is one an earlier instance gave
+            back, zeroed, as the pooling allocator of Wasmtime (the engine Spin runs) gives it;{' '}
+            <strong>a new one</strong>: the browser&apos;s engine reserves a new memory for every
+            instance and frees it in a garbage collection.
           </p>
         )}
         {r && (
@@ -117,24 +139,25 @@ export function InstancesPanel() {
             data-p99-us={r.p99Us.toFixed(1)}
             data-per-second={Math.round(r.perSecond)}
             data-count={r.count}
+            data-pooled={r.pooled}
             data-seq={r.seq}
           >
             <dl className="figures">
               <div>
                 <dt>p50</dt>
-                <dd>{formatUs(r.p50Us)}</dd>
+                <dd>{timed(r.p50Us, r.timerResolutionUs)}</dd>
               </div>
               <div>
                 <dt>p90</dt>
-                <dd>{formatUs(r.p90Us)}</dd>
+                <dd>{timed(r.p90Us, r.timerResolutionUs)}</dd>
               </div>
               <div>
                 <dt>p99</dt>
-                <dd>{formatUs(r.p99Us)}</dd>
+                <dd>{timed(r.p99Us, r.timerResolutionUs)}</dd>
               </div>
               <div>
                 <dt>max</dt>
-                <dd>{formatUs(r.maxUs)}</dd>
+                <dd>{timed(r.maxUs, r.timerResolutionUs)}</dd>
               </div>
               <div>
                 <dt>instances/s</dt>
@@ -159,15 +182,26 @@ export function InstancesPanel() {
               {r.runStart && r.runP50Us !== undefined && `; _start p50 ${formatUs(r.runP50Us)}`}
               {r.failures > 0 &&
                 `; ${r.failures.toLocaleString('en')} runs failed (${r.firstFailure})`}
-              . Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
-              {formatUs(r.setupMeanUs)}), instantiation, and the engine freeing the instances&apos;
-              memories. Timer resolution {formatUs(r.timerResolutionUs)}.
+              .{' '}
+              {r.pooled
+                ? `Memories from a pool: ${r.memoriesMade.toLocaleString('en')} made, each zeroed before it was given again.`
+                : r.memory === 'pooled'
+                  ? 'This module cannot take a pooled memory (none of its own, a shared or 64-bit one, more than one, or over 4 MiB): a new memory per instance.'
+                  : r.memoryBytes > 0
+                    ? 'A new memory per instance.'
+                    : 'The module has no memory.'}{' '}
+              Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
+              {formatUs(r.setupMeanUs)}), instantiation
+              {r.pooled
+                ? ', zeroing the memory'
+                : ", and the engine freeing the instances' memories"}
+              . Timer resolution {formatUs(r.timerResolutionUs)}.
             </p>
             <p className="context" data-testid="coldstart-context">
               For scale: this module is {r.wasmSize.toLocaleString('en')} B and a fresh, isolated
-              instance of it is ready in {formatUs(r.p50Us)} (median) here. A container image
-              instead starts an operating-system process with its own runtime; no container figure
-              is shown because none was measured on this machine.
+              instance of it is ready in {timed(r.p50Us, r.timerResolutionUs)} (median) here. A
+              container image instead starts an operating-system process with its own runtime; no
+              container figure is shown because none was measured on this machine.
             </p>
           </div>
         )}
