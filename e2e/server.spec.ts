@@ -46,6 +46,17 @@ test('WAT handler: Run answers the composed request; Send, the log and the previ
   await expect(page.locator('[data-testid=request-log-entry][data-from=preview]')).toHaveCount(1, {
     timeout: 15_000,
   });
+  // Reload: the service worker asks the handler worker on the port this tab gave it, not the tab.
+  await page.evaluate(() => {
+    const w = window as unknown as { asked: number };
+    w.asked = 0;
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data?.type === 'preview:request') w.asked++;
+    });
+  });
+  await page.getByRole('button', { name: 'Reload', exact: true }).click();
+  await expect(page.locator('[data-testid=request-log-entry][data-from=preview]')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { asked: number }).asked)).toBe(0);
 
   // A bad header line is refused in the form, with the line named.
   await page.getByTestId('request-headers').fill('Accept */*');
@@ -122,6 +133,12 @@ test('bad handlers: a loop answers 504 at the time limit, bad headers 502, a tra
   await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '504');
   expect(Date.now() - t0).toBeLessThan(15_000);
   await expect(page.getByTestId('response-body')).toContainText('time limit (1000 ms)');
+  // The preview's request (on the service worker's port to the handler worker) is stopped too.
+  const preview = page.frameLocator('[data-testid=preview-frame]').locator('body');
+  await expect(preview).toContainText('time limit (1000 ms)', { timeout: 15_000 });
+  await expect(
+    page.locator('[data-testid=request-log-entry][data-from=preview][data-status="504"]'),
+  ).not.toHaveCount(0);
   // The page stayed responsive and the next request gets a fresh worker.
   await setSource(
     page,
@@ -133,6 +150,8 @@ test('bad handlers: a loop answers 504 at the time limit, bad headers 502, a tra
   await runHandler(page);
   await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '502');
   await expect(page.getByTestId('response-body')).toContainText('malformed header line 1');
+  // The preview reloads with the new handler, on a fresh worker.
+  await expect(preview).toContainText('malformed header line 1', { timeout: 15_000 });
 
   await setSource(
     page,

@@ -20,16 +20,84 @@ import {
   route,
   type PreviewAnswer,
   type PreviewAsk,
+  type PreviewControl,
+  type PreviewPortAnswer,
+  type PreviewPortAsk,
 } from './sw/routes';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
 };
 
-/** The page's "reload" button: this (waiting) version takes over. */
+/** A request waiting on a direct port, and how to ask the tabs instead if the port goes. */
+interface Waiting {
+  resolve: (a: PreviewPortAnswer | null) => void;
+}
+
+/** Per preview session: the port to its tab's handler worker, and the requests sent on it. */
+const direct = new Map<
+  string,
+  { port: MessagePort; waiting: Map<number, Waiting>; client: string | null }
+>();
+/** How often a request waiting on a port checks that the port's tab is still open. */
+const TAB_CHECK_MS = 1000;
+let nextAsk = 0;
+
+/** Requests still waiting on a port that is going: null tells them to ask the tabs instead. */
+function dropPort(session: string) {
+  const d = direct.get(session);
+  if (!d) return;
+  direct.delete(session);
+  d.port.close();
+  d.waiting.forEach((w) => w.resolve(null));
+}
+
 self.addEventListener('message', (e: ExtendableMessageEvent) => {
-  if ((e.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const m = e.data as PreviewControl | { type: 'SKIP_WAITING' } | null;
+  // The page's "reload" button: this (waiting) version takes over.
+  if (m?.type === 'SKIP_WAITING') void self.skipWaiting();
+  else if (m?.type === 'preview:port' && e.ports[0]) {
+    dropPort(m.session);
+    const client = e.source && 'id' in e.source ? e.source.id : null;
+    const d = { port: e.ports[0], waiting: new Map<number, Waiting>(), client };
+    d.port.onmessage = (ev: MessageEvent<PreviewPortAnswer>) => {
+      d.waiting.get(ev.data.id)?.resolve(ev.data);
+      d.waiting.delete(ev.data.id);
+    };
+    direct.set(m.session, d);
+  } else if (m?.type === 'preview:answer') {
+    const d = direct.get(m.session);
+    d?.waiting.get(m.id)?.resolve(m);
+    d?.waiting.delete(m.id);
+  } else if (m?.type === 'preview:drop') dropPort(m.session);
 });
+
+/** Asks the session's handler worker on its port; null when there is none (or it went). */
+function askDirect(
+  session: string,
+  msg: Omit<PreviewPortAsk, 'id'>,
+): Promise<PreviewPortAnswer | null> | null {
+  const d = direct.get(session);
+  if (!d) return null;
+  const id = ++nextAsk;
+  return new Promise((resolve) => {
+    // A tab that was closed took its worker with it: nothing will answer on the port.
+    const check = setInterval(() => {
+      if (d.client)
+        void self.clients.get(d.client).then((c) => {
+          if (!c && direct.get(session) === d) dropPort(session);
+        });
+    }, TAB_CHECK_MS);
+    d.waiting.set(id, {
+      resolve: (a) => {
+        clearInterval(check);
+        resolve(a);
+      },
+    });
+    const ask: PreviewPortAsk = { id, ...msg, body: msg.body.slice(0) };
+    d.port.postMessage(ask, [ask.body]);
+  });
+}
 
 /** How long a playground tab may take to answer (its handler's own limit is shorter). */
 const ANSWER_MS = 120_000;
@@ -57,7 +125,11 @@ function ask(client: Client, msg: PreviewAsk): Promise<PreviewAnswer | null> {
   });
 }
 
-async function servePreview(req: Request, session: string, path: string): Promise<Response> {
+/** Asks every playground tab; the one that owns `session` answers. */
+async function askTabs(
+  session: string,
+  { method, path, headers, body }: Omit<PreviewPortAsk, 'id'>,
+): Promise<Exclude<PreviewAnswer, { notMine: true }> | undefined> {
   const scope = new URL(self.registration.scope);
   const windows = (
     await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
@@ -65,19 +137,18 @@ async function servePreview(req: Request, session: string, path: string): Promis
     // Preview pages themselves (frames, tabs) run no scripts: only playground tabs answer.
     (c) => !new URL(c.url).pathname.startsWith(`${scope.pathname}preview/`),
   );
-  const body = ['GET', 'HEAD'].includes(req.method) ? new ArrayBuffer(0) : await req.arrayBuffer();
-  const msg: PreviewAsk = {
-    type: 'preview:request',
-    session,
-    method: req.method,
-    path,
-    headers: [...req.headers],
-    body,
-  };
+  const msg: PreviewAsk = { type: 'preview:request', session, method, path, headers, body };
   const answers = await Promise.all(windows.map((w) => ask(w, { ...msg, body: body.slice(0) })));
-  const a = answers.find(
+  return answers.find(
     (x): x is Exclude<PreviewAnswer, { notMine: true }> => !!x && !('notMine' in x),
   );
+}
+
+async function servePreview(req: Request, session: string, path: string): Promise<Response> {
+  const body = ['GET', 'HEAD'].includes(req.method) ? new ArrayBuffer(0) : await req.arrayBuffer();
+  const msg = { method: req.method, path, headers: [...req.headers], body };
+  // Straight to the tab's handler worker when the tab gave us a port; else ask the tabs.
+  const a = (await askDirect(session, msg)) ?? (await askTabs(session, msg));
   if (!a)
     return page(
       404,

@@ -1,4 +1,5 @@
 /** The runner worker's handler side: a compiled handler per spec, one request or a load test. */
+import type { PreviewPortAnswer, PreviewPortAsk } from '../sw/routes';
 import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../workers/protocol';
 import { serverAnswer } from './cgi';
 import { HandlerHost } from './serve';
@@ -87,4 +88,55 @@ export function loadTestHere(
     }
   }
   return take();
+}
+
+let previewSpec: HandlerSpec | null = null;
+
+/** The handler the service worker's preview port serves (null: none built yet). */
+export function setPreviewSpec(spec: HandlerSpec | null) {
+  previewSpec = spec;
+}
+
+/**
+ * Serves the service worker's preview requests that come on `port`, one fresh instance each. The
+ * page is told when each starts and ends (it stops a worker that runs past the time limit and
+ * keeps the request log).
+ */
+export function previewConnect(
+  port: MessagePort,
+  spec: HandlerSpec | null,
+  post: (m: ServerMessage) => void,
+) {
+  previewSpec = spec;
+  port.onmessage = (e: MessageEvent<PreviewPortAsk>) => {
+    const ask = e.data;
+    const t0 = performance.now();
+    post({ type: 'server:preview-begin', id: ask.id, method: ask.method, path: ask.path });
+    const a = previewSpec
+      ? serveOne(previewSpec, {
+          method: ask.method,
+          path: ask.path,
+          headers: ask.headers,
+          body: new Uint8Array(ask.body),
+        })
+      : serverAnswer(503, 'No handler yet: press Run in the playground to build it.');
+    const body = a.body.buffer.slice(
+      a.body.byteOffset,
+      a.body.byteOffset + a.body.byteLength,
+    ) as ArrayBuffer;
+    const answer: PreviewPortAnswer = { id: ask.id, status: a.status, headers: a.headers, body };
+    port.postMessage(answer, [body]);
+    post({
+      type: 'server:preview-end',
+      id: ask.id,
+      served: {
+        method: ask.method,
+        path: ask.path,
+        status: a.status,
+        instantiateUs: a.instantiateUs,
+        runUs: a.runUs,
+        totalMs: performance.now() - t0,
+      },
+    });
+  };
 }

@@ -2,8 +2,9 @@
  * The page's side of the live preview: registers the service worker and answers the preview
  * requests it forwards (each with a fresh instance of the built handler).
  */
-import { serveRequest, useServer } from '../store/serverStore';
-import type { PreviewAnswer, PreviewAsk } from '../sw/routes';
+import { logPreview, serveRequest, serverPool, useServer } from '../store/serverStore';
+import { useStore } from '../store/store';
+import type { PreviewAnswer, PreviewAsk, PreviewControl } from '../sw/routes';
 import { previewUrl as urlIn } from '../sw/routes';
 import { registerServiceWorker } from '../sw/register';
 
@@ -33,11 +34,63 @@ async function answer(ask: PreviewAsk): Promise<PreviewAnswer> {
     { method: ask.method, path: ask.path, headers: ask.headers, body: new Uint8Array(ask.body) },
     'preview',
   );
+  // The service worker asked this way: it has no port to the handler worker (it lost it when it
+  // was stopped and started again, or the port was not there yet: given again after a second).
+  if (!connectedAt || performance.now() - connectedAt > 1000) connect();
   const body = r.body.buffer.slice(
     r.body.byteOffset,
     r.body.byteOffset + r.body.byteLength,
   ) as ArrayBuffer;
   return { status: r.status, headers: r.headers, body };
+}
+
+/** When the service worker was last given a port to this tab's handler worker (0: it has none). */
+let connectedAt = 0;
+
+async function tellWorker(msg: PreviewControl, transfer: Transferable[] = []) {
+  const sw = (await navigator.serviceWorker.ready).active;
+  sw?.postMessage(msg, transfer);
+}
+
+/**
+ * Gives the service worker a port straight to this tab's handler worker: preview requests then
+ * skip this tab's main thread (which the preview frame shares). Requests it cannot take that way
+ * (before the port arrives, after the worker was stopped, after the service worker restarted
+ * and forgot the port) come to this tab as before (`answer`), which connects again.
+ */
+function connect() {
+  connectedAt = performance.now();
+  const port = serverPool().connectPreview(useServer.getState().handler, {
+    limitMs: () => useStore.getState().timeLimit * 1000,
+    served: logPreview,
+    timedOut: (id, a, req) => {
+      const body = a.body.slice().buffer;
+      void tellWorker(
+        {
+          type: 'preview:answer',
+          session: previewSession,
+          id,
+          status: a.status,
+          headers: a.headers,
+          body,
+        },
+        [body],
+      );
+      logPreview({
+        method: req.method,
+        path: req.path,
+        status: a.status,
+        instantiateUs: 0,
+        runUs: a.runUs,
+        totalMs: a.runUs / 1000,
+      });
+    },
+    gone: () => {
+      connectedAt = 0;
+      void tellWorker({ type: 'preview:drop', session: previewSession });
+    },
+  });
+  void tellWorker({ type: 'preview:port', session: previewSession }, [port]);
 }
 
 /**
@@ -61,6 +114,14 @@ export function startPreviewBridge(): Promise<boolean> {
         }),
     );
   });
-  ready = registerServiceWorker().then((reg) => !!reg);
+  ready = registerServiceWorker().then((reg) => {
+    if (!reg) return false;
+    connect();
+    // A new handler (Run) is served from the next request on.
+    useServer.subscribe((s, prev) => {
+      if (s.handler !== prev.handler) serverPool().setPreviewSpec(s.handler);
+    });
+    return true;
+  });
   return ready;
 }

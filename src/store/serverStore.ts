@@ -9,6 +9,7 @@ import type {
   ColdStartRequest,
   ColdStartResult,
   HandlerSpec,
+  PreviewServed,
   ServeAnswer,
 } from '../workers/protocol';
 import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
@@ -141,7 +142,7 @@ const PROGRESS_EVERY_MS = 125;
 const LOG_KEEP = 500;
 
 let pool: ServerPool | null = null;
-const serverPool = () => (pool ??= new ServerPool());
+export const serverPool = () => (pool ??= new ServerPool());
 let specId = 0;
 let logId = 0;
 let loadCtl: AbortController | null = null;
@@ -224,8 +225,32 @@ export async function serveRequest(req: HttpRequest, from: RequestSource): Promi
     runUs: answer.runUs,
     from,
   };
-  useServer.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] }));
+  logLater(entry);
   return { ...answer, method: req.method, path: req.path, totalMs };
+}
+
+/** Logs a preview request the handler worker answered on the service worker's port. */
+export function logPreview(s: PreviewServed) {
+  logLater({ id: ++logId, ...s, from: 'preview' });
+}
+
+let pendingLog: LogEntry[] = [];
+
+/**
+ * Adds an entry to the request log when the page is next idle (at most 100 ms later): a preview
+ * page loads in this tab's main thread, and rendering the log in the middle of its navigation
+ * held the page's paint back by ~10 ms. Entries that come together render once.
+ */
+function logLater(entry: LogEntry) {
+  pendingLog.push(entry);
+  if (pendingLog.length > 1) return;
+  const flush = () => {
+    const add = pendingLog;
+    pendingLog = [];
+    useServer.setState((s) => ({ log: [...s.log, ...add].slice(-LOG_KEEP) }));
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 100 });
+  else setTimeout(flush, 0);
 }
 
 /** Sends the composer's request to the built handler and shows the response. */

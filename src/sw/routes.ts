@@ -71,6 +71,35 @@ export interface PreviewAsk {
   body: ArrayBuffer;
 }
 
+/**
+ * The direct path: the playground tab gives the service worker a MessagePort to its handler
+ * worker (`preview:port`); requests go on it without the tab's main thread in between.
+ */
+export interface PreviewPortAsk {
+  id: number;
+  method: string;
+  path: string;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+/** The handler worker's answer on the port (or the tab's, in `preview:answer`, for a timeout). */
+export interface PreviewPortAnswer {
+  id: number;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+/** What a playground tab tells the service worker about its direct path. */
+export type PreviewControl =
+  /** ports[0]: the port to the tab's handler worker for `session`. */
+  | { type: 'preview:port'; session: string }
+  /** The tab answers request `id` itself (its worker ran past the time limit and was stopped). */
+  | ({ type: 'preview:answer'; session: string } & PreviewPortAnswer)
+  /** The worker is gone: requests still waiting on it are asked of the tab instead. */
+  | { type: 'preview:drop'; session: string };
+
 /** The page's answer: a response, or "not my session". */
 export type PreviewAnswer =
   { notMine: true } | { status: number; headers: [string, string][]; body: ArrayBuffer };

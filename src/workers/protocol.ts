@@ -210,6 +210,13 @@ export interface RunnerApi {
   ping(): Promise<boolean>;
   /** Answers one request with a fresh instance of the handler. */
   serve(spec: HandlerSpec, req: import('../server/wagi').HttpRequest): Promise<ServeAnswer>;
+  /**
+   * Answers the service worker's preview requests that come on `port` (PreviewPortAsk), with
+   * fresh instances of `spec` (null: no handler yet), without the page in between.
+   */
+  previewConnect(port: MessagePort, spec: HandlerSpec | null): Promise<void>;
+  /** The handler the preview port serves from now on. */
+  previewSpec(spec: HandlerSpec | null): Promise<void>;
   /** Compiles the handler in this worker ahead of its traffic; µs it took (0: compiled before). */
   prepare(spec: HandlerSpec): Promise<number>;
   /**
@@ -302,7 +309,23 @@ export interface ColdStartResult {
 
 /** Progress of a load test or cold-start loop, posted on the runner worker's port. */
 export type ServerMessage =
-  { type: 'server:load'; batch: LoadBatch } | { type: 'server:coldstart'; done: number };
+  | { type: 'server:load'; batch: LoadBatch }
+  | { type: 'server:coldstart'; done: number }
+  /** A preview request came on the service worker's port (the page times it). */
+  | { type: 'server:preview-begin'; id: number; method: string; path: string }
+  /** …and was answered. */
+  | { type: 'server:preview-end'; id: number; served: PreviewServed };
+
+/** A preview request the runner worker answered for the service worker, for the request log. */
+export interface PreviewServed {
+  method: string;
+  path: string;
+  status: number;
+  instantiateUs: number;
+  runUs: number;
+  /** In the worker: from the request's arrival to its answer, ms. */
+  totalMs: number;
+}
 
 /** A file to format (the editor's text, its path in the project, the editor's indent). */
 export interface FormatRequest {

@@ -3,7 +3,13 @@ import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
 import { warmupWasm } from '../wasm/warmup';
 import { coldStartLoop } from '../wasm/coldStart';
-import { loadTestHere, prepareHandler, serveOne } from '../server/handlerWorker';
+import {
+  loadTestHere,
+  prepareHandler,
+  previewConnect,
+  serveOne,
+  setPreviewSpec,
+} from '../server/handlerWorker';
 import type { OutputMessage, RunRequest, RunnerApi, ServerMessage } from './protocol';
 
 const postServer = (m: ServerMessage) => self.postMessage(m);
@@ -35,6 +41,12 @@ const api: RunnerApi = {
   async serve(spec, req) {
     const a = serveOne(spec, req);
     return Comlink.transfer(a, [a.body.buffer]);
+  },
+  async previewConnect(port, spec) {
+    previewConnect(port, spec, postServer);
+  },
+  async previewSpec(spec) {
+    setPreviewSpec(spec);
   },
   async prepare(spec) {
     return prepareHandler(spec);

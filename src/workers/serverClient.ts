@@ -6,6 +6,7 @@ import type {
   HandlerSpec,
   LoadBatch,
   RunnerApi,
+  PreviewServed,
   ServeAnswer,
   ServerMessage,
 } from './protocol';
@@ -20,10 +21,26 @@ class Handle {
   });
   readonly api = Comlink.wrap<RunnerApi>(this.worker);
   dead = false;
+  /** Called once when the worker is terminated. */
+  onKill: (() => void) | null = null;
   kill() {
+    if (this.dead) return;
     this.dead = true;
     this.worker.terminate();
+    this.onKill?.();
   }
+}
+
+/** What the page hears of the preview requests its handler worker answers directly. */
+export interface PreviewEvents {
+  /** The time limit now, ms (0: none). */
+  limitMs: () => number;
+  /** A request was answered (for the request log). */
+  served: (s: PreviewServed) => void;
+  /** Request `id` ran past the limit: its worker was stopped; answer it with this. */
+  timedOut: (id: number, answer: ServeAnswer, req: { method: string; path: string }) => void;
+  /** The worker is gone (stopped for any reason): its port answers no more. */
+  gone: () => void;
 }
 
 /** How many workers a load test may use: one per core, as a server would. */
@@ -58,6 +75,59 @@ export class ServerPool {
    */
   private loaders: Handle[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * A port (for the service worker) straight to the single-request worker, which answers the
+   * preview's requests on it with fresh instances of `spec` — no hop through this page's main
+   * thread, which the preview frame shares. The page still times each request (a worker past
+   * the limit is stopped, the request answered 504) and logs it.
+   */
+  connectPreview(spec: HandlerSpec | null, events: PreviewEvents): MessagePort {
+    if (!this.main || this.main.dead) this.main = new Handle();
+    const h = this.main;
+    const ch = new MessageChannel();
+    void h.api.previewConnect(Comlink.transfer(ch.port1, [ch.port1]), spec);
+    if (!h.onKill) {
+      const timers = new Map<number, ReturnType<typeof setTimeout>>();
+      h.worker.addEventListener('message', (e: MessageEvent<ServerMessage>) => {
+        const m = e.data;
+        if (m?.type === 'server:preview-begin') {
+          const limitMs = events.limitMs();
+          if (limitMs > 0)
+            timers.set(
+              m.id,
+              setTimeout(() => {
+                timers.delete(m.id);
+                events.timedOut(
+                  m.id,
+                  serverAnswer(
+                    504,
+                    `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
+                    limitMs * 1000,
+                  ),
+                  m,
+                );
+                h.kill();
+              }, limitMs),
+            );
+        } else if (m?.type === 'server:preview-end') {
+          clearTimeout(timers.get(m.id));
+          timers.delete(m.id);
+          events.served(m.served);
+        }
+      });
+      h.onKill = () => {
+        timers.forEach((t) => clearTimeout(t));
+        events.gone();
+      };
+    }
+    return ch.port2;
+  }
+
+  /** The handler the preview port serves from now on. */
+  setPreviewSpec(spec: HandlerSpec | null) {
+    if (this.main && !this.main.dead && this.main.onKill) void this.main.api.previewSpec(spec);
+  }
 
   /** Answers one request; requests are served in the order they came. */
   request(spec: HandlerSpec, req: HttpRequest, limitMs: number): Promise<ServeAnswer> {
