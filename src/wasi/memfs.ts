@@ -1,5 +1,7 @@
 import { E } from './constants';
 
+const nameEncoder = new TextEncoder();
+
 /** Nanoseconds since the epoch, as WASI timestamps are. */
 export const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
 
@@ -159,7 +161,8 @@ export function resolve(base: DirNode, path: string, follow: boolean): Resolved 
         }
         continue;
       }
-      if (new TextEncoder().encode(name).length > 255) return E.NAMETOOLONG;
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long name needs encoding.
+      if (name.length > 85 && nameEncoder.encode(name).length > 255) return E.NAMETOOLONG;
       const node = dir.entries.get(name);
       if (last && !(node instanceof SymlinkNode && (follow || dirOnly)))
         return { parent: dir, name, node, dirOnly };

@@ -11,6 +11,8 @@ import type { DirDesc } from './descriptors';
 import { DirNode, FileNode, SymlinkNode, resolve, type AnyNode, type Resolved } from './memfs';
 import type { WasiHost } from './host';
 
+const encoder = new TextEncoder();
+
 type Fn = (...args: never[]) => number;
 
 /** The path_* calls: open, stat, times, mkdir/rmdir, unlink, rename, link, symlink, readlink. */
@@ -232,7 +234,7 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       if (typeof r === 'number') return r;
       if (!r.node) return E.NOENT;
       if (!(r.node instanceof SymlinkNode)) return E.INVAL;
-      const bytes = new TextEncoder().encode(r.node.target);
+      const bytes = encoder.encode(r.node.target);
       // Like readlink(2): cut to the buffer, no terminating NUL.
       const n = Math.min(bytes.length, bufLen);
       host.bytes.set(bytes.subarray(0, n), buf);
