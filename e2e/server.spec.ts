@@ -201,6 +201,14 @@ test('load test of the hello handler: requests/s and latency percentiles, no err
   await expect(result).toHaveAttribute('data-seq', String(seq + 1), { timeout: 60_000 });
   await expect(result).toHaveAttribute('data-errors', '0');
   await expect(result).toHaveAttribute('data-requests', '3000');
+  await expect(result).toHaveAttribute('data-memory', 'pooled');
+  // The contrast: a new memory for every request.
+  await page.getByTestId('load-memory').selectOption('fresh');
+  await page.getByTestId('load-test-button').click();
+  await expect(result).toHaveAttribute('data-seq', String(seq + 2), { timeout: 60_000 });
+  await expect(result).toHaveAttribute('data-memory', 'fresh');
+  await expect(result).toHaveAttribute('data-errors', '0');
+  await expect(result).toContainText('new for every request');
 });
 
 test('cold-start lab: fresh instances timed in µs; Stop works at any moment; bad counts refused', async ({

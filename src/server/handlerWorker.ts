@@ -5,15 +5,17 @@ import { serverAnswer } from './cgi';
 import { HandlerHost } from './serve';
 import type { HttpRequest } from './wagi';
 
-let cached: { id: number; host: HandlerHost } | null = null;
+let cached: { id: number; pooled: boolean; host: HandlerHost } | null = null;
 
 /** The handler of `spec`, compiled once per spec id in this worker; µs it took (0 if cached). */
 function hostFor(spec: HandlerSpec): { host: HandlerHost; compileUs: number } {
-  if (cached?.id === spec.id) return { host: cached.host, compileUs: 0 };
+  const pooled = spec.pooled ?? true;
+  if (cached?.id === spec.id && cached.pooled === pooled)
+    return { host: cached.host, compileUs: 0 };
   const t0 = performance.now();
-  const host = new HandlerHost(spec.wasm, { route: spec.route }, spec.files);
+  const host = new HandlerHost(spec.wasm, { route: spec.route }, spec.files, pooled);
   const compileUs = (performance.now() - t0) * 1000;
-  cached = { id: spec.id, host };
+  cached = { id: spec.id, pooled, host };
   return { host: cached.host, compileUs };
 }
 

@@ -45,6 +45,7 @@ export interface LoadResult {
   seq: number;
   requests: number;
   concurrency: number;
+  memory: 'pooled' | 'fresh';
   workers: number;
   rps: number;
   p50Ms: number;
@@ -92,6 +93,8 @@ export interface ServerState {
   previewNonce: number;
   loadRequests: number;
   loadConcurrency: number;
+  /** The load test's memories: pooled (as Spin) or a new one per request (the contrast). */
+  loadMemory: 'pooled' | 'fresh';
   loadRunning: boolean;
   loadDone: number;
   loadErrors: number;
@@ -121,6 +124,7 @@ export const useServer = create<ServerState>(() => ({
   previewNonce: 0,
   loadRequests: 1000,
   loadConcurrency: 4,
+  loadMemory: 'pooled',
   loadRunning: false,
   loadDone: 0,
   loadErrors: 0,
@@ -301,7 +305,7 @@ export async function runLoadTest(): Promise<LoadResult | null> {
   let shownAt = 0;
   try {
     const out = await serverPool().loadTest(
-      spec,
+      { ...spec, pooled: s.loadMemory === 'pooled' },
       req,
       s.loadRequests,
       s.loadConcurrency,
@@ -320,6 +324,7 @@ export async function runLoadTest(): Promise<LoadResult | null> {
       seq: ++resultSeq,
       requests: out.latenciesMs.length,
       concurrency: s.loadConcurrency,
+      memory: s.loadMemory,
       workers: out.workers,
       rps: out.latenciesMs.length / (out.wallMs / 1000),
       p50Ms: sum.p50,

@@ -241,6 +241,11 @@ export interface HandlerSpec {
   /** The trigger route, e.g. `/...`. */
   route: string;
   files: Record<string, Uint8Array>;
+  /**
+   * Instances' memories from a pool, zeroed (the default, as Spin's Wasmtime pooling allocator),
+   * or `false`: a new memory for every request (the load test's contrast).
+   */
+  pooled?: boolean;
 }
 
 /** One answered request, as the page gets it. */

@@ -19,6 +19,7 @@ export function LoadTestBox() {
   const result = useServer((s) => s.load);
   const error = useServer((s) => s.loadError);
   const hasHandler = useServer((s) => !!s.handler);
+  const memory = useServer((s) => s.loadMemory);
   const formError = loadFormError(requests, concurrency);
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
   return (
@@ -56,6 +57,19 @@ export function LoadTestBox() {
             onChange={(e) => useServer.setState({ loadConcurrency: num(e.target.value) })}
           />
         </label>
+        <label className="inline">
+          <span>Memory</span>
+          <select
+            data-testid="load-memory"
+            value={memory}
+            onChange={(e) =>
+              useServer.setState({ loadMemory: e.target.value === 'fresh' ? 'fresh' : 'pooled' })
+            }
+          >
+            <option value="pooled">pooled, zeroed (as Spin)</option>
+            <option value="fresh">a new one per request</option>
+          </select>
+        </label>
         <button
           type="submit"
           data-testid="load-test-button"
@@ -91,6 +105,7 @@ export function LoadTestBox() {
           data-p99-ms={result.p99Ms.toFixed(3)}
           data-errors={result.errors}
           data-requests={result.requests}
+          data-memory={result.memory}
           data-seq={result.seq}
         >
           <dl className="figures">
@@ -114,7 +129,11 @@ export function LoadTestBox() {
           <p className="muted">
             {result.requests.toLocaleString('en')} requests, {result.concurrency} clients on{' '}
             {result.workers} worker(s) in {(result.wallMs / 1000).toFixed(2)} s; a fresh instance
-            for each; statuses{' '}
+            for each, its memory{' '}
+            {result.memory === 'pooled'
+              ? 'from a pool, zeroed (where the module allows it)'
+              : 'new for every request'}
+            ; statuses{' '}
             {Object.entries(result.statuses)
               .map(([s, n]) => `${s}×${n.toLocaleString('en')}`)
               .join(', ')}
