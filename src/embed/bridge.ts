@@ -11,7 +11,7 @@ import {
 } from '../store/runActions';
 import { runColdStart, serveRequest, useServer, withDefaults } from '../store/serverStore';
 import { useStore } from '../store/store';
-import type { ColdStartRequest } from '../workers/protocol';
+import type { MemoryMode } from '../workers/protocol';
 import type { EmbedOptions } from './options';
 import {
   checkCommand,
@@ -106,7 +106,7 @@ async function embedRequest(
 /** playground:coldstart: the lab on the project's module (compiled when needed). */
 async function embedColdStart(
   count: number,
-  memory: ColdStartRequest['memory'] | undefined,
+  memory: MemoryMode | undefined,
   post: (ev: EmbedEvent) => void,
 ) {
   const none = {

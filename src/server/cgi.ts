@@ -31,6 +31,11 @@ export function serverError(status: number, reason: string): HttpResponse {
   };
 }
 
+/** The bytes of `b` in an ArrayBuffer of their own (to transfer: `b` may be a view into more). */
+export function ownBuffer(b: Uint8Array): ArrayBuffer {
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
 /** A response the server makes up, as a runner answers it (no instance ran to the end). */
 export function serverAnswer(status: number, reason: string, runUs = 0): ServeAnswer {
   return { ...serverError(status, reason), instantiateUs: 0, runUs, compileUs: 0, stderr: '' };

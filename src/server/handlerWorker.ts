@@ -1,7 +1,7 @@
 /** The runner worker's handler side: a compiled handler per spec, one request or a load test. */
 import type { PreviewPortAnswer, PreviewPortAsk } from '../sw/routes';
 import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../workers/protocol';
-import { serverAnswer } from './cgi';
+import { ownBuffer, serverAnswer } from './cgi';
 import { HandlerHost } from './serve';
 import type { HttpRequest } from './wagi';
 
@@ -122,10 +122,7 @@ export function previewConnect(
           body: new Uint8Array(ask.body),
         })
       : serverAnswer(503, 'No handler yet: press Run in the playground to build it.');
-    const body = a.body.buffer.slice(
-      a.body.byteOffset,
-      a.body.byteOffset + a.body.byteLength,
-    ) as ArrayBuffer;
+    const body = ownBuffer(a.body);
     const answer: PreviewPortAnswer = { id: ask.id, status: a.status, headers: a.headers, body };
     port.postMessage(answer, [body]);
     post({

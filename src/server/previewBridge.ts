@@ -5,6 +5,7 @@
 import { logPreview, serveRequest, serverPool, useServer } from '../store/serverStore';
 import { useStore } from '../store/store';
 import type { PreviewAnswer, PreviewAsk, PreviewControl } from '../sw/routes';
+import { ownBuffer } from './cgi';
 import { previewUrl as urlIn } from '../sw/routes';
 import { registerServiceWorker } from '../sw/register';
 
@@ -37,11 +38,7 @@ async function answer(ask: PreviewAsk): Promise<PreviewAnswer> {
   // The service worker asked this way: it has no port to the handler worker (it lost it when it
   // was stopped and started again, or the port was not there yet: given again after a second).
   if (!connectedAt || performance.now() - connectedAt > 1000) connect();
-  const body = r.body.buffer.slice(
-    r.body.byteOffset,
-    r.body.byteOffset + r.body.byteLength,
-  ) as ArrayBuffer;
-  return { status: r.status, headers: r.headers, body };
+  return { status: r.status, headers: r.headers, body: ownBuffer(r.body) };
 }
 
 /** When the service worker was last given a port to this tab's handler worker (0: it has none). */
@@ -64,7 +61,7 @@ function connect() {
     limitMs: () => useStore.getState().timeLimit * 1000,
     served: logPreview,
     timedOut: (id, a, req) => {
-      const body = a.body.slice().buffer;
+      const body = ownBuffer(a.body);
       void tellWorker(
         {
           type: 'preview:answer',

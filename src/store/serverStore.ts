@@ -6,9 +6,9 @@ import { histogram, summarize, type Bin } from '../server/stats';
 import { DEFAULT_ROUTE, type HttpRequest } from '../server/wagi';
 import { MAX_COLDSTART } from '../wasm/coldStart';
 import type {
-  ColdStartRequest,
   ColdStartResult,
   HandlerSpec,
+  MemoryMode,
   PreviewServed,
   ServeAnswer,
 } from '../workers/protocol';
@@ -45,7 +45,7 @@ export interface LoadResult {
   seq: number;
   requests: number;
   concurrency: number;
-  memory: 'pooled' | 'fresh';
+  memory: MemoryMode;
   workers: number;
   rps: number;
   p50Ms: number;
@@ -65,7 +65,7 @@ export interface ColdResult extends Omit<ColdStartResult, 'samplesUs' | 'runSamp
   compileEach: boolean;
   runStart: boolean;
   /** What was asked for (`pooled` falls back to fresh memories when the module cannot pool). */
-  memory: ColdStartRequest['memory'];
+  memory: MemoryMode;
   p50Us: number;
   p90Us: number;
   p99Us: number;
@@ -94,7 +94,7 @@ export interface ServerState {
   loadRequests: number;
   loadConcurrency: number;
   /** The load test's memories: pooled (as Spin) or a new one per request (the contrast). */
-  loadMemory: 'pooled' | 'fresh';
+  loadMemory: MemoryMode;
   loadRunning: boolean;
   loadDone: number;
   loadErrors: number;
@@ -103,7 +103,7 @@ export interface ServerState {
   coldCount: number;
   coldRunStart: boolean;
   coldCompileEach: boolean;
-  coldMemory: ColdStartRequest['memory'];
+  coldMemory: MemoryMode;
   coldRunning: boolean;
   coldDone: number;
   cold: ColdResult | null;
@@ -363,7 +363,7 @@ export function coldFormError(count: number): string | null {
 export async function runColdStart(
   wasm: Uint8Array,
   count?: number,
-  memory?: ColdStartRequest['memory'],
+  memory?: MemoryMode,
 ): Promise<ColdResult | null> {
   const s = useServer.getState();
   const n = count ?? s.coldCount;

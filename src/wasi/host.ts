@@ -67,13 +67,14 @@ const encoder = new TextEncoder();
  * `memory` is set once the module is instantiated.
  */
 export class WasiHost {
-  memory: WebAssembly.Memory | null = null;
+  /** Set once the module is instantiated (null again for each new instance: renew). */
+  memory!: WebAssembly.Memory | null;
   fds!: FdTable;
   readonly imports: Record<string, Fn>;
   waiter!: Waiter;
   private opts!: WasiOptions;
   /** args and env, UTF-8 encoded once (asked for twice: sizes, then the strings). */
-  private encoded = new Map<string[], Uint8Array[]>();
+  private encoded!: Map<string[], Uint8Array[]>;
   private encode(list: string[]): Uint8Array[] {
     let e = this.encoded.get(list);
     if (!e) this.encoded.set(list, (e = list.map((s) => encoder.encode(s))));
@@ -204,7 +205,7 @@ export class WasiHost {
   }
 
   /** Views of the memory's buffer, made again only when it changed (a grow replaces it). */
-  private views: { buf: ArrayBufferLike; view: DataView; bytes: Uint8Array } | null = null;
+  private views!: { buf: ArrayBufferLike; view: DataView; bytes: Uint8Array } | null;
   private memoryViews() {
     const buf = this.memory!.buffer;
     if (this.views?.buf !== buf)

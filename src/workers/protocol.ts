@@ -272,6 +272,12 @@ export interface LoadBatch {
 }
 
 /** Cold-start lab settings. */
+/**
+ * Fresh instances' memories: `pooled`, zeroed and given again (Wasmtime's pooling allocator, as
+ * Spin runs it), or `fresh`, a new one made by the engine for each.
+ */
+export type MemoryMode = 'pooled' | 'fresh';
+
 export interface ColdStartRequest {
   wasm: Uint8Array;
   count: number;
@@ -279,11 +285,7 @@ export interface ColdStartRequest {
   runStart: boolean;
   /** Compile the module again for every instance (the contrast). */
   compileEach: boolean;
-  /**
-   * `pooled`: each instance's memory comes from a pool, zeroed (Wasmtime's pooling allocator, as
-   * Spin runs it); `fresh`: the engine makes a new memory for every instance.
-   */
-  memory: 'pooled' | 'fresh';
+  memory: MemoryMode;
   files: Record<string, Uint8Array>;
 }
 

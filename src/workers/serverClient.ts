@@ -43,6 +43,14 @@ export interface PreviewEvents {
   gone: () => void;
 }
 
+/** The 504 for a request whose instance ran past the limit and was stopped with its worker. */
+const timeoutAnswer = (limitMs: number) =>
+  serverAnswer(
+    504,
+    `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
+    limitMs * 1000,
+  );
+
 /** How many workers a load test may use: one per core, as a server would. */
 export const maxLoadWorkers = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 
@@ -98,15 +106,7 @@ export class ServerPool {
               m.id,
               setTimeout(() => {
                 timers.delete(m.id);
-                events.timedOut(
-                  m.id,
-                  serverAnswer(
-                    504,
-                    `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
-                    limitMs * 1000,
-                  ),
-                  m,
-                );
+                events.timedOut(m.id, timeoutAnswer(limitMs), m);
                 h.kill();
               }, limitMs),
             );
@@ -141,12 +141,7 @@ export class ServerPool {
       } catch (e) {
         h.kill();
         // The instance ran past the limit and was killed with its worker.
-        if (e instanceof AbortError)
-          return serverAnswer(
-            504,
-            `Gateway Timeout: the handler ran past the time limit (${limitMs} ms) and was stopped`,
-            limitMs * 1000,
-          );
+        if (e instanceof AbortError) return timeoutAnswer(limitMs);
         return serverAnswer(500, `the handler's worker failed: ${(e as Error).message}`);
       } finally {
         clearTimeout(timer);

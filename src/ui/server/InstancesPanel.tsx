@@ -4,6 +4,7 @@ import { useStore } from '../../store/store';
 import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';
 import { Histogram } from './Histogram';
+import { MemorySelect } from './MemorySelect';
 
 /** A time the timer could not tell from 0 is shown as under the timer's step. */
 const timed = (us: number, resolutionUs: number) =>
@@ -70,19 +71,12 @@ export function InstancesPanel() {
               }
             />
           </label>
-          <label className="inline">
-            <span>Memory</span>
-            <select
-              data-testid="coldstart-memory"
-              value={memoryMode}
-              onChange={(e) =>
-                useServer.setState({ coldMemory: e.target.value === 'fresh' ? 'fresh' : 'pooled' })
-              }
-            >
-              <option value="pooled">pooled, zeroed (as Spin)</option>
-              <option value="fresh">a new one per instance</option>
-            </select>
-          </label>
+          <MemorySelect
+            testId="coldstart-memory"
+            value={memoryMode}
+            each="instance"
+            onChange={(coldMemory) => useServer.setState({ coldMemory })}
+          />
           <label className="inline">
             <input
               type="checkbox"

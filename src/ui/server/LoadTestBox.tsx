@@ -8,6 +8,7 @@ import {
   loadWorkers,
 } from '../../store/serverStore';
 import { Histogram } from './Histogram';
+import { MemorySelect } from './MemorySelect';
 
 /** N requests from C clients on one worker per core: requests/s, latency percentiles, errors. */
 export function LoadTestBox() {
@@ -57,19 +58,12 @@ export function LoadTestBox() {
             onChange={(e) => useServer.setState({ loadConcurrency: num(e.target.value) })}
           />
         </label>
-        <label className="inline">
-          <span>Memory</span>
-          <select
-            data-testid="load-memory"
-            value={memory}
-            onChange={(e) =>
-              useServer.setState({ loadMemory: e.target.value === 'fresh' ? 'fresh' : 'pooled' })
-            }
-          >
-            <option value="pooled">pooled, zeroed (as Spin)</option>
-            <option value="fresh">a new one per request</option>
-          </select>
-        </label>
+        <MemorySelect
+          testId="load-memory"
+          value={memory}
+          each="request"
+          onChange={(loadMemory) => useServer.setState({ loadMemory })}
+        />
         <button
           type="submit"
           data-testid="load-test-button"
