@@ -23,7 +23,7 @@ const NBODY = fixture('../src/languages/cpp/examples/nbody.cpp');
 const NBODY_FLAGS = '-DSTEPS=16000000';
 
 /** page-load: a fresh context each visit; the initial JS/CSS is weighed on the first. */
-export async function pageLoadRows({ browser, base, n, row, want }) {
+export async function pageLoadRows({ browser, base, row, want }) {
   if (want('page-load')) {
     console.log('page-load…');
     let bytes = null;

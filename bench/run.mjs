@@ -132,7 +132,7 @@ const groups = [
   [['coldstart', 'coldstart-rate', 'handler-rps', 'handler-p99', 'preview-request'], serverRows],
 ];
 
-let browserVersion = '';
+let browserVersion;
 try {
   for (const t of targets) {
     for (let i = 0; i < 50; i++) {
