@@ -4,7 +4,9 @@ import { WasiExit, WasiHost } from './wasi/host';
 import { Budget, buildTree } from './wasi/memfs';
 import { StdinStream, type Waiter } from './wasi/stdin';
 import { runWasi } from './wasm/runWasi';
-import type { CompileResult, LanguageId, OutputChunk, RunResult } from './workers/protocol';
+import type { CompileResult } from './protocol/compile';
+import type { OutputChunk, RunResult } from './protocol/run';
+import type { LanguageId } from './languages/registry';
 
 export async function compile(
   language: LanguageId,

@@ -4,7 +4,7 @@
  * both from jco as wasm), and a component is transpiled for this host by jco's bindgen
  * (`generate`, async instantiation: the runner supplies the imports and the core modules).
  */
-import type { ComponentBuild, PhaseTiming, TranspiledComponent } from '../workers/protocol';
+import type { ComponentBuild, PhaseTiming, TranspiledComponent } from '../protocol/compile';
 import { componentBlocker, worldOf } from './detect';
 
 /**

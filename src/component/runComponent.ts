@@ -5,7 +5,8 @@
  */
 import { filesystem } from '@bytecodealliance/preview2-shim';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
-import type { ModuleEntry, OutputChunk, RunResult, TranspiledComponent } from '../workers/protocol';
+import type { ModuleEntry, OutputChunk, RunResult } from '../protocol/run';
+import type { TranspiledComponent } from '../protocol/compile';
 import { OutputBatcher } from '../wasm/outputBatcher';
 import { describeTrap } from '../wasm/trap';
 import type { WasiRunInput } from '../wasm/runWasi';

@@ -11,7 +11,7 @@ import {
 } from '../store/runActions';
 import { runColdStart, serveRequest, useServer, withDefaults } from '../store/serverStore';
 import { useStore } from '../store/store';
-import type { MemoryMode } from '../workers/protocol';
+import type { MemoryMode } from '../protocol/server';
 import type { EmbedOptions } from './options';
 import {
   checkCommand,

@@ -1,5 +1,6 @@
 import { checkPath } from '../project/model';
-import type { Diagnostic, LanguageId } from '../workers/protocol';
+import type { Diagnostic } from '../protocol/compile';
+import type { LanguageId } from '../languages/registry';
 
 /** Files as the embed API takes them: relative path → text or bytes. */
 export type EmbedFiles = Record<string, string | Uint8Array | ArrayBuffer>;

@@ -1,10 +1,8 @@
 // Worker only: the formatters' code (clang-format's 2.5 MB wasm, Prettier) loads on first use.
-import type { FormatRequest, FormatResult } from '../workers/protocol';
+import type { FormatRequest, FormatResult } from '../protocol/format';
 import { formatWat } from './watFormat';
 
 const ext = (path: string) => /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
-
-const CLANG = new Set(['c', 'h', 'cc', 'cpp', 'cxx', 'c++', 'hpp', 'hh', 'hxx']);
 
 let clang: Promise<typeof import('@wasm-fmt/clang-format/vite')> | undefined;
 /** clang-format built for wasm (@wasm-fmt/clang-format); its .wasm is a Vite asset of the app. */
@@ -79,10 +77,11 @@ async function prettierTs(text: string, tabSize: number): Promise<string> {
 
 export async function formatFile(req: FormatRequest): Promise<FormatResult> {
   const e = ext(req.path);
-  if (CLANG.has(e)) return withClang(req, e === 'c' || e === 'h' ? 'main.c' : 'main.cpp', 'LLVM');
-  if (e === 'wat' || e === 'wast')
+  if (req.formatter === 'clang-format')
+    return withClang(req, req.dialect === 'cpp' ? 'main.cpp' : 'main.c', 'LLVM');
+  if (req.formatter === 'wat-indent')
     return { text: formatWat(req.text, req.tabSize), tool: 'the playground’s WAT indenter' };
-  if (e === 'ts' || e === 'as') {
+  if (req.formatter === 'prettier-typescript') {
     try {
       return { text: await prettierAs(req.text, req.tabSize), tool: 'Prettier (TypeScript)' };
     } catch (err) {

@@ -4,20 +4,8 @@ import {
   type ISectionInformation,
 } from 'wasmparser/dist/esm/WasmParser.js';
 import type { ModuleSizes } from './sizes';
-
-export type FeatureId =
-  | 'simd'
-  | 'bulk-memory'
-  | 'sign-ext'
-  | 'nontrapping-fptoint'
-  | 'multi-value'
-  | 'mutable-globals'
-  | 'reference-types'
-  | 'exception-handling'
-  | 'tail-call'
-  | 'threads'
-  | 'memory64'
-  | 'gc';
+import type { FeatureId } from '../protocol/inspect';
+export type { FeatureId };
 
 export interface Engines {
   chromium: string;

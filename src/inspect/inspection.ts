@@ -1,17 +1,8 @@
 import { gzipSize } from '../wasm/gzipSize';
-import { detectFeatures, type FeatureId } from './features';
-import { moduleSizes, producersInWords, type ModuleSizes } from './sizes';
-
-/** What the inspector shows of a module, computed in the inspect worker. */
-export interface Inspection {
-  sizes: ModuleSizes;
-  features: FeatureId[];
-  /** The producers section in words ("clang 22.0.0git, wasi-libc"), or ''. */
-  producers: string;
-  /** The module gzipped, as the Timings panel counts it. */
-  gzipBytes: number;
-  ms: number;
-}
+import { detectFeatures } from './features';
+import { moduleSizes, producersInWords } from './sizes';
+import type { Inspection } from '../protocol/inspect';
+export type { Inspection };
 
 export async function inspectModule(bytes: Uint8Array): Promise<Inspection> {
   const t0 = performance.now();

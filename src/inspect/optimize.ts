@@ -1,5 +1,5 @@
 // Worker only: binaryen (≈13 MB of JS and wasm) loads on the first Optimize.
-import type { OptimizePreset, OptimizeResult } from '../workers/protocol';
+import type { OptimizePreset, OptimizeResult } from '../protocol/inspect';
 import type { FeatureId } from './features';
 
 const PRESETS: Record<OptimizePreset, [optimize: number, shrink: number]> = {

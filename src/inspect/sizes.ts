@@ -4,64 +4,15 @@
  * our own that decodes only structure (never instructions), so it is fast on a 50 MB module and
  * reads a broken module up to the broken place, which it reports with the byte offset.
  */
-
-export type SizeKind = 'section' | 'function' | 'data' | 'custom';
-
-export interface SizeItem {
-  kind: SizeKind;
-  /** Section name ("code", "custom: name"), function name, "data[3]", custom section name. */
-  name: string;
-  /** Bytes in the file, headers included (a function: its size field and body). */
-  bytes: number;
-  /** Offset of the item in the file. */
-  offset: number;
-  /** Function index (imports counted) for functions. */
-  index?: number;
-}
-
-export interface Producer {
-  field: string;
-  name: string;
-  version: string;
-}
-
-export interface ImportEntry {
-  module: string;
-  name: string;
-  kind: 'function' | 'table' | 'memory' | 'global' | 'tag';
-  /** A global: whether it is mutable. A memory: shared / 64-bit. */
-  detail?: string;
-}
-
-export interface ExportEntry {
-  name: string;
-  kind: ImportEntry['kind'];
-  index: number;
-}
-
-export interface ModuleSizes {
-  total: number;
-  /** Header, sections, functions, data segments, custom sections. */
-  items: SizeItem[];
-  imports: ImportEntry[];
-  exports: ExportEntry[];
-  producers: Producer[];
-  /** The target_features section clang writes (e.g. "+bulk-memory"). */
-  targetFeatures: string[];
-  /** Function names by index (the name section), imports included. */
-  functionNames: Record<number, string>;
-  importedFunctions: number;
-  /** Facts read on the way, for feature detection: shared / 64-bit memories, mutable globals. */
-  memories: { shared: boolean; memory64: boolean; imported: boolean }[];
-  mutableGlobalImportsExports: number;
-  tables: number;
-  hasTagSection: boolean;
-  multiValueTypes: number;
-  /** Set when the module could not be read to its end. */
-  error?: { message: string; offset: number };
-  /** A component (the component model), not a core module. */
-  component?: boolean;
-}
+import type {
+  SizeKind,
+  SizeItem,
+  Producer,
+  ImportEntry,
+  ExportEntry,
+  ModuleSizes,
+} from '../protocol/inspect';
+export type { SizeKind, SizeItem, Producer, ImportEntry, ExportEntry, ModuleSizes };
 
 const SECTION_NAMES = [
   'custom',

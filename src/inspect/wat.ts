@@ -1,15 +1,8 @@
 import { BinaryReader } from 'wasmparser/dist/esm/WasmParser.js';
 // NameSectionReader is not re-exported by the package's index: both come from the ES build.
 import { NameSectionReader, WasmDisassembler } from 'wasmparser/dist/esm/WasmDis.js';
-
-export interface WatFunction {
-  /** 1-based line of the `(func` in the text. */
-  line: number;
-  name: string;
-  index: number;
-  /** Byte offset of its body in the module. */
-  offset: number;
-}
+import type { WatFunction } from '../protocol/inspect';
+export type { WatFunction };
 
 export interface WatText {
   text: string;

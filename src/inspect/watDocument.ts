@@ -1,4 +1,6 @@
-import { Disassembly, type WatFunction } from './wat';
+import { Disassembly } from './wat';
+import type { WatLines, WatSummary, WatMatch } from '../protocol/inspect';
+export type { WatLines, WatSummary, WatMatch };
 
 /**
  * Lines the WAT view's editor holds at a time. Monaco builds a view of every line it is given
@@ -7,34 +9,6 @@ import { Disassembly, type WatFunction } from './wat';
  * windows of it, each put in within a 100 ms task.
  */
 export const WAT_WINDOW = 2_000;
-
-/** Lines `from` (0-based) onwards of a module's text, with each line's byte offset (-1: none). */
-export interface WatLines {
-  from: number;
-  text: string;
-  offsets: number[];
-  count: number;
-}
-
-/** A disassembled module as the WAT view sees it: its outline and the first window. */
-export interface WatSummary {
-  /** Which module (the inspect store's counter): windows and searches name it. */
-  key: number;
-  lineCount: number;
-  functions: WatFunction[];
-  /** Set when the module could not be disassembled to its end (the text is what was read). */
-  error?: string;
-  first: WatLines;
-  /** False while the rest of the module is still being disassembled (lineCount grows). */
-  done: boolean;
-}
-
-export interface WatMatch {
-  /** 0-based line in the whole text. */
-  line: number;
-  /** 1-based column of the match's start. */
-  column: number;
-}
 
 /** Bytes disassembled per piece: ≈ 10–30 ms of work, so other calls are answered in between. */
 const PIECE = 16 * 1024;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../workers/protocol';
+import type { Diagnostic } from '../protocol/compile';
 
 /** `./a/../b.h` → `b.h`: a path as the compiler printed it, as a project path. */
 export function normalizePath(path: string): string {

@@ -1,4 +1,4 @@
-import type { LanguageId } from '../workers/protocol';
+import type { CompileRequest, CompileResult, LoadProgress } from '../protocol/compile';
 
 /** One entry of the examples menu. */
 export interface Example {
@@ -16,21 +16,72 @@ export interface Example {
   http?: { path: string; method?: string; headers?: string; body?: string };
 }
 
+/** Which formatter Format Document uses on a language's files (the format worker has each). */
+export type FormatterId = 'clang-format' | 'prettier-typescript' | 'wat-indent';
+
 /** What the main thread knows about a language: no toolchain code here. */
-export interface LanguageMeta {
-  id: LanguageId;
+export interface LanguageMeta<Id extends string = string> {
+  id: Id;
   label: string;
   /** Monaco language id used for highlighting. */
   monacoId: string;
-  /** File name used for downloads and compiler messages. */
+  /** File name used for downloads and compiler messages (the entry of a new project). */
   fileName: string;
+  /**
+   * Extensions (no dot, lower case) of the files this language compiles; they make a project
+   * this language when opened (a zip) and mark the files that are built.
+   */
+  sources: string[];
+  /** Extensions of its headers: shown in this language's colours when the project is of it. */
+  headers?: string[];
+  formatter: FormatterId;
+  /**
+   * Loads what Monaco colours the language with, once Monaco itself has loaded: a definition of
+   * Monaco's (imported for its side effect, nothing returned) or a grammar of ours.
+   */
+  grammar: () => Promise<MonacoGrammar | void>;
   examples: Example[];
   /** Optimization levels offered in the toolbar; empty when the compiler has none. */
   optLevels: string[];
   defaultOptLevel?: string;
+  /** Which Run settings apply: wasm-opt after the build (binaryen reads what it emits). */
+  runSettings: { wasmOpt: boolean };
+  /** The source is WebAssembly text itself: Download .wat works before any build. */
+  sourceIsWat?: boolean;
+  /**
+   * The toolchain is part of the compiler worker's script: no download to route through the
+   * service worker before the first compile.
+   */
+  toolchainBundled?: boolean;
   /**
    * A toolchain big enough to ask before downloading it: its name (shared between languages
    * that use it) and its approximate download size.
    */
   download?: { toolchain: string; approxMB: number; what: string };
 }
+
+/** A grammar of ours for Monaco (Monaco's own definitions register themselves). */
+export interface MonacoGrammar {
+  id: string;
+  extensions: string[];
+  aliases: string[];
+  /** A Monarch tokenizer (monaco.languages.IMonarchLanguage). */
+  tokens: unknown;
+  /** monaco.languages.LanguageConfiguration. */
+  configuration: unknown;
+}
+
+/** A language's compile step, loaded on first use. */
+export type CompileFn = (req: CompileRequest) => Promise<CompileResult>;
+
+/** How a language builds: its `compiler.ts` (worker side; each loader pulls in a toolchain). */
+export interface CompilerEntry {
+  /** Languages sharing a toolchain (C and C++) share this key, so it loads once. */
+  toolchain: string;
+  load: () => Promise<CompileFn>;
+  /** Loads the toolchain itself (not just the glue), so the first compile is warm. */
+  warm: (onProgress?: (p: Omit<LoadProgress, 'language'>) => void) => Promise<unknown>;
+}
+
+/** Declares a language's meta, keeping its id as a literal type (LanguageId derives from it). */
+export const defineLanguage = <const Id extends string>(meta: LanguageMeta<Id>) => meta;

@@ -1,4 +1,4 @@
-import type { LanguageId } from '../workers/protocol';
+import { languageById, type LanguageId } from '../languages/registry';
 
 /**
  * A file's content: text for what the editor edits, bytes for anything else (images, uploads,
@@ -32,13 +32,8 @@ export interface Project {
 /** How Run runs a project: a WASI command, or an HTTP handler answering requests. */
 export type RunMode = 'command' | 'http';
 
-/** The entry file a new project of each language gets. */
-export const DEFAULT_ENTRY: Record<LanguageId, string> = {
-  wat: 'main.wat',
-  assemblyscript: 'main.ts',
-  c: 'main.c',
-  cpp: 'main.cpp',
-};
+/** The entry file a new project of the language gets (its meta's file name). */
+export const defaultEntry = (language: LanguageId): string => languageById[language].fileName;
 
 export const isDir = (path: string) => path.endsWith('/');
 
@@ -216,9 +211,9 @@ export function makeProject(
   const entry =
     opts.entry && opts.entry in files
       ? opts.entry
-      : DEFAULT_ENTRY[language] in files
-        ? DEFAULT_ENTRY[language]
-        : (Object.keys(files).find((p) => !isDir(p)) ?? DEFAULT_ENTRY[language]);
+      : defaultEntry(language) in files
+        ? defaultEntry(language)
+        : (Object.keys(files).find((p) => !isDir(p)) ?? defaultEntry(language));
   return {
     id: newId(),
     name: opts.name ?? 'Untitled',

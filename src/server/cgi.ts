@@ -7,7 +7,7 @@
  * is easier to fix when it is seen.
  */
 
-import type { ServeAnswer } from '../workers/protocol';
+import type { ServeAnswer } from '../protocol/server';
 
 /** A response as the playground shows it. */
 export interface HttpResponse {

@@ -1,6 +1,6 @@
 /** The runner worker's handler side: a compiled handler per spec, one request or a load test. */
 import type { PreviewPortAnswer, PreviewPortAsk } from '../sw/routes';
-import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../workers/protocol';
+import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../protocol/server';
 import { ownBuffer, serverAnswer } from './cgi';
 import { HandlerHost } from './serve';
 import type { HttpRequest } from './wagi';

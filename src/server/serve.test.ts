@@ -5,10 +5,11 @@ import { watMeta } from '../languages/wat/meta';
 import { assemblyscriptMeta } from '../languages/assemblyscript/meta';
 import { HandlerHost } from './serve';
 import type { HttpRequest } from './wagi';
+import type { LanguageMeta } from '../languages/types';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-const source = (meta: typeof cMeta, id: string) => meta.examples.find((e) => e.id === id)!.source;
+const source = (meta: LanguageMeta, id: string) => meta.examples.find((e) => e.id === id)!.source;
 
 async function handler(language: 'wat' | 'c' | 'assemblyscript', src: string, route = '/...') {
   const r = await compile(language, src);

@@ -4,15 +4,9 @@
  * route matching for one request. Pure: the runner worker and the tests use it alike.
  */
 
-/** One HTTP request as the playground sends it to a handler. */
-export interface HttpRequest {
-  method: string;
-  /** Path with the query, as in a request line: `/hello?name=x`. */
-  path: string;
-  /** Header lines in order (names as typed; HTTP names are case-insensitive). */
-  headers: [string, string][];
-  body: Uint8Array;
-}
+import type { HttpRequest } from '../protocol/server';
+
+export type { HttpRequest };
 
 /** Where the handler answers, and what it tells the program about the server. */
 export interface WagiSite {

@@ -1,6 +1,7 @@
-import { WASM_OPT_PRESETS } from '../workers/protocol';
+import { WASM_OPT_PRESETS } from '../inspect/presets';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { CompileOptions, LanguageId } from '../workers/protocol';
+import type { CompileOptions } from '../protocol/compile';
+import type { LanguageId } from '../languages/registry';
 import { badRoute } from '../server/wagi';
 import { isLanguageId, languageById } from '../languages/registry';
 import { checkPath, dataSize, isDir, type ProjectFiles } from '../project/model';

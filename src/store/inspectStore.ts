@@ -5,7 +5,7 @@ import { WAT_LIMIT } from '../inspect/wat';
 import type { WatSummary } from '../inspect/watDocument';
 import { gzipSize } from '../wasm/gzipSize';
 import { inspectCall } from '../workers/inspectClient';
-import type { OptimizePreset } from '../workers/protocol';
+import type { OptimizePreset } from '../protocol/inspect';
 import { useStore } from './store';
 
 /** A size item's identity across compiles. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OutputChunk } from '../workers/protocol';
+import type { OutputChunk } from '../protocol/run';
 
 /** One rendered output line. */
 export interface OutputLine {

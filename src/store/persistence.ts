@@ -1,9 +1,10 @@
 import { badRoute } from '../server/wagi';
-import { WASM_OPT_PRESETS } from '../workers/protocol';
+import { WASM_OPT_PRESETS } from '../inspect/presets';
 import { isLanguageId, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
-import type { CompileOptions, LanguageId } from '../workers/protocol';
+import type { CompileOptions } from '../protocol/compile';
+import type { LanguageId } from '../languages/registry';
 import {
   defaultCompileOptions,
   defaultEditorPrefs,

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { languageById } from '../languages/registry';
+import { defaultLanguage, languageById } from '../languages/registry';
 import type { Example } from '../languages/types';
 import type { RunChanges } from '../project/changes';
 import {
@@ -14,7 +14,7 @@ import {
   type Project,
   type ProjectFiles,
 } from '../project/model';
-import type { LanguageId } from '../workers/protocol';
+import type { LanguageId } from '../languages/registry';
 import type { Store } from './store';
 
 /** The open project, every other project, the open tabs and what the last run changed. */
@@ -95,7 +95,10 @@ const openState = (p: Project) => ({
   previewPath: null,
 });
 
-export const initialProject = exampleProject('wat', languageById.wat.examples[0]);
+export const initialProject = exampleProject(
+  defaultLanguage,
+  languageById[defaultLanguage].examples[0],
+);
 
 export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (set, get) => {
   /** Replaces the current project's files; any edit makes an example the user's own. */

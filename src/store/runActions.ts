@@ -2,14 +2,10 @@ import { inspectCall } from '../workers/inspectClient';
 import { splitArgs, parseEnv } from '../wasm/args';
 import { gzipSize } from '../wasm/gzipSize';
 import { AbortError, CompilerClient, SUPERSEDED } from '../workers/compilerClient';
-import type {
-  ComponentBuild,
-  CompileResult,
-  LanguageId,
-  LoadProgress,
-  OptimizePreset,
-  RunResult,
-} from '../workers/protocol';
+import type { ComponentBuild, CompileResult, LoadProgress } from '../protocol/compile';
+import type { OptimizePreset } from '../protocol/inspect';
+import type { RunResult } from '../protocol/run';
+import type { LanguageId } from '../languages/registry';
 import { RunnerPool } from '../workers/runnerClient';
 import {
   chooseWaitMode,
@@ -118,7 +114,7 @@ function exitFromResult(r: RunResult): ExitStatus {
 /** Compiles the current source in the compiler worker. */
 async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   // A toolchain's first load goes through the service worker, so it is kept for offline use.
-  if (useStore.getState().language !== 'wat') await serviceWorkerControl();
+  if (!languageById[useStore.getState().language].toolchainBundled) await serviceWorkerControl();
   const s = useStore.getState();
   const p = currentProject(s);
   const source = p.files[p.entry];
@@ -566,13 +562,13 @@ export function warmLanguage(language: LanguageId): void {
   if (pendingDownload(language)) return;
   initWorkers();
   const generation = warmGeneration;
-  void (language === 'wat' ? Promise.resolve() : serviceWorkerControl()).then(() =>
-    startWarm(language, generation),
+  void (languageById[language].toolchainBundled ? Promise.resolve() : serviceWorkerControl()).then(
+    () => startWarm(language, generation),
   );
 }
 
 function startWarm(language: LanguageId, generation: number): void {
-  const patch = (loading: LoadProgress | null) => {
+  const patch = (loading: LoadProgress<LanguageId> | null) => {
     // Progress posted by a worker before it was cancelled arrives late: it is ignored.
     if (generation !== warmGeneration) return;
     const s = useStore.getState();

@@ -1,4 +1,5 @@
-import type { Diagnostic, OutputChunk } from '../workers/protocol';
+import type { Diagnostic } from '../protocol/compile';
+import type { OutputChunk } from '../protocol/run';
 import type { ExitStatus, Timings } from './runSlice';
 
 /** Observers of runs (the embed's postMessage bridge); the UI reads the store instead. */

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { Diagnostic, LoadProgress, ModuleEntry, PhaseTiming } from '../workers/protocol';
+import type { Diagnostic, LoadProgress, PhaseTiming } from '../protocol/compile';
+import type { ModuleEntry } from '../protocol/run';
+import type { LanguageId } from '../languages/registry';
 import type { Store } from './store';
 
 /** How the last run ended. */
@@ -61,7 +63,7 @@ export interface RunSlice {
   timings: Timings;
   imports: ModuleEntry[];
   exports: ModuleEntry[];
-  loading: LoadProgress | null;
+  loading: LoadProgress<LanguageId> | null;
   /** The last successfully compiled module, for download. */
   wasm: Uint8Array | null;
   /** The last run's component, or null when it ran as a preview 1 module. */

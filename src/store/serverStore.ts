@@ -11,7 +11,7 @@ import type {
   MemoryMode,
   PreviewServed,
   ServeAnswer,
-} from '../workers/protocol';
+} from '../protocol/server';
 import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
 import { languageById } from '../languages/registry';
 import { currentProject, exampleIdOf } from './projectSlice';

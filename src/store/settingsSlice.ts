@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { languages } from '../languages/registry';
-import type { CompileOptions, LanguageId } from '../workers/protocol';
+import type { CompileOptions } from '../protocol/compile';
+import type { LanguageId } from '../languages/registry';
 import type { Store } from './store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';

@@ -1,5 +1,5 @@
 import { isLanguageId, languages } from '../languages/registry';
-import type { LanguageId } from '../workers/protocol';
+import type { LanguageId } from '../languages/registry';
 
 /** A select of every language, in picker order. */
 export function LanguageSelect({

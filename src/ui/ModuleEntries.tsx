@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ModuleEntry } from '../workers/protocol';
+import type { ModuleEntry } from '../protocol/run';
 
 /** Entries listed at first: a module exporting 3,000 functions makes a page-long list. */
 const FIRST = 200;

@@ -1,4 +1,5 @@
-import { WASM_OPT_PRESETS } from '../workers/protocol';
+import { WASM_OPT_PRESETS } from '../inspect/presets';
+import { languageById } from '../languages/registry';
 import { runProgram } from '../store/runActions';
 import { useStore } from '../store/store';
 import { currentProject } from '../store/projectSlice';
@@ -143,7 +144,7 @@ export function RunSettings() {
             }}
           />
         </label>
-        {language !== 'assemblyscript' && (
+        {languageById[language].runSettings.wasmOpt && (
           <label className="inline" title="binaryen's wasm-opt on every build, before the run">
             <span>then wasm-opt</span>
             <select

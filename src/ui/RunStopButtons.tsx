@@ -1,12 +1,12 @@
-import { languageById } from '../languages/registry';
+import { languageById, type LanguageId } from '../languages/registry';
 import { runProgram, stopProgram } from '../store/runActions';
-import type { LoadProgress } from '../workers/protocol';
+import type { LoadProgress } from '../protocol/compile';
 import { useStore } from '../store/store';
 
 const MiB = 1024 * 1024;
 
 /** "Downloading C toolchain 16 / 100 MiB…" while a compile waits for its toolchain. */
-function downloading(p: LoadProgress): string {
+function downloading(p: LoadProgress<LanguageId>): string {
   const name = languageById[p.language].label.split(' ')[0];
   if (!p.total) return `Loading ${name} toolchain…`;
   return `Downloading ${name} toolchain ${Math.round((p.done ?? 0) / MiB)} / ${Math.round(p.total / MiB)} MiB…`;

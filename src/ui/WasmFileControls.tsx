@@ -46,12 +46,14 @@ export function WasmFileControls() {
       </button>
       <button
         data-testid="download-wat"
-        disabled={!wasm && language !== 'wat'}
+        disabled={!wasm && !languageById[language].sourceIsWat}
         title="Download the WebAssembly text"
         onClick={async () => {
           try {
             const s = useStore.getState();
-            const text = s.language === 'wat' ? entrySource(s) : await disassembleLast();
+            const text = languageById[s.language].sourceIsWat
+              ? entrySource(s)
+              : await disassembleLast();
             downloadFile(`${base}.wat`, text, 'text/plain');
           } catch (e) {
             useStore.getState().patchUi({ toast: { tone: 'warn', text: String(e) } });

@@ -10,7 +10,7 @@
  *   into. Needs a cross-origin isolated page.
  * - `none`: nothing can block: stdin is the preset text only, and sleeps spin.
  */
-import type { WaitMode } from '../workers/protocol';
+import type { WaitMode } from '../protocol/run';
 
 export type { WaitMode };
 

@@ -1,4 +1,4 @@
-import type { ModuleEntry } from '../workers/protocol';
+import type { ModuleEntry } from '../protocol/run';
 
 /** What a WASI import lets a module do, in a user's words. */
 const WASI_CAPABILITIES: [RegExp, string][] = [

@@ -8,7 +8,7 @@ import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
 import { FreshInstances } from './memoryPool';
 import { describeTrap } from './trap';
-import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../workers/protocol';
+import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../protocol/server';
 
 export const MAX_COLDSTART = 100_000;
 const PROGRESS_MS = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputChunk } from '../workers/protocol';
+import type { OutputChunk } from '../protocol/run';
 import { FLUSH_CHARS, OutputBatcher } from './outputBatcher';
 
 describe('OutputBatcher', () => {

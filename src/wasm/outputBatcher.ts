@@ -1,4 +1,4 @@
-import type { OutputChunk } from '../workers/protocol';
+import type { OutputChunk } from '../protocol/run';
 
 /** Flush when this much time has passed since the last flush (ms)… */
 export const FLUSH_MS = 16;

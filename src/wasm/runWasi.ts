@@ -1,7 +1,7 @@
 import { WasiExit, WasiHost, type StdinWaitState } from '../wasi/host';
 import { Budget, buildTree, readTree } from '../wasi/memfs';
 import { noWaiter, PortWaiter, RingWaiter, StdinStream, type Waiter } from '../wasi/stdin';
-import type { ModuleEntry, OutputChunk, RunResult, StdioSetup } from '../workers/protocol';
+import type { ModuleEntry, OutputChunk, RunResult, StdioSetup } from '../protocol/run';
 import { hasJspi, jspi } from './jspi';
 import { OutputBatcher } from './outputBatcher';
 import { describeTrap } from './trap';

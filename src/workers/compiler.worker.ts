@@ -7,9 +7,8 @@ import type {
   CompileRequest,
   CompileResult,
   CompilerApi,
-  LanguageId,
   LoadProgress,
-} from './protocol';
+} from '../protocol/compile';
 
 const ready = new Set<string>();
 /** Toolchains being loaded, shared by every request that arrives meanwhile. */
@@ -19,7 +18,7 @@ const loading = new Map<
 >();
 
 /** Loads the language's toolchain once; returns whether this request had to wait for it. */
-async function ensureLoaded(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
+async function ensureLoaded(language: string, onProgress?: (p: LoadProgress) => void) {
   const { toolchain, warm } = compilers[language];
   if (ready.has(toolchain)) return false;
   let entry = loading.get(toolchain);
@@ -86,7 +85,7 @@ const api: CompilerApi = {
     const { disassemble } = await import('../languages/wat/compile');
     return disassemble(wasm);
   },
-  async warm(language: LanguageId, onProgress?: (p: LoadProgress) => void) {
+  async warm(language: string, onProgress?: (p: LoadProgress) => void) {
     await ensureLoaded(language, onProgress);
   },
   async componentize(core: Uint8Array) {

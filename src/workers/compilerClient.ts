@@ -4,9 +4,9 @@ import type {
   CompileRequest,
   CompileResult,
   CompilerApi,
-  LanguageId,
   LoadProgress,
-} from './protocol';
+} from '../protocol/compile';
+import type { LanguageId } from '../languages/registry';
 
 /** The abort reason of a run replaced by a newer one (newest request wins). */
 export const SUPERSEDED = 'superseded';
@@ -74,8 +74,8 @@ export class CompilerClient {
   }
 
   /** Loads a toolchain in the background; errors surface on the next compile instead. */
-  warm(language: LanguageId, onProgress?: (p: LoadProgress) => void): Promise<void> {
-    const cb = onProgress ? Comlink.proxy(onProgress) : undefined;
+  warm(language: LanguageId, onProgress?: (p: LoadProgress<LanguageId>) => void): Promise<void> {
+    const cb = onProgress ? Comlink.proxy(onProgress as (p: LoadProgress) => void) : undefined;
     return raceWorker(this.worker, this.api.warm(language, cb)).catch(() => {});
   }
 
@@ -104,10 +104,10 @@ export class CompilerClient {
 
   async compile(
     req: CompileRequest,
-    onProgress?: (p: LoadProgress) => void,
+    onProgress?: (p: LoadProgress<LanguageId>) => void,
     signal?: AbortSignal,
   ): Promise<CompileResult> {
-    const cb = onProgress ? Comlink.proxy(onProgress) : undefined;
+    const cb = onProgress ? Comlink.proxy(onProgress as (p: LoadProgress) => void) : undefined;
     const worker = this.worker;
     try {
       return await raceWorker(worker, this.api.compile(req, cb), signal);

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { raceWorker } from './compilerClient';
-import type { FormatRequest, FormatResult, FormatterApi } from './protocol';
+import type { FormatRequest, FormatResult, FormatterApi } from '../protocol/format';
 
 let worker: Worker | undefined;
 let api: Comlink.Remote<FormatterApi> | undefined;

@@ -5,7 +5,7 @@ import { optimizeModule } from '../inspect/optimize';
 import { detectFeatures } from '../inspect/features';
 import { moduleSizes } from '../inspect/sizes';
 import { WatDocument } from '../inspect/watDocument';
-import type { InspectorApi } from './protocol';
+import type { InspectorApi } from '../protocol/inspect';
 
 /** The last module's text (one at a time: a 1 MB module's is ~8 MB of lines). */
 let doc: WatDocument | null = null;

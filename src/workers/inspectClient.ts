@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { raceWorker } from './compilerClient';
-import type { InspectorApi } from './protocol';
+import type { InspectorApi } from '../protocol/inspect';
 
 let worker: Worker | undefined;
 let api: Comlink.Remote<InspectorApi> | undefined;

@@ -10,7 +10,8 @@ import {
   serveOne,
   setPreviewSpec,
 } from '../server/handlerWorker';
-import type { OutputMessage, RunRequest, RunnerApi, ServerMessage } from './protocol';
+import type { OutputMessage, RunRequest, RunnerApi } from '../protocol/run';
+import type { ServerMessage } from '../protocol/server';
 
 const postServer = (m: ServerMessage) => self.postMessage(m);
 

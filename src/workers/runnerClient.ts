@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { raceWorker } from './compilerClient';
-import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from './protocol';
+import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from '../protocol/run';
 
 /** What a run reports while it runs: output, and when it waits for input. */
 export interface RunCallbacks {

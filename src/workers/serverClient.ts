@@ -5,11 +5,11 @@ import type {
   ColdStartResult,
   HandlerSpec,
   LoadBatch,
-  RunnerApi,
   PreviewServed,
   ServeAnswer,
   ServerMessage,
-} from './protocol';
+} from '../protocol/server';
+import type { RunnerApi } from '../protocol/run';
 import type { HttpRequest } from '../server/wagi';
 import { serverAnswer } from '../server/cgi';
 

@@ -1,6 +1,6 @@
 import { hasJspi } from '../wasm/jspi';
 import { createRing, RingWriter, type StdinPortMessage } from '../wasi/stdin';
-import type { StdioSetup, WaitMode } from './protocol';
+import type { StdioSetup, WaitMode } from '../protocol/run';
 
 /** The best way this page has to let a program wait for input (see WaitMode). */
 export function availableWaitMode(): WaitMode {

@@ -3,7 +3,7 @@ import type {
   CompileResult,
   Diagnostic,
   PhaseTiming,
-} from '../../workers/protocol';
+} from '../../protocol/compile';
 import { normalizePath, offsetToLineCol } from '../diagnostics';
 import playgroundConsole from './lib/playground_console.ts?raw';
 

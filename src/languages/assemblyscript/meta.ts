@@ -1,5 +1,5 @@
 import { handlerExamples } from '../handlerExamples';
-import type { LanguageMeta } from '../types';
+import { defineLanguage } from '../types';
 import hello from './examples/hello.ts?raw';
 import mandelbrot from './examples/mandelbrot.ts?raw';
 import stdin from './examples/stdin.ts?raw';
@@ -10,11 +10,17 @@ import handlerHello from './examples/handler_hello.ts?raw';
 import handlerJson from './examples/handler_json.ts?raw';
 import handlerRouter from './examples/handler_router.ts?raw';
 
-export const assemblyscriptMeta: LanguageMeta = {
+export const assemblyscriptMeta = defineLanguage({
   id: 'assemblyscript',
   label: 'AssemblyScript',
   monacoId: 'typescript',
   fileName: 'main.ts',
+  sources: ['ts'],
+  formatter: 'prettier-typescript',
+  grammar: async () =>
+    void (await import('monaco-editor/languages/definitions/typescript/register')),
+  // asc runs binaryen itself at its -O levels.
+  runSettings: { wasmOpt: false },
   optLevels: ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'],
   defaultOptLevel: '-O2',
   examples: [
@@ -31,4 +37,4 @@ export const assemblyscriptMeta: LanguageMeta = {
     { id: 'ticker', label: 'Streaming ticker (200 ms per line)', source: ticker },
     ...handlerExamples({ hello: handlerHello, json: handlerJson, router: handlerRouter }),
   ],
-};
+});

@@ -4,8 +4,8 @@ import type {
   Diagnostic,
   LoadProgress,
   PhaseTiming,
-} from '../../workers/protocol';
-import { isCompiledByClang, isCppSource } from '../../project/fileTypes';
+} from '../../protocol/compile';
+import { isCompiledByClang, isCppSource } from './extensions';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
 import stdioSupport from './stdioSupport.c?raw';

@@ -1,5 +1,6 @@
 import { handlerExamples } from '../handlerExamples';
-import type { LanguageMeta } from '../types';
+import { defineLanguage } from '../types';
+import { C_SOURCES } from './extensions';
 import hello from './examples/hello.c?raw';
 import sieve from './examples/sieve.c?raw';
 import stdin from './examples/stdin.c?raw';
@@ -25,11 +26,16 @@ export const CLANG_DOWNLOAD = {
   what: 'C and C++ compile with clang and LLD (LLVM 22, wasi-libc, libc++)',
 };
 
-export const cMeta: LanguageMeta = {
+export const cMeta = defineLanguage({
   id: 'c',
   label: 'C (clang)',
   monacoId: 'c',
   fileName: 'main.c',
+  sources: C_SOURCES,
+  headers: ['h'],
+  formatter: 'clang-format',
+  grammar: async () => void (await import('monaco-editor/languages/definitions/cpp/register')),
+  runSettings: { wasmOpt: true },
   optLevels: CLANG_OPT_LEVELS,
   defaultOptLevel: '-O2',
   download: CLANG_DOWNLOAD,
@@ -70,4 +76,4 @@ export const cMeta: LanguageMeta = {
     },
     ...handlerExamples({ hello: handlerHello, json: handlerJson, router: handlerRouter }),
   ],
-};
+});

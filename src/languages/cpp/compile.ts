@@ -1,4 +1,4 @@
-import type { CompileRequest } from '../../workers/protocol';
+import type { CompileRequest } from '../../protocol/compile';
 import { compileClang } from '../c/compile';
 
 /** C++ uses the C folder's clang driver with clang++ and the exception support object. */

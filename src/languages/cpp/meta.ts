@@ -1,5 +1,6 @@
 import { CLANG_DOWNLOAD, CLANG_OPT_LEVELS } from '../c/meta';
-import type { LanguageMeta } from '../types';
+import { defineLanguage } from '../types';
+import { CPP_SOURCES } from '../c/extensions';
 import hello from './examples/hello.cpp?raw';
 import nbody from './examples/nbody.cpp?raw';
 import words from './examples/words.cpp?raw';
@@ -7,11 +8,16 @@ import classes from './examples/classes.cpp?raw';
 import exception from './examples/exception.cpp?raw';
 import calc from './examples/calc.cpp?raw';
 
-export const cppMeta: LanguageMeta = {
+export const cppMeta = defineLanguage({
   id: 'cpp',
   label: 'C++ (clang++)',
   monacoId: 'cpp',
   fileName: 'main.cpp',
+  sources: CPP_SOURCES,
+  headers: ['h', 'hpp', 'hh', 'hxx'],
+  formatter: 'clang-format',
+  grammar: async () => void (await import('monaco-editor/languages/definitions/cpp/register')),
+  runSettings: { wasmOpt: true },
   optLevels: CLANG_OPT_LEVELS,
   defaultOptLevel: '-O2',
   download: CLANG_DOWNLOAD,
@@ -28,4 +34,4 @@ export const cppMeta: LanguageMeta = {
     { id: 'classes', label: 'Classes, virtuals, unique_ptr', source: classes },
     { id: 'exception', label: 'Uncaught exception → abort (trap)', source: exception },
   ],
-};
+});

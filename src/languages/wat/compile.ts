@@ -1,5 +1,5 @@
 import wabtInit from 'wabt';
-import type { CompileRequest, CompileResult } from '../../workers/protocol';
+import type { CompileRequest, CompileResult } from '../../protocol/compile';
 import { parseLocatedMessages } from '../diagnostics';
 
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;

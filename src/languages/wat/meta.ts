@@ -1,4 +1,4 @@
-import type { LanguageMeta } from '../types';
+import { defineLanguage } from '../types';
 import hello from './examples/hello.wat?raw';
 import primes from './examples/primes.wat?raw';
 import stdin from './examples/stdin.wat?raw';
@@ -8,11 +8,17 @@ import echo from './examples/echo.wat?raw';
 import handlerHello from './examples/handler_hello.wat?raw';
 import handlerJson from './examples/handler_json.wat?raw';
 
-export const watMeta: LanguageMeta = {
+export const watMeta = defineLanguage({
   id: 'wat',
   label: 'WebAssembly Text (WAT)',
   monacoId: 'wat',
   fileName: 'main.wat',
+  sources: ['wat', 'wast'],
+  formatter: 'wat-indent',
+  grammar: async () => (await import('./grammar')).watGrammar,
+  runSettings: { wasmOpt: true },
+  sourceIsWat: true,
+  toolchainBundled: true,
   optLevels: [],
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
@@ -44,4 +50,4 @@ export const watMeta: LanguageMeta = {
       },
     },
   ],
-};
+});

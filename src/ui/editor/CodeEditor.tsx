@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { monacoLanguageOf } from '../../project/fileTypes';
+import { monacoLanguageOf } from '../../languages/registry';
 import { runProgram } from '../../store/runActions';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';

@@ -2,9 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useStore } from '../../store/store';
 import { formatInWorker } from '../../workers/formatClient';
 import { parseFileUri } from './fileUri';
-
-/** Every language a project file can have in the editor (see monacoLanguageOf). */
-const LANGUAGES = ['c', 'cpp', 'typescript', 'wat', 'markdown', 'plaintext'];
+import { editorLanguages, formatterOf } from '../../languages/registry';
 
 let registered = false;
 
@@ -17,7 +15,7 @@ let registered = false;
 export function registerFormatter(monaco: typeof Monaco) {
   if (registered) return;
   registered = true;
-  for (const language of LANGUAGES) {
+  for (const language of editorLanguages) {
     monaco.languages.registerDocumentFormattingEditProvider(language, {
       displayName: 'Playground formatter',
       async provideDocumentFormattingEdits(model, options) {
@@ -31,6 +29,7 @@ export function registerFormatter(monaco: typeof Monaco) {
           const r = await formatInWorker({
             path,
             text,
+            ...formatterOf(path, s.projects[projectId]?.language ?? s.language),
             tabSize: options.tabSize,
             clangFormatStyle: typeof style === 'string' ? style : undefined,
           });

@@ -28,18 +28,26 @@ import 'monaco-editor/features/caretOperations/register';
 import 'monaco-editor/features/readOnlyMessage/register';
 // Ctrl+M: Tab moves focus instead of indenting, so the editor is no keyboard trap.
 import 'monaco-editor/features/toggleTabFocusMode/register';
-import 'monaco-editor/languages/definitions/typescript/register';
-import 'monaco-editor/languages/definitions/cpp/register';
 import 'monaco-editor/languages/definitions/markdown/register';
-import { watConfiguration, watLanguage } from '../../languages/wat/grammar';
+import { languages as playgroundLanguages } from '../../languages/registry';
 
 self.MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-monaco.languages.register({ id: 'wat', extensions: ['.wat', '.wast'], aliases: ['WAT', 'wat'] });
-monaco.languages.setMonarchTokensProvider('wat', watLanguage);
-monaco.languages.setLanguageConfiguration('wat', watConfiguration);
+// Each language's colours, from its folder, before the first editor is made.
+await Promise.all(
+  playgroundLanguages.map(async (l) => {
+    const g = await l.grammar();
+    if (!g || monaco.languages.getLanguages().some((x) => x.id === g.id)) return;
+    monaco.languages.register({ id: g.id, extensions: g.extensions, aliases: g.aliases });
+    monaco.languages.setMonarchTokensProvider(g.id, g.tokens as monaco.languages.IMonarchLanguage);
+    monaco.languages.setLanguageConfiguration(
+      g.id,
+      g.configuration as monaco.languages.LanguageConfiguration,
+    );
+  }),
+);
 
 // Monaco's own themes with colours that reach WCAG AA on their backgrounds (axe-core found the
 // line numbers at 1.75:1 and dark comments at 4.2:1).

@@ -1,5 +1,5 @@
 import type { Change } from '../../project/changes';
-import { isCompiledByClang } from '../../project/fileTypes';
+import { languageOfSource } from '../../languages/registry';
 import { baseName, dataSize, type FileData } from '../../project/model';
 import { useStore } from '../../store/store';
 import { formatBytes } from '../format';
@@ -109,7 +109,7 @@ export function FileRow({
         </button>
       )}
       <span className="tree-actions" onClick={(e) => e.stopPropagation()}>
-        {inProject && !dir && !row.entry && (isCompiledByClang(p) || /\.(ts|wat)$/.test(p)) && (
+        {inProject && !dir && !row.entry && languageOfSource(p) !== null && (
           <button
             className="icon"
             title="Make this the entry file"

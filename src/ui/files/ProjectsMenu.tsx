@@ -2,10 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import { Modal } from '../Modal';
 import { languageById } from '../../languages/registry';
 import { LanguageSelect } from '../LanguageSelect';
-import { DEFAULT_ENTRY, isDir, makeProject } from '../../project/model';
+import { defaultEntry, isDir, makeProject } from '../../project/model';
 import { exampleProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
-import type { LanguageId } from '../../workers/protocol';
+import type { LanguageId } from '../../languages/registry';
 
 const when = (t: number) => {
   if (!t) return 'never';
@@ -40,7 +40,7 @@ export function ProjectsMenu() {
       ? { ...exampleProject(language, ex), pristine: undefined }
       : makeProject(
           language,
-          { [DEFAULT_ENTRY[language]]: '' },
+          { [defaultEntry(language)]: '' },
           { name: `New ${meta.label.split(' ')[0]} project` },
         );
     useStore.getState().addProject(p);
@@ -89,7 +89,7 @@ export function ProjectsMenu() {
                 value={template}
                 onChange={(e) => setTemplate(e.target.value)}
               >
-                <option value="">an empty {DEFAULT_ENTRY[language]}</option>
+                <option value="">an empty {defaultEntry(language)}</option>
                 {languageById[language].examples.map((ex) => (
                   <option key={ex.id} value={ex.id}>
                     the example: {ex.label}

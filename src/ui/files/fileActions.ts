@@ -1,4 +1,4 @@
-import { languageById } from '../../languages/registry';
+import { guessLanguage, languageById } from '../../languages/registry';
 import {
   baseName,
   bytesToData,
@@ -141,16 +141,7 @@ export async function openZip(file: File): Promise<void> {
     say(`${file.name} holds no files`, 'warn');
     return;
   }
-  const has = (re: RegExp) => paths.some((p) => re.test(p));
-  const language = has(/\.(cpp|cc|cxx)$/)
-    ? 'cpp'
-    : has(/\.c$/)
-      ? 'c'
-      : has(/\.ts$/)
-        ? 'assemblyscript'
-        : has(/\.wat$/)
-          ? 'wat'
-          : useStore.getState().language;
+  const language = guessLanguage(paths) ?? useStore.getState().language;
   const entry = paths.includes(languageById[language].fileName)
     ? languageById[language].fileName
     : paths.find((p) => p.endsWith(languageById[language].fileName.slice(4)));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { optimize, useInspect } from '../../store/inspectStore';
 import { runProgram } from '../../store/runActions';
-import type { OptimizePreset } from '../../workers/protocol';
+import type { OptimizePreset } from '../../protocol/inspect';
 import { downloadFile } from '../download';
 import { formatBytes, formatMs, signed } from '../format';
 

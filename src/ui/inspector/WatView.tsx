@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'reac
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { demangle } from '../../inspect/demangle';
 import { WAT_WINDOW, type WatLines } from '../../inspect/watDocument';
-import { watConfiguration, watLanguage } from '../../languages/wat/grammar';
+import { watConfiguration, watLanguage } from '../../wasm/watGrammar';
 import { loadWat, useInspect } from '../../store/inspectStore';
 import { inspectCall } from '../../workers/inspectClient';
 import { jumpToSource } from './SizesView';

@@ -1,4 +1,4 @@
-import type { MemoryMode } from '../../workers/protocol';
+import type { MemoryMode } from '../../protocol/server';
 
 /** Chooses pooled memories (as Spin) or a new one for each instance (the contrast). */
 export function MemorySelect({

@@ -1,0 +1,129 @@
+/** The runner worker's contract: a command run, its stdio, output stream and result. */
+import type { TranspiledComponent } from './compile';
+import type {
+  ColdStartRequest,
+  ColdStartResult,
+  HandlerSpec,
+  HttpRequest,
+  LoadBatch,
+  ServeAnswer,
+} from './server';
+
+/**
+ * How a program that reads stdin with nothing buffered waits: JSPI suspends it (no isolation
+ * needed), Atomics blocks its worker (cross-origin isolated pages), none: stdin is the preset.
+ */
+export type WaitMode = 'jspi' | 'atomics' | 'none';
+
+/** A run's stdio: whether input can follow the preset, how to wait for it, what is a terminal. */
+export interface StdioSetup {
+  wait: WaitMode;
+  /** More input may follow the preset stdin (typed in the terminal); else EOF follows it. */
+  interactive: boolean;
+  /** Which fds report a terminal: fd 0, and fds 1 and 2. */
+  tty: { stdin: boolean; stdout: boolean };
+  /** atomics: the ring the page writes input into. */
+  ring?: SharedArrayBuffer;
+  /** jspi: the port input arrives on (transferred). */
+  port?: MessagePort;
+}
+
+/** A run request as sent to the runner worker. `wasm` is transferred. */
+export interface RunRequest {
+  runId: number;
+  wasm: Uint8Array;
+  stdin: string;
+  args: string[];
+  env: string[];
+  /**
+   * The sandbox's files, mounted as the preopened directory `/` (path → bytes; a path ending in
+   * `/` is a folder). Each run gets its own copy.
+   */
+  files?: Record<string, Uint8Array>;
+  /** Interactive stdin and terminals; absent: preset stdin, EOF after it, sleeps spin. */
+  stdio?: StdioSetup;
+  /**
+   * Run this transpiled component (wasi:cli/run) on preview2-shim instead of `wasm` as a
+   * preview 1 command; `wasm` is then the component's bytes (for their size only).
+   */
+  component?: TranspiledComponent;
+}
+
+/** A piece of program output ('stdin': the user's input, echoed into the transcript). */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr' | 'stdin';
+  text: string;
+}
+
+/**
+ * Output posted by the runner worker on its own port (not through a Comlink.proxy channel), so
+ * it is ordered with comlink's reply: every chunk arrives before the run's result.
+ */
+export type OutputMessage =
+  | { type: 'runner:output'; runId: number; chunks: OutputChunk[] }
+  /**
+   * The program started or stopped waiting for input ('unavailable': it read past the preset
+   * stdin and nothing can wait). Sent after the output before it.
+   */
+  | { type: 'runner:stdin'; runId: number; state: 'waiting' | 'resumed' | 'unavailable' };
+
+/** One import or export of a module, as WebAssembly.Module reports it. */
+export interface ModuleEntry {
+  module?: string;
+  name: string;
+  kind: string;
+}
+
+/** How a run ended, with the times measured inside the runner worker. */
+export interface RunResult {
+  runId: number;
+  /** Exit code; null when the program trapped or failed to instantiate. */
+  exitCode: number | null;
+  trap?: { message: string; func?: string; frames?: string[] };
+  /** Set when the module could not be compiled or instantiated by the engine. */
+  error?: string;
+  compileModuleMs: number;
+  instantiateMs: number;
+  runMs: number;
+  imports: ModuleEntry[];
+  exports: ModuleEntry[];
+  /** Every file and folder of the sandbox after the run (same form as RunRequest.files). */
+  files?: Record<string, Uint8Array>;
+  /** Set when the run hit the sandbox's size limit. */
+  sandboxFull?: boolean;
+  /** Ran as a component: `exitCode` is what the program asked for (proc_exit's code). */
+  component?: {
+    /** What the component itself reported through wasi:cli/exit (0.2 carries only ok/err). */
+    status: 'ok' | 'err';
+  };
+}
+
+/** The runner worker's API, exposed through comlink. */
+export interface RunnerApi {
+  /** Runs a WASI command; output streams as OutputMessage events on the worker. */
+  run(req: RunRequest): Promise<RunResult>;
+  ping(): Promise<boolean>;
+  /** Answers one request with a fresh instance of the handler. */
+  serve(spec: HandlerSpec, req: HttpRequest): Promise<ServeAnswer>;
+  /**
+   * Answers the service worker's preview requests that come on `port` (PreviewPortAsk), with
+   * fresh instances of `spec` (null: no handler yet), without the page in between.
+   */
+  previewConnect(port: MessagePort, spec: HandlerSpec | null): Promise<void>;
+  /** The handler the preview port serves from now on. */
+  previewSpec(spec: HandlerSpec | null): Promise<void>;
+  /** Compiles the handler in this worker ahead of its traffic; µs it took (0: compiled before). */
+  prepare(spec: HandlerSpec): Promise<number>;
+  /**
+   * A closed-loop load test on this worker: `clients` clients, each sending its next request when
+   * its last was answered, `requests` in all. Progress comes as ServerMessage events.
+   */
+  loadTest(
+    spec: HandlerSpec,
+    req: HttpRequest,
+    requests: number,
+    clients: number,
+  ): Promise<LoadBatch>;
+  /** Creates `count` fresh instances of a module and times them. */
+  coldStart(req: ColdStartRequest): Promise<ColdStartResult>;
+}

@@ -1,0 +1,112 @@
+/** The runner worker's server side: HTTP handlers, load tests, the cold-start lab, the preview. */
+
+/** A handler as the runner worker is given it (compiled once per `id` and worker). */
+export interface HandlerSpec {
+  /** Changes whenever the module or its files change. */
+  id: number;
+  wasm: Uint8Array;
+  /** The trigger route, e.g. `/...`. */
+  route: string;
+  files: Record<string, Uint8Array>;
+  /**
+   * Instances' memories from a pool, zeroed (the default, as Spin's Wasmtime pooling allocator),
+   * or `false`: a new memory for every request (the load test's contrast).
+   */
+  pooled?: boolean;
+}
+
+/** One answered request, as the page gets it. */
+export interface ServeAnswer {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  /** Why the server (not the handler) answered this way. */
+  error?: string;
+  instantiateUs: number;
+  runUs: number;
+  /** Handler compile in this worker, µs (0 when it was compiled before). */
+  compileUs: number;
+  stderr: string;
+}
+
+/** Requests answered since the last batch: their latencies (ms) and how many failed (5xx). */
+export interface LoadBatch {
+  latenciesMs: Float64Array;
+  statuses: Record<number, number>;
+  errors: number;
+  /** The first failure's reason, for the page to show. */
+  firstError?: string;
+}
+
+/**
+ * Fresh instances' memories: `pooled`, zeroed and given again (Wasmtime's pooling allocator, as
+ * Spin runs it), or `fresh`, a new one made by the engine for each.
+ */
+export type MemoryMode = 'pooled' | 'fresh';
+
+/** Cold-start lab settings. */
+export interface ColdStartRequest {
+  wasm: Uint8Array;
+  count: number;
+  /** Also run `_start` in each instance (output discarded). */
+  runStart: boolean;
+  /** Compile the module again for every instance (the contrast). */
+  compileEach: boolean;
+  memory: MemoryMode;
+  files: Record<string, Uint8Array>;
+}
+
+/** Cold-start lab results; times in µs. */
+export interface ColdStartResult {
+  /** Per instance: `new WebAssembly.Instance` (+ `new WebAssembly.Module` with compileEach). */
+  samplesUs: Float64Array;
+  /** Per instance with runStart: `_start` until it returned. */
+  runSamplesUs?: Float64Array;
+  /** The one compile before the loop (0 with compileEach). */
+  compileUs: number;
+  /** Wall time of the whole loop, WASI host setup included, ms. */
+  wallMs: number;
+  /** Mean time to set up each instance's WASI host and file tree (before instantiating), µs. */
+  setupMeanUs: number;
+  /** Linear memory each instance starts with, bytes. */
+  memoryBytes: number;
+  /** The smallest step performance.now() showed (5 µs when cross-origin isolated). */
+  timerResolutionUs: number;
+  /** Instances whose _start trapped or exited non-zero (runStart). */
+  failures: number;
+  firstFailure?: string;
+  /** Whether the instances' memories came from a pool (asked for, and the module allows it). */
+  pooled: boolean;
+  /** Linear memories made for the loop (1 or a few when pooled; one per instance when fresh). */
+  memoriesMade: number;
+}
+
+/** Progress of a load test or cold-start loop, posted on the runner worker's port. */
+export type ServerMessage =
+  | { type: 'server:load'; batch: LoadBatch }
+  | { type: 'server:coldstart'; done: number }
+  /** A preview request came on the service worker's port (the page times it). */
+  | { type: 'server:preview-begin'; id: number; method: string; path: string }
+  /** …and was answered. */
+  | { type: 'server:preview-end'; id: number; served: PreviewServed };
+
+/** A preview request the runner worker answered for the service worker, for the request log. */
+export interface PreviewServed {
+  method: string;
+  path: string;
+  status: number;
+  instantiateUs: number;
+  runUs: number;
+  /** In the worker: from the request's arrival to its answer, ms. */
+  totalMs: number;
+}
+
+/** An HTTP request as a handler gets it. */
+export interface HttpRequest {
+  method: string;
+  /** Path with the query, as in a request line: `/hello?name=x`. */
+  path: string;
+  /** Header lines in order (names as typed; HTTP names are case-insensitive). */
+  headers: [string, string][];
+  body: Uint8Array;
+}
