@@ -1,6 +1,7 @@
 // Helpers for unit tests (Node): compile a language's source and run it as a WASI command.
 import { compilers } from './languages/compilers';
-import { WasiExit, WasiHost } from './wasi/host';
+import { WasiHost } from './wasi/host';
+import { runStart } from './wasm/command';
 import { Budget, buildTree } from './wasi/memfs';
 import { StdinStream, type Waiter } from './wasi/stdin';
 import { runWasi } from './wasm/runWasi';
@@ -133,12 +134,8 @@ export function runOnHost(wasm: Uint8Array, host: WasiHost): number {
   const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), {
     wasi_snapshot_preview1: host.imports as WebAssembly.ModuleImports,
   });
-  host.memory = inst.exports.memory as WebAssembly.Memory;
-  try {
-    (inst.exports._start as () => void)();
-    return 0;
-  } catch (e) {
-    if (e instanceof WasiExit) return e.code;
-    throw e;
-  }
+  const end = runStart(inst, host);
+  if (end.error) throw new Error(end.error);
+  if (end.trap) throw end.thrown;
+  return end.exitCode!;
 }

@@ -3,7 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { languageById } from '../languages/registry';
 import { firstCommitted } from '../ui/firstPaint';
 import { buildLink } from '../share/shareLink';
-import { runProgram } from '../store/runActions';
+import { runProgram } from '../run/actions';
 import { useStore } from '../store/store';
 import { CodeEditor } from '../ui/editor/CodeEditor';
 import { Notices } from '../ui/ShareControls';

@@ -8,8 +8,8 @@ import {
   sendEof,
   sendInput,
   stopProgram,
-} from '../store/runActions';
-import { runColdStart, serveRequest, useServer, withDefaults } from '../store/serverStore';
+} from '../run/actions';
+import { runColdStart, serveRequest, useServer, withDefaults } from '../server/state';
 import { useStore } from '../store/store';
 import type { MemoryMode } from '../protocol/server';
 import type { EmbedOptions } from './options';
@@ -170,6 +170,7 @@ function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
         ...(cmd.wasm ? { wasm: new Uint8Array(cmd.wasm.slice(0)) } : {}),
         ...(cmd.files ? { files: toProjectFiles(cmd.files) } : {}),
         ...(cmd.component === true ? { component: true } : {}),
+        ...(returnFiles ? { returnFiles: true } : {}),
       });
       break;
     case 'playground:stop':

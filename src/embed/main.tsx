@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
-import { watchServerProject } from '../store/serverStore';
-import { watchInspections } from '../store/inspectStore';
-import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../store/runActions';
+import { watchServerProject } from '../server/state';
+import { watchInspections } from '../inspect/state';
+import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from '../run/actions';
 import { useStore } from '../store/store';
 import { EmbedApp } from './EmbedApp';
 import { startBridge } from './bridge';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { diffTrees, toMountable } from './changes';
 import { allPaths, bytesToData, checkPath, movePath, removePath } from './model';
 import { projectToZip, zipToProject } from './zip';
 import { zipSync, strToU8 } from 'fflate';
@@ -44,28 +43,6 @@ describe('project paths', () => {
     expect(bytesToData(strToU8('héllo\n\tok'))).toBe('héllo\n\tok');
     expect(bytesToData(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]))).toBeInstanceOf(Uint8Array);
     expect(bytesToData(new Uint8Array([0xc3, 0x28]))).toBeInstanceOf(Uint8Array);
-  });
-});
-
-describe('run changes', () => {
-  it('finds what a run created, modified and deleted', () => {
-    const before = { 'main.c': 'x', 'data.txt': 'a', 'old.txt': 'o', 'keep/': '', 'src/a.c': '' };
-    const after = toMountable({
-      'main.c': 'x',
-      'data.txt': 'b',
-      'new.bin': new Uint8Array([1]),
-      'keep/': '',
-      'src/a.c': '',
-      'out/': '',
-    });
-    const d = diffTrees(before, after);
-    expect(d.changes).toEqual({
-      'data.txt': 'modified',
-      'new.bin': 'created',
-      'old.txt': 'deleted',
-      'out/': 'created',
-    });
-    expect([...d.after['new.bin']]).toEqual([1]);
   });
 });
 

@@ -51,7 +51,7 @@ export interface CompileResult {
   /** The compiler's full log (stderr), for the Output panel. */
   log: string;
   compileMs: number;
-  /** Size of `wasm` gzipped, computed in the worker after compileMs was taken. */
+  /** Size of `wasm` gzipped, when a step already knows it (the page measures it otherwise). */
   gzipSize?: number;
   phases: PhaseTiming[];
   /** True when this compile had to load the toolchain first. */

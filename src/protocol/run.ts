@@ -36,10 +36,13 @@ export interface RunRequest {
   args: string[];
   env: string[];
   /**
-   * The sandbox's files, mounted as the preopened directory `/` (path → bytes; a path ending in
-   * `/` is a folder). Each run gets its own copy.
+   * The sandbox's files, mounted as the preopened directory `/`, as a change to the project the
+   * worker kept from its last run (a fresh worker starts from nothing). Each run sees the
+   * project as given, never the writes of a run before.
    */
-  files?: Record<string, Uint8Array>;
+  files?: FilesDelta;
+  /** Also answer with every file of the sandbox after the run (RunResult.files). */
+  returnFiles?: boolean;
   /** Interactive stdin and terminals; absent: preset stdin, EOF after it, sleeps spin. */
   stdio?: StdioSetup;
   /**
@@ -47,6 +50,27 @@ export interface RunRequest {
    * preview 1 command; `wasm` is then the component's bytes (for their size only).
    */
   component?: TranspiledComponent;
+}
+
+/**
+ * What changed in a project since the runner last had it: path → bytes (transferred; a path
+ * ending in `/` is a folder) for what is new or different, and the paths that are gone.
+ */
+export interface FilesDelta {
+  /** Forget what was kept first (a fresh worker, another project, the embed's own files). */
+  reset: boolean;
+  put: Record<string, Uint8Array>;
+  remove: string[];
+}
+
+/** What a run did to one path of the sandbox. */
+export type Change = 'created' | 'modified' | 'deleted';
+
+/** The files a run created, modified or deleted, with their content after the run. */
+export interface RunChanges {
+  changes: Record<string, Change>;
+  /** Content after the run of every created or modified path. */
+  after: Record<string, Uint8Array>;
 }
 
 /** A piece of program output ('stdin': the user's input, echoed into the transcript). */
@@ -83,11 +107,18 @@ export interface RunResult {
   /** Set when the module could not be compiled or instantiated by the engine. */
   error?: string;
   compileModuleMs: number;
+  /** The engine's compile was skipped: this worker had compiled the same bytes before. */
+  moduleCached?: boolean;
   instantiateMs: number;
   runMs: number;
   imports: ModuleEntry[];
   exports: ModuleEntry[];
-  /** Every file and folder of the sandbox after the run (same form as RunRequest.files). */
+  /** What the run changed in the sandbox, compared in the worker (bytes transferred). */
+  changes?: RunChanges;
+  /**
+   * Every file and folder of the sandbox after the run (path → bytes, folders end in `/`):
+   * only when asked for (RunRequest.returnFiles) or when no project was kept.
+   */
   files?: Record<string, Uint8Array>;
   /** Set when the run hit the sandbox's size limit. */
   sandboxFull?: boolean;

@@ -2,7 +2,7 @@
  * The page's side of the live preview: registers the service worker and answers the preview
  * requests it forwards (each with a fresh instance of the built handler).
  */
-import { logPreview, serveRequest, serverPool, useServer } from '../store/serverStore';
+import { logPreview, serveRequest, serverPool, useServer } from './state';
 import { useStore } from '../store/store';
 import type { PreviewAnswer, PreviewAsk, PreviewControl } from '../sw/routes';
 import { ownBuffer } from './cgi';

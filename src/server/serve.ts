@@ -3,11 +3,11 @@
  * the request's environment and argv, its body on stdin, the project's files at `/`, stdout
  * parsed as a CGI response. Spin does the same for every request; so does the playground.
  */
-import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
+import { WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
 import { FreshInstances } from '../wasm/memoryPool';
-import { describeTrap } from '../wasm/trap';
+import { runStart } from '../wasm/command';
 import { composeResponse, serverError, type HttpResponse } from './cgi';
 import {
   parseRoute,
@@ -106,7 +106,7 @@ export class HandlerHost {
       this.wasi = wasi;
       this.imports = { wasi_snapshot_preview1: wasi.imports as WebAssembly.ModuleImports };
     }
-    let t0 = performance.now();
+    const t0 = performance.now();
     let made: ReturnType<FreshInstances['instantiate']>;
     try {
       made = this.fresh.instantiate(this.imports!);
@@ -118,27 +118,15 @@ export class HandlerHost {
       return result;
     }
     result.instantiateUs = (performance.now() - t0) * 1000;
-    wasi.memory = made.memory;
-    const start = made.instance.exports._start as (() => void) | undefined;
-    if (typeof start !== 'function') {
-      this.fresh.release(made.pooled);
-      result.response = serverError(
-        500,
-        'not a WASI command: the module exports no _start function',
-      );
+    const end = runStart(made.instance, wasi, made.memory);
+    this.fresh.release(made.pooled);
+    if (end.error) {
+      result.response = serverError(500, end.error);
       return result;
     }
-    let exitCode = 0;
-    let trap: string | null = null;
-    t0 = performance.now();
-    try {
-      start();
-    } catch (e) {
-      if (e instanceof WasiExit) exitCode = e.code;
-      else trap = describeTrap(e).message;
-    }
-    result.runUs = (performance.now() - t0) * 1000;
-    this.fresh.release(made.pooled);
+    const exitCode = end.exitCode;
+    const trap = end.trap?.message ?? null;
+    result.runUs = end.ms * 1000;
     result.stderr = dec.decode(concat(err));
     const log = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
     if (trap !== null) result.response = serverError(500, `the handler trapped: ${trap}${log}`);

@@ -1,6 +1,6 @@
 import { makeProject } from '../project/model';
 import { currentProject } from '../store/projectSlice';
-import { runProgram } from '../store/runActions';
+import { runProgram } from '../run/actions';
 import { useStore, type Store } from '../store/store';
 import { decodeShare, encodeShareV2, type SharedState } from './codec';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { languageById } from '../languages/registry';
-import { cancelDownload, downloadToolchain } from '../store/runActions';
+import { cancelDownload, downloadToolchain } from '../run/actions';
 import { useStore } from '../store/store';
 import { formatBytes } from './format';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useInspect } from '../store/inspectStore';
+import { useInspect } from '../inspect/state';
 import { useStore } from '../store/store';
 import type { MainTab } from '../store/uiSlice';
 import { InspectorPanel } from './inspector/InspectorPanel';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useOutput } from '../store/outputStore';
-import { sendEof } from '../store/runActions';
+import { sendEof } from '../run/actions';
 import type { OutputView } from '../store/settingsSlice';
 import { useStore } from '../store/store';
 import { ExitBadge } from './ExitBadge';

@@ -1,10 +1,10 @@
 import { WASM_OPT_PRESETS } from '../inspect/presets';
 import { languageById } from '../languages/registry';
-import { runProgram } from '../store/runActions';
+import { runProgram } from '../run/actions';
 import { useStore } from '../store/store';
 import { currentProject } from '../store/projectSlice';
 import { RouteField } from './server/RouteField';
-import { componentWaitMode } from '../workers/stdinChannel';
+import { componentWaitMode } from '../run/stdinChannel';
 
 /** stdin, arguments, environment and the time limit; saved with the source. */
 export function RunSettings() {

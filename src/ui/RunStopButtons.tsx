@@ -1,5 +1,5 @@
 import { languageById, type LanguageId } from '../languages/registry';
-import { runProgram, stopProgram } from '../store/runActions';
+import { runProgram, stopProgram } from '../run/actions';
 import type { LoadProgress } from '../protocol/compile';
 import { useStore } from '../store/store';
 

@@ -1,6 +1,6 @@
 import { useStore } from '../store/store';
 import { formatBytes, formatMs, signed } from './format';
-import { useInspect } from '../store/inspectStore';
+import { useInspect } from '../inspect/state';
 import { capabilities } from '../wasm/capabilities';
 
 function Figure({

@@ -1,5 +1,5 @@
 import { languageById } from '../languages/registry';
-import { disassembleLast, runProgram } from '../store/runActions';
+import { disassembleLast, runProgram } from '../run/actions';
 import { entrySource } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { downloadFile, openWasmFile } from './download';

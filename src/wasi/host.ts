@@ -403,7 +403,7 @@ export class WasiHost {
             if (total === 0) return E.NOSPC;
             break;
           }
-          d.node.buf.set(this.bytes.subarray(buf, buf + len), pos);
+          d.node.writable().set(this.bytes.subarray(buf, buf + len), pos);
           pos += len;
           total += len;
         }

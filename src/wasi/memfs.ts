@@ -40,6 +40,9 @@ const IN_PLACE_FROM = 1 << 20;
  * A regular file: `buf` holds `size` bytes. Small files grow by doubling; past 1 MiB the buffer
  * is a resizable ArrayBuffer that grows in place, so a big file written by appends is never
  * copied. Fresh memory is already zero: only bytes written before a shrink are cleared again.
+ *
+ * A file mounted from the project shares the project's bytes until it is first changed
+ * (copy on write): a run that only reads its files copies none of them.
  */
 export class FileNode extends Node {
   readonly kind = 'file';
@@ -47,22 +50,42 @@ export class FileNode extends Node {
   size: number;
   /** Bytes of `buf` ever written (beyond it the memory is still zero). */
   private dirty: number;
+  /** The bytes this file was mounted with, while `buf` is still them (nothing written yet). */
+  shared: Uint8Array | null;
   constructor(
     data: Uint8Array,
     readonly budget: Budget,
+    share = false,
   ) {
     super();
     this.buf = data;
+    this.shared = share ? data : null;
     this.size = this.dirty = data.byteLength;
     budget.take(data.byteLength);
   }
   get data(): Uint8Array {
     return this.buf.subarray(0, this.size);
   }
+  /** The buffer to write into: the file's own (a shared one is copied first). */
+  writable(): Uint8Array {
+    if (this.shared) {
+      this.buf = this.buf.slice();
+      this.shared = null;
+    }
+    return this.buf;
+  }
   /** Sets the length (growth reads as zeros); false when the sandbox is full. */
   resize(size: number): boolean {
     if (size === this.size) return true;
     if (!this.budget.take(size - this.size)) return false;
+    if (this.shared) {
+      // The first change of a mounted file: its own buffer, with only the bytes it keeps.
+      const own = new Uint8Array(Math.max(size, 16));
+      own.set(this.buf.subarray(0, Math.min(size, this.size)));
+      this.buf = own;
+      this.shared = null;
+      this.dirty = Math.min(size, this.size);
+    }
     if (size > this.buf.byteLength) this.grow(size);
     if (size > this.size && this.dirty > this.size)
       this.buf.fill(0, this.size, Math.min(size, this.dirty));
@@ -188,8 +211,15 @@ export function resolve(base: DirNode, path: string, follow: boolean): Resolved 
   }
 }
 
-/** Builds a tree from path → bytes (paths ending in `/` are folders). */
-export function buildTree(files: Record<string, Uint8Array>, budget: Budget): DirNode {
+/**
+ * Builds a tree from path → bytes (paths ending in `/` are folders). With `share`, files use the
+ * given bytes until written (see FileNode); else each gets a copy.
+ */
+export function buildTree(
+  files: Record<string, Uint8Array> | Map<string, Uint8Array>,
+  budget: Budget,
+  share = false,
+): DirNode {
   const root = new DirNode(null);
   const dirAt = (names: string[]) => {
     let cur = root;
@@ -203,15 +233,16 @@ export function buildTree(files: Record<string, Uint8Array>, budget: Budget): Di
     }
     return cur;
   };
-  for (const [path, bytes] of Object.entries(files)) {
+  const entries = files instanceof Map ? files.entries() : Object.entries(files);
+  for (const [path, bytes] of entries) {
     const names = path.split('/');
     if (path.endsWith('/')) {
       dirAt(names.slice(0, -1));
       continue;
     }
     const name = names.pop()!;
-    // A copy: the run must never change the bytes it was given.
-    dirAt(names).entries.set(name, new FileNode(bytes.slice(), budget));
+    // The run must never change the bytes it was given: a copy now, or on the first write.
+    dirAt(names).entries.set(name, new FileNode(share ? bytes : bytes.slice(), budget, share));
   }
   return root;
 }

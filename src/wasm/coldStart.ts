@@ -3,11 +3,11 @@
  * WASI host over its own copy of the project's files and a zeroed linear memory (from a pool, as
  * Wasmtime's pooling allocator gives them, or a new one each), timed one by one.
  */
-import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
+import { WasiHost, wasiImportsOf, type WasiOptions } from '../wasi/host';
 import { Budget, buildTree } from '../wasi/memfs';
 import { StdinStream } from '../wasi/stdin';
 import { FreshInstances } from './memoryPool';
-import { describeTrap } from './trap';
+import { runStart } from './command';
 import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../protocol/server';
 
 export const MAX_COLDSTART = 100_000;
@@ -76,18 +76,12 @@ export function coldStartLoop(
     samples[i] = (performance.now() - t0) * 1000;
     if (i === 0) memoryBytes = memory?.buffer.byteLength ?? 0;
     if (runSamples) {
-      wasi.memory = memory;
-      const t1 = performance.now();
-      try {
-        (instance.exports._start as () => void)();
-      } catch (e) {
-        const code = e instanceof WasiExit ? e.code : null;
-        if (code !== 0) {
-          failures++;
-          firstFailure ??= code === null ? describeTrap(e).message : `exit code ${code}`;
-        }
+      const end = runStart(instance, wasi, memory);
+      if (end.exitCode !== 0) {
+        failures++;
+        firstFailure ??= end.error ?? end.trap?.message ?? `exit code ${end.exitCode}`;
       }
-      runSamples[i] = (performance.now() - t1) * 1000;
+      runSamples[i] = end.ms * 1000;
     }
     fresh.release(pooled);
     const now = performance.now();

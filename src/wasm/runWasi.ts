@@ -1,10 +1,13 @@
-import { WasiExit, WasiHost, type StdinWaitState } from '../wasi/host';
+import { WasiHost, type StdinWaitState } from '../wasi/host';
+import type { MountedProject } from '../wasi/mount';
 import { Budget, buildTree, readTree } from '../wasi/memfs';
 import { noWaiter, PortWaiter, RingWaiter, StdinStream, type Waiter } from '../wasi/stdin';
 import type { ModuleEntry, OutputChunk, RunResult, StdioSetup } from '../protocol/run';
 import { hasJspi, jspi } from './jspi';
 import { OutputBatcher } from './outputBatcher';
 import { describeTrap } from './trap';
+import { runStart, runStartSuspending } from './command';
+import { ModuleCache } from './moduleCache';
 
 /** Inputs of one WASI command run. */
 export interface WasiRunInput {
@@ -17,8 +20,17 @@ export interface WasiRunInput {
   programName?: string;
   /** The files mounted at `/` (path → bytes, folders end in `/`); none when absent. */
   files?: Record<string, Uint8Array>;
+  /**
+   * Or the project the runner worker keeps: mounted without copies, and the result carries
+   * only what the run changed (and every file with `returnFiles`).
+   */
+  mount?: MountedProject;
+  returnFiles?: boolean;
   stdio?: StdioSetup;
 }
+
+/** Modules this worker compiled, by content: an unchanged program is not compiled again. */
+const modules = new ModuleCache();
 
 /** The waiter for a run's stdio setup; a mechanism this engine lacks falls back to none. */
 function waiterFor(stdio: StdioSetup | undefined): Waiter {
@@ -78,7 +90,7 @@ export async function runWasi(
   const budget = new Budget();
   // The project is the preopened directory `/` (fd 3), and wasi-libc's working directory is `/`,
   // so fopen("data.txt") and fopen("/data.txt") name the same file.
-  const root = buildTree(input.files ?? {}, budget);
+  const root = input.mount ? input.mount.tree(budget) : buildTree(input.files ?? {}, budget);
   const waiter = waiterFor(input.stdio);
   const wasi = new WasiHost({
     args: [input.programName ?? 'main.wasm', ...input.args],
@@ -107,13 +119,14 @@ export async function runWasi(
   }
 
   let mod: WebAssembly.Module;
-  let t0 = performance.now();
   try {
-    mod = await WebAssembly.compile(input.wasm as BufferSource);
+    const got = await modules.compile(input.wasm);
+    mod = got.module;
+    result.compileModuleMs = got.ms;
+    if (got.cached) result.moduleCached = true;
   } catch (e) {
     return { ...result, error: `invalid module: ${(e as Error).message}` };
   }
-  result.compileModuleMs = performance.now() - t0;
   Object.assign(result, moduleEntries(mod));
 
   const hasStart = result.exports.some((e) => e.name === '_start' && e.kind === 'function');
@@ -122,7 +135,7 @@ export async function runWasi(
     return { ...result, error: 'not a WASI command: the module exports no _start function' };
 
   let instance: WebAssembly.Instance;
-  t0 = performance.now();
+  const t0 = performance.now();
   try {
     instance = await WebAssembly.instantiate(mod, {
       wasi_snapshot_preview1: imports as WebAssembly.ModuleImports,
@@ -140,20 +153,18 @@ export async function runWasi(
     return { ...result, error: 'not a WASI command: the module exports no memory' };
   }
 
-  wasi.memory = instance.exports.memory as WebAssembly.Memory;
-  t0 = performance.now();
-  const start = instance.exports._start as () => unknown;
-  try {
-    if (waiter.mode === 'jspi') await jspi.promising!(start)();
-    else start();
-    result.exitCode = 0;
-  } catch (e) {
-    if (e instanceof WasiExit) result.exitCode = e.code;
-    else result.trap = describeTrap(e);
-  }
-  result.runMs = performance.now() - t0;
+  const end =
+    waiter.mode === 'jspi'
+      ? await runStartSuspending(instance, wasi, jspi.promising!)
+      : runStart(instance, wasi);
+  result.exitCode = end.exitCode;
+  if (end.trap) result.trap = end.trap;
+  result.runMs = end.ms;
   batcher.flush(undefined, true);
-  result.files = readTree(root);
+  if (input.mount) {
+    result.changes = input.mount.changes(root);
+    if (input.returnFiles) result.files = readTree(root);
+  } else result.files = readTree(root);
   if (budget.full) result.sandboxFull = true;
   return result;
 }

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { compilers } from '../languages/compilers';
-import { gzipSize } from '../wasm/gzipSize';
 import type {
   ComponentBuild,
   CompileRequest,
@@ -56,8 +55,8 @@ const api: CompilerApi = {
       const compile = await entry.load();
       const result = await compile(req);
       result.coldStart = coldStart;
-      // Off the main thread, and outside compileMs.
-      if (result.wasm) result.gzipSize = await gzipSize(result.wasm);
+      // The gzip size is the page's to take after the run (CompressionStream, off its thread):
+      // here it would delay the answer the run waits for.
       return result.wasm ? Comlink.transfer(result, [result.wasm.buffer]) : result;
     } catch (e) {
       // A crashing toolchain must not take the worker down: report it and stay usable.

@@ -10,27 +10,47 @@ import {
   serveOne,
   setPreviewSpec,
 } from '../server/handlerWorker';
-import type { OutputMessage, RunRequest, RunnerApi } from '../protocol/run';
+import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from '../protocol/run';
+import { MountedProject } from '../wasi/mount';
+import type { StdinWaitState } from '../wasi/host';
 import type { ServerMessage } from '../protocol/server';
 
 const postServer = (m: ServerMessage) => self.postMessage(m);
+/** The project as of the last run: each run brings only what changed since. */
+const mount = new MountedProject();
+
+/**
+ * The buffers of a result's file bytes, to transfer them back instead of copying: the changed
+ * files' (copies made for the answer), and the whole listing's when it was copied too
+ * (readTree; a component's filesystem may still share bytes with the kept project).
+ */
+function resultBuffers(r: RunResult, listingIsCopy: boolean): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const b of Object.values(r.changes?.after ?? {})) out.add(b.buffer as ArrayBuffer);
+  if (listingIsCopy) for (const b of Object.values(r.files ?? {})) out.add(b.buffer as ArrayBuffer);
+  return [...out];
+}
 
 const api: RunnerApi = {
   async run(req: RunRequest) {
     const post = (msg: OutputMessage) => self.postMessage(msg);
+    if (req.files) mount.apply(req.files);
+    const onOutput = (chunks: OutputChunk[]) =>
+      post({ type: 'runner:output', runId: req.runId, chunks });
+    const onStdin = (state: StdinWaitState) =>
+      post({ type: 'runner:stdin', runId: req.runId, state });
+    let r: RunResult;
+    const component = req.component !== undefined;
     if (req.component) {
       const { runComponent } = await import('../component/runComponent');
-      return runComponent(
-        { ...req, component: req.component },
-        (chunks) => post({ type: 'runner:output', runId: req.runId, chunks }),
-        (state) => post({ type: 'runner:stdin', runId: req.runId, state }),
-      );
-    }
-    return runWasi(
-      req,
-      (chunks) => post({ type: 'runner:output', runId: req.runId, chunks }),
-      (state) => post({ type: 'runner:stdin', runId: req.runId, state }),
-    );
+      const input = { ...req, files: Object.fromEntries(mount.files), component: req.component };
+      r = await runComponent(input, onOutput, onStdin);
+      if (r.files) {
+        r.changes = mount.changesOf(r.files);
+        if (!req.returnFiles) delete r.files;
+      }
+    } else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
+    return Comlink.transfer(r, resultBuffers(r, !component));
   },
   async ping() {
     const r = await runWasi(

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { monacoLanguageOf } from '../../languages/registry';
-import { runProgram } from '../../store/runActions';
+import { runProgram } from '../../run/actions';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { setEditorHandle } from './editorHandle';

@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useStore } from '../../store/store';
-import { formatInWorker } from '../../workers/formatClient';
+import { formatInWorker } from '../../format/client';
 import { parseFileUri } from './fileUri';
 import { editorLanguages, formatterOf } from '../../languages/registry';
 

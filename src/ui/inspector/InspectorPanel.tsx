@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useInspect } from '../../store/inspectStore';
+import { useInspect } from '../../inspect/state';
 import { useStore } from '../../store/store';
 import { tabForKey } from '../tabKeys';
 import { useDarkMode } from '../useDarkMode';

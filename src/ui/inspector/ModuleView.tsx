@@ -1,5 +1,5 @@
 import { FEATURES } from '../../inspect/features';
-import { useInspect } from '../../store/inspectStore';
+import { useInspect } from '../../inspect/state';
 import { useStore } from '../../store/store';
 import { ModuleEntries } from '../ModuleEntries';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { optimize, useInspect } from '../../store/inspectStore';
-import { runProgram } from '../../store/runActions';
+import { optimize, useInspect } from '../../inspect/state';
+import { runProgram } from '../../run/actions';
 import type { OptimizePreset } from '../../protocol/inspect';
 import { downloadFile } from '../download';
 import { formatBytes, formatMs, signed } from '../format';

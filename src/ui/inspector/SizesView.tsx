@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { findDefinition } from '../../project/findDefinition';
-import { itemKey, useInspect } from '../../store/inspectStore';
+import { itemKey, useInspect } from '../../inspect/state';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { demangle } from '../../inspect/demangle';

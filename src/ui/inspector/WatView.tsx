@@ -3,8 +3,8 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { demangle } from '../../inspect/demangle';
 import { WAT_WINDOW, type WatLines } from '../../inspect/watDocument';
 import { watConfiguration, watLanguage } from '../../wasm/watGrammar';
-import { loadWat, useInspect } from '../../store/inspectStore';
-import { inspectCall } from '../../workers/inspectClient';
+import { loadWat, useInspect } from '../../inspect/state';
+import { inspectCall } from '../../inspect/client';
 import { jumpToSource } from './SizesView';
 
 /**

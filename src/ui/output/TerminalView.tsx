@@ -4,7 +4,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { useOutput } from '../../store/outputStore';
-import { sendEof, sendInput, stopProgram, terminalSize } from '../../store/runActions';
+import { sendEof, sendInput, stopProgram, terminalSize } from '../../run/actions';
 import { addRunListener } from '../../store/runEvents';
 import { useStore } from '../../store/store';
 import { useMediaQuery } from '../useMediaQuery';

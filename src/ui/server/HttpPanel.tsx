@@ -1,5 +1,5 @@
 import { currentProject } from '../../store/projectSlice';
-import { routeOf, useServer } from '../../store/serverStore';
+import { routeOf, useServer } from '../../server/state';
 import { useStore } from '../../store/store';
 import { kebabName, spinAppZip } from '../../server/spinApp';
 import { downloadFile } from '../download';

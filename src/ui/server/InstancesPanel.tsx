@@ -1,5 +1,5 @@
-import { currentModule } from '../../store/runActions';
-import { coldFormError, runColdStart, stopColdStart, useServer } from '../../store/serverStore';
+import { currentModule } from '../../run/actions';
+import { coldFormError, runColdStart, stopColdStart, useServer } from '../../server/state';
 import { useStore } from '../../store/store';
 import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';

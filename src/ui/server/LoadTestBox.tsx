@@ -6,7 +6,7 @@ import {
   MAX_CONCURRENCY,
   MAX_LOAD_REQUESTS,
   loadWorkers,
-} from '../../store/serverStore';
+} from '../../server/state';
 import { Histogram } from './Histogram';
 import { MemorySelect } from './MemorySelect';
 

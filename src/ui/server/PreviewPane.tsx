@@ -1,7 +1,7 @@
 import { formatUs } from '../format';
 import { useEffect, useRef, useState } from 'react';
 import { previewHref, startPreviewBridge } from '../../server/previewBridge';
-import { useServer } from '../../store/serverStore';
+import { useServer } from '../../server/state';
 
 /**
  * The handler as a website: a frame on this tab's preview path, every request of which (page,

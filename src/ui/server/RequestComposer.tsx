@@ -1,5 +1,5 @@
-import { runProgram } from '../../store/runActions';
-import { handlerIsCurrent, sendComposed, useServer } from '../../store/serverStore';
+import { runProgram } from '../../run/actions';
+import { handlerIsCurrent, sendComposed, useServer } from '../../server/state';
 import { useStore } from '../../store/store';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];

@@ -1,7 +1,7 @@
 import { formatUs } from '../format';
 import { useEffect, useMemo, useState } from 'react';
 import { header } from '../../server/cgi';
-import { useServer, type ShownResponse } from '../../store/serverStore';
+import { useServer, type ShownResponse } from '../../server/state';
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',

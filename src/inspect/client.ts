@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { raceWorker } from './compilerClient';
+import { raceWorker } from '../util/workerCall';
 import type { InspectorApi } from '../protocol/inspect';
 
 let worker: Worker | undefined;
@@ -8,7 +8,7 @@ let api: Comlink.Remote<InspectorApi> | undefined;
 /** The inspect worker, started on first use and kept (binaryen stays loaded once used). */
 function remote(): { worker: Worker; api: Comlink.Remote<InspectorApi> } {
   if (!worker || !api) {
-    worker = new Worker(new URL('./inspect.worker.ts', import.meta.url), {
+    worker = new Worker(new URL('../workers/inspect.worker.ts', import.meta.url), {
       type: 'module',
       name: 'inspect',
     });

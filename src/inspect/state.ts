@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { Inspection } from '../inspect/inspection';
-import type { SizeItem } from '../inspect/sizes';
-import { WAT_LIMIT } from '../inspect/wat';
-import type { WatSummary } from '../inspect/watDocument';
+import type { Inspection } from './inspection';
+import type { SizeItem } from './sizes';
+import { WAT_LIMIT } from './wat';
+import type { WatSummary } from './watDocument';
 import { gzipSize } from '../wasm/gzipSize';
-import { inspectCall } from '../workers/inspectClient';
+import { inspectCall } from './client';
 import type { OptimizePreset } from '../protocol/inspect';
-import { useStore } from './store';
+import { useStore } from '../store/store';
 
 /** A size item's identity across compiles. */
 export const itemKey = (i: Pick<SizeItem, 'kind' | 'name'>) => `${i.kind}:${i.name}`;

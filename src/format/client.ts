@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { raceWorker } from './compilerClient';
+import { raceWorker } from '../util/workerCall';
 import type { FormatRequest, FormatResult, FormatterApi } from '../protocol/format';
 
 let worker: Worker | undefined;
@@ -8,7 +8,7 @@ let api: Comlink.Remote<FormatterApi> | undefined;
 /** Formats in a worker started on the first use (and kept: clang-format stays loaded). */
 export function formatInWorker(req: FormatRequest): Promise<FormatResult> {
   if (!worker || !api) {
-    worker = new Worker(new URL('./format.worker.ts', import.meta.url), {
+    worker = new Worker(new URL('../workers/format.worker.ts', import.meta.url), {
       type: 'module',
       name: 'format',
     });

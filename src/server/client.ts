@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { AbortError, raceWorker } from './compilerClient';
+import { AbortError, raceWorker } from '../util/workerCall';
 import type {
   ColdStartRequest,
   ColdStartResult,
@@ -10,12 +10,12 @@ import type {
   ServerMessage,
 } from '../protocol/server';
 import type { RunnerApi } from '../protocol/run';
-import type { HttpRequest } from '../server/wagi';
-import { serverAnswer } from '../server/cgi';
+import type { HttpRequest } from './wagi';
+import { serverAnswer } from './cgi';
 
 /** A runner worker used for handlers (the same script as command runs). */
 class Handle {
-  readonly worker = new Worker(new URL('./runner.worker.ts', import.meta.url), {
+  readonly worker = new Worker(new URL('../workers/runner.worker.ts', import.meta.url), {
     type: 'module',
     name: 'handler',
   });

@@ -1,6 +1,8 @@
 import * as Comlink from 'comlink';
-import { raceWorker } from './compilerClient';
+import { raceWorker } from '../util/workerCall';
 import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from '../protocol/run';
+import type { ProjectFiles } from '../project/model';
+import { MountTracker } from './mountDelta';
 
 /** What a run reports while it runs: output, and when it waits for input. */
 export interface RunCallbacks {
@@ -14,10 +16,12 @@ interface RunnerHandle {
   ready: Promise<boolean>;
   /** Set once `ready` settled: a warm worker is sent the run without an await in between. */
   isReady: boolean;
+  /** What this worker holds of the project (it keeps it between runs). */
+  mount: MountTracker;
 }
 
 function spawn(): RunnerHandle {
-  const worker = new Worker(new URL('./runner.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../workers/runner.worker.ts', import.meta.url), {
     type: 'module',
     name: 'runner',
   });
@@ -28,6 +32,7 @@ function spawn(): RunnerHandle {
     api,
     ready: api.ping().catch(() => false),
     isReady: false,
+    mount: new MountTracker(),
   };
   void handle.ready.then(() => (handle.isReady = true));
   return handle;
@@ -45,8 +50,13 @@ const SPARE_AFTER_MS = 100;
 export class RunnerPool {
   private warm: RunnerHandle[] = [spawn()];
 
+  /**
+   * Runs `req` on a warm worker, with `files` mounted at `/`: the worker gets only what changed
+   * since it last had them.
+   */
   async run(
-    req: RunRequest,
+    req: Omit<RunRequest, 'files'>,
+    files: ProjectFiles,
     on: RunCallbacks | RunCallbacks['output'],
     signal?: AbortSignal,
     transfer: Transferable[] = [],
@@ -64,7 +74,14 @@ export class RunnerPool {
     let clean = false;
     try {
       if (!h.isReady) await h.ready;
-      const call = h.api.run(Comlink.transfer(req, [req.wasm.buffer, ...transfer]));
+      const mount = h.mount.delta(files);
+      const call = h.api.run(
+        Comlink.transfer({ ...req, files: mount.delta }, [
+          req.wasm.buffer,
+          ...mount.transfer,
+          ...transfer,
+        ]),
+      );
       const result = await raceWorker(h.worker, call, signal);
       clean = true;
       return result;

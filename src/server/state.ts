@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { toMountable } from '../project/changes';
 import type { Project } from '../project/model';
-import { parseHeaderLines } from '../server/cgi';
-import { histogram, summarize, type Bin } from '../server/stats';
-import { DEFAULT_ROUTE, type HttpRequest } from '../server/wagi';
+import { parseHeaderLines } from './cgi';
+import { histogram, summarize, type Bin } from './stats';
+import { DEFAULT_ROUTE, type HttpRequest } from './wagi';
 import { MAX_COLDSTART } from '../wasm/coldStart';
 import type {
   ColdStartResult,
@@ -12,10 +12,10 @@ import type {
   PreviewServed,
   ServeAnswer,
 } from '../protocol/server';
-import { maxLoadWorkers, ServerPool } from '../workers/serverClient';
+import { maxLoadWorkers, ServerPool } from './client';
 import { languageById } from '../languages/registry';
-import { currentProject, exampleIdOf } from './projectSlice';
-import { useStore } from './store';
+import { currentProject, exampleIdOf } from '../store/projectSlice';
+import { useStore } from '../store/store';
 
 /** Where a request came from: the composer (Send, Run), the live preview, or the embed API. */
 export type RequestSource = 'send' | 'preview' | 'embed';

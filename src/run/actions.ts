@@ -1,0 +1,13 @@
+// What the UI, the embed bridge and the share link may ask of Run: this folder's public face.
+export { runProgram, type RunOptions } from './runProgram';
+export { currentModule, ensureHandler } from './build';
+export { initWorkers } from './clients';
+export { sendEof, sendInput, terminalSize } from './input';
+export { clearRunOnProjectSwitch, disassembleLast, stopProgram } from './session';
+export {
+  cancelDownload,
+  downloadToolchain,
+  pendingDownload,
+  warmLanguage,
+  warmOnLanguageChange,
+} from './toolchains';
