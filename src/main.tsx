@@ -1,3 +1,5 @@
+// The base styles first: each component's own styles come after them (it imports them).
+import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -12,7 +14,6 @@ import { installTestHooks } from './ui/testHooks';
 import { firstPaint } from './ui/firstPaint';
 import { watchBootSnapshot } from './boot/bootSnapshot';
 import { registerServiceWorker } from './sw/register';
-import './ui/app.css';
 
 // Projects come from IndexedDB before the first render, so the editor opens on the right one.
 await startAutosave();

@@ -43,6 +43,8 @@ export async function run(
     args?: string[];
     env?: string[];
     files?: Record<string, Uint8Array>;
+    /** false: no directory preopened (fd 3 absent). */
+    preopen?: boolean;
   } = {},
 ): Promise<RunOutput> {
   const chunks: OutputChunk[] = [];
@@ -54,6 +56,7 @@ export async function run(
       args: opts.args ?? [],
       env: opts.env ?? [],
       files: opts.files,
+      preopen: opts.preopen,
     },
     (c) => chunks.push(...c),
   );

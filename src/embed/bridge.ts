@@ -1,3 +1,4 @@
+import { formatEnv } from '../wasm/args';
 import { isLanguageId, languageById } from '../languages/registry';
 import { bytesToData, checkPath, makeProject, type ProjectFiles } from '../project/model';
 import { addRunListener } from '../store/runEvents';
@@ -38,7 +39,11 @@ function toProjectFiles(files: EmbedFiles): ProjectFiles {
 /** Whether the next exit event carries the sandbox's files. */
 let returnFiles = false;
 
-function applySettings(cmd: { stdin?: string; args?: string | string[]; env?: string }) {
+function applySettings(cmd: {
+  stdin?: string;
+  args?: string | string[];
+  env?: string | Record<string, string>;
+}) {
   const patch: Partial<{ stdin: string; args: string; env: string }> = {};
   if (cmd.stdin !== undefined) patch.stdin = cmd.stdin;
   if (cmd.args !== undefined) {
@@ -46,7 +51,7 @@ function applySettings(cmd: { stdin?: string; args?: string | string[]; env?: st
       ? cmd.args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
       : cmd.args;
   }
-  if (cmd.env !== undefined) patch.env = cmd.env;
+  if (cmd.env !== undefined) patch.env = typeof cmd.env === 'string' ? cmd.env : formatEnv(cmd.env);
   useStore.getState().setRunSetting(patch);
 }
 
@@ -169,6 +174,7 @@ function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
       void runProgram({
         ...(cmd.wasm ? { wasm: new Uint8Array(cmd.wasm.slice(0)) } : {}),
         ...(cmd.files ? { files: toProjectFiles(cmd.files) } : {}),
+        ...(cmd.files === null ? { preopen: false } : {}),
         ...(cmd.component === true ? { component: true } : {}),
         ...(returnFiles ? { returnFiles: true } : {}),
       });

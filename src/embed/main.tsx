@@ -1,3 +1,5 @@
+// The base styles first: each component's own styles come after them (it imports them).
+import '../ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openSharedLink } from '../share/shareLink';
@@ -11,7 +13,6 @@ import { parseEmbedOptions } from './options';
 import { editorReady } from '../ui/editor/editorHandle';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { installTestHooks } from '../ui/testHooks';
-import '../ui/app.css';
 
 // Embed mode never touches localStorage: the state comes from the link and the parent only.
 const options = parseEmbedOptions(window.location.search);

@@ -67,19 +67,24 @@ export type EmbedCommand =
       entry?: string;
       stdin?: string;
       args?: string | string[];
-      env?: string;
+      /** Run settings' text (`KEY=value` lines), or name → value (any value, line breaks too). */
+      env?: string | Record<string, string>;
     }
   | {
       type: 'playground:run';
       wasm?: ArrayBuffer | Uint8Array;
-      /** Mounted for this run (with `wasm`: the files that module sees). */
-      files?: EmbedFiles;
+      /**
+       * Mounted for this run (with `wasm`: the files that module sees). `null`: no directory
+       * is preopened at all (fd 3 is not there), as a WASI host given no `--dir`.
+       */
+      files?: EmbedFiles | null;
       returnFiles?: boolean;
       /** Build the module as a wasi:cli/command component and run that (preview 2). */
       component?: boolean;
       stdin?: string;
       args?: string | string[];
-      env?: string;
+      /** Run settings' text (`KEY=value` lines), or name → value (any value, line breaks too). */
+      env?: string | Record<string, string>;
     }
   | { type: 'playground:stop' }
   /** Types into the running program's stdin (`text`, newline optional), or closes it (`eof`). */
@@ -126,13 +131,19 @@ export function checkCommand(
     return 'no playground:* type';
   const argsOk =
     optStr(m.args) || (Array.isArray(m.args) && m.args.every((a) => typeof a === 'string'));
-  const settingsOk = optStr(m.stdin) && argsOk && optStr(m.env);
+  const envOk =
+    optStr(m.env) ||
+    (typeof m.env === 'object' &&
+      m.env !== null &&
+      !Array.isArray(m.env) &&
+      Object.entries(m.env).every(([k, v]) => /^[^=\s]+$/.test(k) && typeof v === 'string'));
+  const settingsOk = optStr(m.stdin) && argsOk && envOk;
   switch (m.type) {
     case 'playground:set':
       if (m.language !== undefined && !isLanguage(m.language))
         return `unknown language ${String(m.language)}`;
       if (!optStr(m.source) || !settingsOk || !optStr(m.entry))
-        return 'source, entry, stdin, args and env must be strings';
+        return 'source, entry, stdin and args must be strings, env a string or an object of strings';
       return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:run':
       if (
@@ -142,7 +153,9 @@ export function checkCommand(
       ) {
         return 'wasm must be an ArrayBuffer or Uint8Array';
       }
-      if (!settingsOk) return 'stdin, args and env must be strings';
+      if (!settingsOk)
+        return 'stdin and args must be strings, env a string or an object of strings';
+      if (m.files === null) return m as EmbedCommand;
       if (m.returnFiles !== undefined && typeof m.returnFiles !== 'boolean')
         return 'returnFiles must be a boolean';
       if (m.component !== undefined && typeof m.component !== 'boolean')

@@ -77,7 +77,11 @@ const EAGER_WAT = 2 * 1024 * 1024;
 let moduleKey = 0;
 const keys = new WeakMap<Uint8Array, number>();
 
-async function inspect(wasm: Uint8Array, projectId: string) {
+/**
+ * Inspects `wasm`. A build of project `projectId` is compared with that project's previous
+ * build (deltas); a module that is no build (null: opened, optimized) is compared with nothing.
+ */
+async function inspect(wasm: Uint8Array, projectId: string | null) {
   useInspect.setState({ ...empty, wasm, busy: true, added: new Set() });
   try {
     const inspecting = inspectCall((api) => api.inspect(wasm));
@@ -86,7 +90,7 @@ async function inspect(wasm: Uint8Array, projectId: string) {
     if (wasm.byteLength <= EAGER_WAT) void loadWat();
     const inspection = await inspecting;
     if (useInspect.getState().wasm !== wasm) return;
-    const prev = previous.get(projectId);
+    const prev = projectId === null ? undefined : previous.get(projectId);
     const items = new Map(inspection.sizes.items.map((i) => [itemKey(i), i]));
     const deltas: Record<string, number> = {};
     const added = new Set<string>();
@@ -99,7 +103,7 @@ async function inspect(wasm: Uint8Array, projectId: string) {
       }
       for (const [k, i] of prev.items) if (!items.has(k)) removed.push(i);
     }
-    previous.set(projectId, { items, total: inspection.sizes.total });
+    if (projectId !== null) previous.set(projectId, { items, total: inspection.sizes.total });
     useInspect.setState({
       inspection,
       busy: false,
@@ -131,7 +135,7 @@ export function watchInspections(): () => void {
     else {
       // Running the optimized module keeps the inspection (and the optimize result) on screen.
       if (sameBytes(s.wasm, useInspect.getState().optimized?.wasm)) return;
-      void inspect(s.wasm, s.currentId);
+      void inspect(s.wasm, s.wasmBuilt ? s.currentId : null);
     }
   });
 }

@@ -22,6 +22,8 @@ export function parseLocatedMessages(
   projectFiles?: ReadonlySet<string>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A header two units include reports its error once per unit: Problems lists it once.
+  const seen = new Set<string>();
   const re = /^([^\s:][^:\n]*?):(\d+):(\d+):\s+(fatal error|error|warning|note):\s+(.*)$/gm;
   for (let m = re.exec(log); m; m = re.exec(log)) {
     const path = m[1].startsWith('/') ? null : normalizePath(m[1]);
@@ -38,6 +40,9 @@ export function parseLocatedMessages(
     // clang 22 prefixes both with a gutter: `    2 |   int x;` / `      |       ^~~~`.
     const caret = rest[1] !== undefined ? /^\s*(?:\d*\s*\|)?\s*([\^~]+)/.exec(rest[1]) : null;
     const width = caret ? caret[1].length : 1;
+    const key = `${file ?? ''}\0${line}\0${column}\0${kind}\0${m[5]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push({
       ...(file ? { file } : {}),
       severity: kind === 'warning' ? 'warning' : kind === 'note' ? 'info' : 'error',

@@ -43,6 +43,8 @@ export interface RunRequest {
   files?: FilesDelta;
   /** Also answer with every file of the sandbox after the run (RunResult.files). */
   returnFiles?: boolean;
+  /** false: no directory is preopened (fd 3 does not exist); default: the files at `/`. */
+  preopen?: boolean;
   /** Interactive stdin and terminals; absent: preset stdin, EOF after it, sleeps spin. */
   stdio?: StdioSetup;
   /**

@@ -114,7 +114,7 @@ async function buildWithoutRun(): Promise<Uint8Array | null> {
   const compiled = await buildCurrent(new AbortController().signal);
   publishCompile(compiled, compiled.wasm?.byteLength);
   if (!compiled.ok || !compiled.wasm) return null;
-  useStore.getState().patchRun({ wasm: compiled.wasm.slice() });
+  useStore.getState().patchRun({ wasm: compiled.wasm.slice(), wasmBuilt: true });
   return compiled.wasm;
 }
 

@@ -13,6 +13,8 @@ export interface RunContext {
   files: ProjectFiles;
   /** Also hand every file after the run to the run's listeners (the embed's returnFiles). */
   returnFiles: boolean;
+  /** Preopen the files as `/` (fd 3); false: no directory at all. */
+  preopen: boolean;
   /** Still the newest run (a newer Run or a Stop makes every later step a no-op). */
   current(): boolean;
 }

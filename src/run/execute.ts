@@ -80,6 +80,7 @@ export async function execute(
         stdio: channel.setup,
         component,
         returnFiles: ctx.returnFiles,
+        ...(ctx.preopen ? {} : { preopen: false }),
       },
       ctx.files,
       {

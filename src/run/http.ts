@@ -16,9 +16,12 @@ export async function serveStep(
   wasm: Uint8Array,
 ): Promise<ExitStatus | null> {
   const bytes = wasm.slice();
-  useStore
-    .getState()
-    .patchRun({ ...compilePatch(compiled, bytes.byteLength), status: 'running', wasm: bytes });
+  useStore.getState().patchRun({
+    ...compilePatch(compiled, bytes.byteLength),
+    status: 'running',
+    wasm: bytes,
+    wasmBuilt: true,
+  });
   emit('compiled', compiled.ok, compiled.diagnostics);
   setHandler(wasm);
   const r = await sendComposed();

@@ -29,6 +29,8 @@ export interface RunOptions {
   component?: boolean;
   /** Hand every file of the sandbox after the run to the listeners (the embed API). */
   returnFiles?: boolean;
+  /** false: no directory is preopened (the embed's `files: null`, a host given no --dir). */
+  preopen?: boolean;
 }
 
 /** Step begin: a new run id; the last run's output, exit, changes and problems go, at once. */
@@ -58,6 +60,7 @@ function begin(opts: RunOptions): RunContext {
     projectId: store.currentId,
     files: opts.files ?? currentProject(store).files,
     returnFiles: opts.returnFiles === true,
+    preopen: opts.preopen !== false,
     current: () => isNewest(runId),
   };
 }
@@ -69,7 +72,7 @@ async function asComponent(
   opened: boolean,
   compiled: CompileResult | null,
 ): Promise<{ build?: ComponentBuild; compiled: CompileResult | null } | null> {
-  useStore.getState().patchRun({ wasm: wasm.slice() });
+  useStore.getState().patchRun({ wasm: wasm.slice(), wasmBuilt: !opened && compiled !== null });
   const step = await componentStep(wasm, opened, ctx.ctl.signal);
   if (!ctx.current()) return null;
   const phases = step.build.phases;
@@ -138,6 +141,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
           : { timings: { phases: component?.phases ?? [], wasmSize: bytes.byteLength } }),
         status: 'running',
         wasm: bytes,
+        wasmBuilt: !opts.wasm,
         inputOpen: channel.open,
         stdinWaiting: false,
         stdinNotice: null,

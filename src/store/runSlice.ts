@@ -66,6 +66,11 @@ export interface RunSlice {
   loading: LoadProgress<LanguageId> | null;
   /** The last successfully compiled module, for download. */
   wasm: Uint8Array | null;
+  /**
+   * `wasm` is a build of the current project (its sizes compare with the project's previous
+   * build); false for an opened file or the inspector's optimized module.
+   */
+  wasmBuilt: boolean;
   /** The last run's component, or null when it ran as a preview 1 module. */
   component: ComponentInfo | null;
   /** The running program can be typed to (its stdin is interactive and not yet closed). */
@@ -90,6 +95,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   exports: [],
   loading: null,
   wasm: null,
+  wasmBuilt: false,
   component: null,
   inputOpen: false,
   stdinWaiting: false,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useOutput } from '../store/outputStore';
 import { useStore } from '../store/store';
 import type { NarrowTab } from '../store/uiSlice';
@@ -11,7 +11,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
-import { tabForKey } from './tabKeys';
+import { TabList, useShownTabs } from './TabList';
 
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
@@ -25,14 +25,14 @@ const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.Re
 
 /**
  * On a narrow screen the panels beside and under the editor share one place, as tabs (WAI-ARIA tabs:
- * ←/→/Home/End move between them). All stay mounted, so a running program's output keeps
- * streaming into a hidden Output. A run shows Output; a failed compile shows Problems.
+ * ←/→/Home/End move between them). A panel is made when first shown and then kept, so a
+ * running program's output keeps streaming into a hidden Output. A run shows Output; a failed compile shows Problems.
  */
 export function BottomTabs() {
   const tab = useStore((s) => s.narrowTab);
   const problems = useStore((s) => s.diagnostics.length);
   const lines = useOutput((s) => s.lines.length);
-  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const shown = useShownTabs(tab);
 
   useEffect(
     () =>
@@ -50,20 +50,7 @@ export function BottomTabs() {
     [],
   );
 
-  const select = (id: NarrowTab, focus = false) => {
-    useStore.getState().patchUi({ narrowTab: id });
-    if (focus) refs.current[id]?.focus();
-  };
-  const onKey = (e: React.KeyboardEvent) => {
-    const to = tabForKey(
-      TABS.map((t) => t.id),
-      tab,
-      e.key,
-    );
-    if (!to) return;
-    e.preventDefault();
-    select(to, true);
-  };
+  const select = (id: NarrowTab) => useStore.getState().patchUi({ narrowTab: id });
   const count = (id: NarrowTab) =>
     id === 'problems' && problems > 0
       ? ` (${problems})`
@@ -73,38 +60,29 @@ export function BottomTabs() {
 
   return (
     <div className="bottom-tabs" data-testid="bottom-tabs">
-      <div className="bottom-tablist" role="tablist" aria-label="Panels" onKeyDown={onKey}>
-        {TABS.map((t) => (
-          <button
+      <TabList
+        tabs={TABS.map((t) => ({ id: t.id, label: `${t.label}${count(t.id)}` }))}
+        selected={tab}
+        onSelect={select}
+        label="Panels"
+        className="bottom-tablist"
+        idPrefix="tab"
+        testId={(id) => ({ 'data-testid': `bottom-tab-${id}` })}
+      />
+      {TABS.map((t) =>
+        shown.has(t.id) ? (
+          <div
             key={t.id}
-            ref={(el) => {
-              refs.current[t.id] = el;
-            }}
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-controls={`tabpanel-${t.id}`}
-            aria-selected={tab === t.id}
-            tabIndex={tab === t.id ? 0 : -1}
-            data-testid={`bottom-tab-${t.id}`}
-            onClick={() => select(t.id)}
+            role="tabpanel"
+            id={`tabpanel-${t.id}`}
+            aria-labelledby={`tab-${t.id}`}
+            className="bottom-tabpanel"
+            hidden={tab !== t.id}
           >
-            {t.label}
-            {count(t.id)}
-          </button>
-        ))}
-      </div>
-      {TABS.map((t) => (
-        <div
-          key={t.id}
-          role="tabpanel"
-          id={`tabpanel-${t.id}`}
-          aria-labelledby={`tab-${t.id}`}
-          className="bottom-tabpanel"
-          hidden={tab !== t.id}
-        >
-          <PanelBoundary name={t.label}>{t.render(tab === t.id)}</PanelBoundary>
-        </div>
-      ))}
+            <PanelBoundary name={t.label}>{t.render(tab === t.id)}</PanelBoundary>
+          </div>
+        ) : null,
+      )}
     </div>
   );
 }

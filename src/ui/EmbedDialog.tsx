@@ -8,6 +8,7 @@ import {
   type EmbedPanel,
 } from '../embed/options';
 import { buildLink } from '../share/shareLink';
+import './Dialog.css';
 
 /** The on/off embed options, with their checkbox labels. */
 const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string][] = [

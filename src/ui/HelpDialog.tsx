@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Modal } from './Modal';
 import { FORMAT_KEYS } from './editor/EditorTools';
+import './Dialog.css';
 
 const ReadmeView = lazy(() => import('./ReadmeView'));
 

@@ -3,6 +3,7 @@ import { languageById } from '../languages/registry';
 import { cancelDownload, downloadToolchain } from '../run/actions';
 import { useStore } from '../store/store';
 import { formatBytes } from './format';
+import './LoadingBar.css';
 
 /**
  * Before a big toolchain is downloaded the first time: its size, with Download and Not now.

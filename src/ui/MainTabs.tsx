@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useInspect } from '../inspect/state';
 import { useStore } from '../store/store';
 import type { MainTab } from '../store/uiSlice';
@@ -8,16 +8,17 @@ import { HttpPanel } from './server/HttpPanel';
 import { InstancesPanel } from './server/InstancesPanel';
 import { currentProject } from '../store/projectSlice';
 import { PanelBoundary } from './PanelBoundary';
-import { tabForKey } from './tabKeys';
+import { TabList, useShownTabs } from './TabList';
 
 /**
- * Beside the editor: the program's Output, or the Inspector of its module (tabs; both stay
- * mounted so output keeps streaming while the module is inspected). Run shows Output.
+ * Beside the editor: the program's Output, the Inspector of its module, the server lab's
+ * Instances and HTTP (tabs). A panel is made when first shown and then kept, so output keeps
+ * streaming while the module is inspected. Run shows Output.
  */
 export function MainTabs() {
   const tab = useStore((s) => s.mainTab);
   const total = useInspect((s) => s.inspection?.sizes.total);
-  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const shown = useShownTabs(tab);
   // A run shows its output, a handler's Run its response (the inspector keeps the module's
   // deltas for when it is opened again; the cold-start lab stays open while it measures).
   useEffect(
@@ -29,10 +30,7 @@ export function MainTabs() {
       }),
     [],
   );
-  const set = (t: MainTab, focus = false) => {
-    useStore.getState().patchUi({ mainTab: t });
-    if (focus) refs.current[t]?.focus();
-  };
+  const set = (t: MainTab) => useStore.getState().patchUi({ mainTab: t });
   const tabs: {
     id: MainTab;
     label: string;
@@ -56,51 +54,29 @@ export function MainTabs() {
   ];
   return (
     <div className="main-tabs">
-      <div
+      <TabList
+        tabs={tabs}
+        selected={tab}
+        onSelect={set}
+        label="Output, inspector, instances or HTTP"
         className="bottom-tablist"
-        role="tablist"
-        aria-label="Output, inspector, instances or HTTP"
-        onKeyDown={(e) => {
-          const to = tabForKey(
-            tabs.map((t) => t.id),
-            tab,
-            e.key,
-          );
-          if (!to) return;
-          e.preventDefault();
-          set(to, true);
-        }}
-      >
-        {tabs.map((t) => (
-          <button
+        idPrefix="main-tab"
+        testId={(id) => ({ 'data-testid': `main-tab-${id}` })}
+      />
+      {tabs.map((t) =>
+        shown.has(t.id) ? (
+          <div
             key={t.id}
-            ref={(el) => {
-              refs.current[t.id] = el;
-            }}
-            role="tab"
-            id={`main-tab-${t.id}`}
-            aria-controls={`main-tabpanel-${t.id}`}
-            aria-selected={tab === t.id}
-            tabIndex={tab === t.id ? 0 : -1}
-            data-testid={`main-tab-${t.id}`}
-            onClick={() => set(t.id)}
+            role="tabpanel"
+            id={`main-tabpanel-${t.id}`}
+            aria-labelledby={`main-tab-${t.id}`}
+            className="bottom-tabpanel"
+            hidden={tab !== t.id}
           >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      {tabs.map((t) => (
-        <div
-          key={t.id}
-          role="tabpanel"
-          id={`main-tabpanel-${t.id}`}
-          aria-labelledby={`main-tab-${t.id}`}
-          className="bottom-tabpanel"
-          hidden={tab !== t.id}
-        >
-          <PanelBoundary name={t.name}>{t.render(tab === t.id)}</PanelBoundary>
-        </div>
-      ))}
+            <PanelBoundary name={t.name}>{t.render(tab === t.id)}</PanelBoundary>
+          </div>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, type ReactNode, type RefObject } from 'react';
 import { useDialogFocus } from './useDialogFocus';
+import './Dialog.css';
 
 /**
  * A modal dialog: a backdrop that closes it on click, a titled dialog that takes focus, keeps Tab

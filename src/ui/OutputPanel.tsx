@@ -8,6 +8,7 @@ import { LoadingBar } from './LoadingBar';
 import { OutputList } from './output/OutputList';
 import { OutputTools, type ListFocus } from './output/OutputTools';
 import { FilterIndex } from './output/outputText';
+import './output/output.css';
 
 // xterm.js loads with the first terminal view, not with the page.
 const TerminalView = lazy(() => import('./output/TerminalView'));

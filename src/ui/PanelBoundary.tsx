@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { flushAutosave } from '../store/persistence';
 import { clearCrash, useCrashProbe } from './testHooks';
+import './PanelBoundary.css';
 
 interface Props {
   /** Shown in the message and used as `data-panel`, e.g. "Output". */

@@ -1,6 +1,7 @@
 import { currentProject } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { revealInEditor } from './editor/editorHandle';
+import './ProblemsPanel.css';
 
 /** Compile diagnostics; clicking one moves the editor's cursor there. */
 export function ProblemsPanel() {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { marked } from 'marked';
 import readme from '../../README.md?raw';
+import './Dialog.css';
 
 /** A heading's anchor, as GitHub makes it: "Share links" → share-links. */
 export const slug = (text: string) =>

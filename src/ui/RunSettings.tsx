@@ -5,6 +5,7 @@ import { useStore } from '../store/store';
 import { currentProject } from '../store/projectSlice';
 import { RouteField } from './server/RouteField';
 import { componentWaitMode } from '../run/stdinChannel';
+import './RunSettings.css';
 
 /** stdin, arguments, environment and the time limit; saved with the source. */
 export function RunSettings() {

@@ -5,6 +5,7 @@ import { LONG_URL_CHARS } from '../share/codec';
 import { buildLinkWithOmitted } from '../share/shareLink';
 import { loadTheirVersion } from '../store/persistence';
 import { useStore } from '../store/store';
+import './Dialog.css';
 
 async function copy(text: string): Promise<boolean> {
   try {

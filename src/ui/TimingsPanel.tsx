@@ -2,6 +2,7 @@ import { useStore } from '../store/store';
 import { formatBytes, formatMs, signed } from './format';
 import { useInspect } from '../inspect/state';
 import { capabilities } from '../wasm/capabilities';
+import './TimingsPanel.css';
 
 function Figure({
   id,

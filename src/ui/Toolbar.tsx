@@ -4,6 +4,7 @@ import { useStore } from '../store/store';
 import { exampleIdOf } from '../store/projectSlice';
 import { LanguageSelect } from './LanguageSelect';
 import { RunStopButtons } from './RunStopButtons';
+import './Toolbar.css';
 
 /** Language, example, compiler options, Run/Stop and the theme switch. */
 export function Toolbar({ children }: { children?: React.ReactNode }) {

@@ -29,6 +29,8 @@ export interface WasiOptions {
   beforeWait?: () => void;
   /** The sandbox, preopened as `/` (fd 3). */
   root: DirNode;
+  /** false: nothing is preopened (fd 3 does not exist), as a host given no directory. */
+  preopen?: boolean;
   budget: Budget;
   /**
    * The wasi_snapshot_preview1 names the module imports (WebAssembly.Module.imports), when the
@@ -144,14 +146,15 @@ export class WasiHost {
       flags: 0,
       rights: RIGHTS.FD_WRITE | RIGHTS.POLL_FD_READWRITE,
     });
-    this.fds.add({
-      kind: 'dir',
-      node: opts.root,
-      flags: 0,
-      rights: DIR_RIGHTS,
-      inheriting: ALL_RIGHTS,
-      preopen: '/',
-    });
+    if (opts.preopen !== false)
+      this.fds.add({
+        kind: 'dir',
+        node: opts.root,
+        flags: 0,
+        rights: DIR_RIGHTS,
+        inheriting: ALL_RIGHTS,
+        preopen: '/',
+      });
   }
 
   /** Tells the page what the program is doing with stdin. */

@@ -26,6 +26,8 @@ export interface WasiRunInput {
    */
   mount?: MountedProject;
   returnFiles?: boolean;
+  /** false: no directory is preopened (see RunRequest.preopen). */
+  preopen?: boolean;
   stdio?: StdioSetup;
 }
 
@@ -102,6 +104,7 @@ export async function runWasi(
     stdout: (b) => batcher.write('stdout', b),
     stderr: (b) => batcher.write('stderr', b),
     root,
+    preopen: input.preopen !== false,
     budget,
     waiter,
     tty: input.stdio?.tty,

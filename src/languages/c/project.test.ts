@@ -23,6 +23,27 @@ describe('C projects: many files, incremental builds, the sandbox', { timeout: 2
     expect((await run(r.wasm!)).stdout).toBe('sum 55\n');
   });
 
+  it('an error in a header two files include is one problem, not one per file', async () => {
+    const r = await compileProject(
+      'c',
+      {
+        'main.c': '#include "bad.h"\nint main(void) { return f(); }\n',
+        'other.c': '#include "bad.h"\nint g(void) { return f(); }\n',
+        'bad.h': 'static int f(void) { return undefined_name; }\n',
+      },
+      'main.c',
+    );
+    expect(r.ok).toBe(false);
+    const inHeader = r.diagnostics.filter((d) => d.file === 'bad.h' && d.severity === 'error');
+    expect(inHeader).toHaveLength(1);
+    expect(inHeader[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('undefined_name'),
+    });
+    // Both units did report it: the log has it twice.
+    expect(r.log.match(/undefined_name/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('recompiles only the file that changed, and the files including a changed header', async () => {
     await compileProject('c', TEN, 'main.c');
     const one: Record<string, string> = {

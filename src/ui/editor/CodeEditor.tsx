@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import './CodeEditor.css';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { monacoLanguageOf } from '../../languages/registry';
 import { runProgram } from '../../run/actions';
@@ -76,6 +77,29 @@ function CodePlaceholder({ text }: { text: string }) {
   );
 }
 
+/**
+ * Monaco's code did not arrive (a flaky network, a blocked request): the code stays on screen
+ * (read-only until the editor is back), and the user can try again.
+ */
+function EditorLoadError({ detail, retry }: { detail: string; retry: () => void }) {
+  return (
+    <div className="editor-load-error" role="alert" data-testid="editor-load-error">
+      <span>
+        The code editor could not be loaded: part of the app did not arrive over the network. Your
+        code is safe and shown below; editing comes back once the editor loads (if Retry does not
+        help, reload the page: your work is saved).
+      </span>
+      <button type="button" data-testid="editor-retry" onClick={retry}>
+        Retry
+      </button>
+      <details>
+        <summary>Details</summary>
+        <code>{detail}</code>
+      </details>
+    </div>
+  );
+}
+
 /** The Monaco editor bound to the store: the active file's model, markers from diagnostics. */
 export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
@@ -86,6 +110,8 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
     editor: Monaco.editor.IStandaloneCodeEditor;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped by Retry: the effect below loads Monaco again.
+  const [attempt, setAttempt] = useState(0);
   const projectId = useStore((s) => s.currentId);
   const path = useStore((s) => s.activePath);
   const text = useStore((s) => {
@@ -159,7 +185,9 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
         // For `npm run bench` (page-load) and anyone profiling: when the editor became usable.
         performance.mark('editor-ready');
       })
-      .catch((e: unknown) => setError(`The editor failed to load: ${String(e)}`));
+      .catch((e: unknown) => {
+        if (!disposed) setError(e instanceof Error ? e.message : String(e));
+      });
     return () => {
       disposed = true;
       setEditorHandle(null);
@@ -167,7 +195,7 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
       if (editor) saveViewState(editor);
       editor?.dispose();
     };
-  }, []);
+  }, [attempt]);
 
   // Show the active file's model (the registry creates it once, ever), and keep it equal to the
   // store when the store changed from outside (example, shared link, embed API, Keep).
@@ -254,12 +282,16 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
       hidden={text === null || previewing}
     >
       <div ref={host} className="editor-mount" />
-      {!api &&
-        (error ? (
-          <div className="editor-loading">{error}</div>
-        ) : (
-          <CodePlaceholder text={text ?? ''} />
-        ))}
+      {!api && error && (
+        <EditorLoadError
+          detail={error}
+          retry={() => {
+            setError(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      )}
+      {!api && <CodePlaceholder text={text ?? ''} />}
       <div
         ref={keyStatus}
         className="editor-keystatus"

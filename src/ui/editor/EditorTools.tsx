@@ -3,6 +3,7 @@ import { type Keybindings, TAB_SIZES } from '../../store/settingsSlice';
 import { useStore } from '../../store/store';
 import { useDialogFocus } from '../useDialogFocus';
 import { formatInEditor } from './editorHandle';
+import '../Dialog.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const FORMAT_KEYS = isMac ? '⇧⌥F' : 'Shift+Alt+F';

@@ -1,6 +1,7 @@
 import { baseName } from '../../project/model';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
+import './files.css';
 
 /** One tab per open file; each keeps its own model (undo, cursor, scroll) in the registry. */
 export function FileTabs() {

@@ -15,6 +15,7 @@ import {
 import { FileRow, type RowActions } from './FileRow';
 import { Icon } from './icons';
 import { ProjectsMenu } from './ProjectsMenu';
+import './files.css';
 
 /** What the tree's inline name box is doing. */
 type Editing = { kind: 'new-file' | 'new-folder'; dir: string } | { kind: 'rename'; path: string };

@@ -6,6 +6,7 @@ import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { formatBytes } from '../format';
 import { bytesOf, downloadPath } from './download';
+import './files.css';
 
 /** Hex shown at most; the rest is downloadable. */
 const HEX_LIMIT = 64 * 1024;

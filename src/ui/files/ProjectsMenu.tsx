@@ -6,6 +6,7 @@ import { defaultEntry, isDir, makeProject } from '../../project/model';
 import { exampleProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import type { LanguageId } from '../../languages/registry';
+import './files.css';
 
 const when = (t: number) => {
   if (!t) return 'never';

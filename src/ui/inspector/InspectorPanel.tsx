@@ -1,13 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useInspect } from '../../inspect/state';
 import { useStore } from '../../store/store';
-import { tabForKey } from '../tabKeys';
+import { TabList } from '../TabList';
 import { useDarkMode } from '../useDarkMode';
 import { formatBytes } from '../format';
 import { ModuleView } from './ModuleView';
 import { SizesView } from './SizesView';
 import { WatView } from './WatView';
 import { ComponentView } from './ComponentView';
+import './inspector.css';
 
 export type InspectorTab = 'sizes' | 'wat' | 'imports' | 'component';
 const TABS: { id: InspectorTab; label: string }[] = [
@@ -31,50 +32,23 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
   const inspection = useInspect((s) => s.inspection);
   const busy = useInspect((s) => s.busy);
   const error = useInspect((s) => s.error);
-  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   // The Component tab is there while a component is, or while it is chosen.
   const hasComponent = useStore((s) => s.component !== null);
   const tabs = TABS.filter((t) => t.id !== 'component' || hasComponent || tab === 'component');
-  const onKey = (e: React.KeyboardEvent) => {
-    const to = tabForKey(
-      tabs.map((t) => t.id),
-      tab,
-      e.key,
-    );
-    if (!to) return;
-    e.preventDefault();
-    setTab(to);
-    refs.current[to]?.focus();
-  };
   const sizes = inspection?.sizes;
   return (
     <section className="panel inspector-panel" aria-label="Inspector" data-testid="inspector">
       <div className="panel-header">
         {only && <h2>{TABS.find((t) => t.id === only)?.label}</h2>}
-        <div
-          role="tablist"
-          aria-label="Inspector views"
+        <TabList
+          tabs={tabs}
+          selected={tab}
+          onSelect={setTab}
+          label="Inspector views"
           className="sub-tabs"
-          onKeyDown={onKey}
+          testId={(id) => ({ 'data-testid': 'inspector-tab', 'data-tab': id })}
           hidden={!!only}
-        >
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              ref={(el) => {
-                refs.current[t.id] = el;
-              }}
-              role="tab"
-              aria-selected={tab === t.id}
-              tabIndex={tab === t.id ? 0 : -1}
-              data-testid="inspector-tab"
-              data-tab={t.id}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        />
         {sizes && (
           <span className="muted" title={`${sizes.total} bytes`}>
             {formatBytes(sizes.total)}

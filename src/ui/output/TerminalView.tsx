@@ -9,6 +9,7 @@ import { addRunListener } from '../../store/runEvents';
 import { useStore } from '../../store/store';
 import { useMediaQuery } from '../useMediaQuery';
 import { LineEditor } from './lineEditor';
+import './output.css';
 
 /** Lines the terminal keeps; the list view keeps them all. */
 export const SCROLLBACK = 10_000;

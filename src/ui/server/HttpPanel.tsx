@@ -7,6 +7,7 @@ import { LoadTestBox } from './LoadTestBox';
 import { PreviewPane } from './PreviewPane';
 import { RequestComposer } from './RequestComposer';
 import { ResponseView } from './ResponseView';
+import './server.css';
 
 /** Downloads the built handler as a Spin app (.zip). */
 function exportSpin() {

@@ -5,6 +5,7 @@ import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';
 import { Histogram } from './Histogram';
 import { MemorySelect } from './MemorySelect';
+import './server.css';
 
 /** A time the timer could not tell from 0 is shown as under the timer's step. */
 const timed = (us: number, resolutionUs: number) =>
