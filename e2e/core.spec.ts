@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  autosaved,
   fixture,
   freshStorage,
   openPlayground,
@@ -154,7 +155,7 @@ test('reload restores the source, language and run settings', async ({ page }) =
   await setSource(page, 'console.log("persisted");\n');
   await page.getByTestId('stdin-input').fill('saved stdin');
   await page.getByTestId('args-input').fill('x y');
-  await page.waitForTimeout(400); // the autosave is debounced by 250 ms
+  await autosaved(page);
   await page.reload();
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('language-select')).toHaveValue('assemblyscript');

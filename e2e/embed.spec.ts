@@ -102,8 +102,12 @@ for (const sandbox of [undefined, 'allow-scripts allow-same-origin']) {
 
     // stop an infinite loop
     await send(page, { type: 'playground:set', source: fixture('loop.wat') });
+    const compiledSoFar = (await messages(page)).filter(
+      (m) => m.data.type === 'playground:compiled',
+    ).length;
     await send(page, { type: 'playground:run' });
-    await page.waitForTimeout(300); // let it spin
+    // It compiled and is spinning now.
+    await waitFor(page, 'playground:compiled', compiledSoFar + 1);
     await send(page, { type: 'playground:stop' });
     await waitFor(page, 'playground:exit', 4);
     all = await messages(page);

@@ -64,3 +64,8 @@ export async function editorText(page: Page): Promise<string> {
       .replace(/\s+$/, ''),
   );
 }
+
+/** Waits until the autosave has stored everything changed so far (IndexedDB and settings). */
+export async function autosaved(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-autosave', 'saved');
+}

@@ -3,6 +3,7 @@ import { deflateSync, strToU8, unzipSync } from 'fflate';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { HOST_PORT } from '../playwright.config';
 import {
+  autosaved,
   fixture,
   freshStorage,
   openPlayground,
@@ -72,7 +73,7 @@ test('file tree: new file and folder, rename, move by drag, delete with undo, ba
   await expect(page.getByTestId('editor')).toContainText('some notes');
 
   // Everything survives a reload (IndexedDB).
-  await page.waitForTimeout(400); // the autosave's debounce
+  await autosaved(page);
   await page.reload();
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   await expect(entry(page, 'docs/readme.md')).toBeVisible();
@@ -306,7 +307,7 @@ test('two tabs on one project: the later save wins and the other tab says so', a
   const a = await context.newPage();
   await openPlayground(a);
   await setSource(a, ';; saved by tab A\n(module)');
-  await a.waitForTimeout(500); // autosave debounce
+  await autosaved(a);
   const b = await context.newPage();
   await openPlayground(b);
   await expect(b.getByTestId('editor')).toContainText(';; saved by tab A');
@@ -340,7 +341,7 @@ test('uploading a 50 MB file and 2,000 files keeps the page responsive', async (
   await observe();
   await page.getByTestId('upload-files-input').setInputFiles(bigPath);
   await expect(entry(page, 'big.bin')).toBeVisible({ timeout: 30_000 });
-  await page.waitForTimeout(1500); // the autosave of the project happens meanwhile
+  await autosaved(page); // the autosave of the project counts too
   const afterBig = await longest();
 
   // 2,000 files, made in the page before measuring (Playwright's own setInputFiles spends
@@ -359,7 +360,7 @@ test('uploading a 50 MB file and 2,000 files keeps the page responsive', async (
   });
   // The tree is virtualised: the last file exists once the upload is announced.
   await expect(page.getByTestId('toast')).toContainText('Added 2000 files', { timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await autosaved(page);
   const afterMany = await longest();
   console.log(
     `longest main-thread task: 50 MB ${afterBig.toFixed(0)} ms, 2,000 files ${afterMany.toFixed(0)} ms`,
@@ -373,7 +374,7 @@ test('uploading a 50 MB file and 2,000 files keeps the page responsive', async (
   await page.keyboard.type(';; typed');
   await observe();
   await page.keyboard.type(' more');
-  await page.waitForTimeout(1000);
+  await autosaved(page);
   expect(await longest()).toBeLessThanOrEqual(100);
   // And the big file is there after a reload, bytes intact.
   await page.reload();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  autosaved,
   fixture,
   freshStorage,
   openPlayground,
@@ -63,7 +64,7 @@ test('a link with run=1 runs on open', async ({ page }) => {
 test('a broken or future link shows a clear message and the last state', async ({ page }) => {
   await openPlayground(page);
   await setSource(page, ';; my own work\n(module)');
-  await page.waitForTimeout(400);
+  await autosaved(page);
   for (const hash of ['#v1.bm90IGRlZmxhdGU', '#v9.abc', '#v1.%%%']) {
     await page.goto('/' + hash);
     await expect(page.getByTestId('share-error')).toBeVisible();
@@ -85,7 +86,7 @@ test('opening a shared link keeps the draft one click away', async ({ page, brow
   // …and I open it over my own work.
   await openPlayground(page);
   await setSource(page, ';; my precious draft\n(module)');
-  await page.waitForTimeout(400);
+  await autosaved(page);
   await page.goto(link);
   await expect(page.getByTestId('editor')).toContainText(';; shared program');
   await page.getByTestId('restore-draft').click();

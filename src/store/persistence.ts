@@ -266,22 +266,36 @@ export async function startAutosave(delayMs = 250): Promise<() => void> {
   const channel =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel('wasm-playground') : null;
 
+  // <html data-autosave="pending|saved">: whether everything typed so far is stored (the
+  // end-to-end tests wait on it instead of on the debounce's length).
+  let generation = 0;
+  const mark = (state: 'pending' | 'saved') => {
+    if (typeof document !== 'undefined') document.documentElement.dataset.autosave = state;
+  };
   const write = () => {
+    const mine = generation;
     const s = useStore.getState();
     const next = JSON.stringify(pickSettings(s));
     if (next !== lastSettings && writeJson(SETTINGS_KEY, pickSettings(s))) lastSettings = next;
-    if (s.projects === saved || s.storageError) return;
+    const done = () => {
+      if (mine === generation) mark('saved');
+    };
+    if (s.projects === saved || s.storageError) return done();
     const before = saved;
     saved = s.projects;
+    const writes: Promise<unknown>[] = [];
     for (const [id, p] of Object.entries(s.projects)) {
       if (before[id] === p) continue;
-      db.save(p).then(
-        () => channel?.postMessage({ type: 'saved', id, tab, updatedAt: p.updatedAt }),
-        (e) => reportStorageError(e),
+      writes.push(
+        db.save(p).then(
+          () => channel?.postMessage({ type: 'saved', id, tab, updatedAt: p.updatedAt }),
+          (e) => reportStorageError(e),
+        ),
       );
     }
     for (const id of Object.keys(before))
-      if (!(id in s.projects)) void db.remove(id).catch(reportStorageError);
+      if (!(id in s.projects)) writes.push(db.remove(id).catch(reportStorageError));
+    void Promise.all(writes).then(done);
   };
   const writeNow = () => {
     clearTimeout(timer);
@@ -290,7 +304,10 @@ export async function startAutosave(delayMs = 250): Promise<() => void> {
     writeJson(PENDING_KEY, pendingOf(currentProject(useStore.getState())));
   };
 
+  mark('saved');
   const unsub = useStore.subscribe(() => {
+    generation++;
+    mark('pending');
     clearTimeout(timer);
     timer = setTimeout(write, delayMs);
   });
