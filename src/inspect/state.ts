@@ -127,14 +127,22 @@ function sameBytes(a: Uint8Array, b: Uint8Array | null | undefined): boolean {
   return true;
 }
 
-/** Inspects every new module (compile or Open .wasm); cheap, so always on. */
+/**
+ * Inspects every new module (compile or Open .wasm); cheap, so always on. A module that is
+ * running is inspected once its run has ended: the inspector's work and renders never come
+ * between a program and its output on screen.
+ */
 export function watchInspections(): () => void {
+  let waiting: Uint8Array | null = null;
   return useStore.subscribe((s, prev) => {
-    if (s.wasm === prev.wasm) return;
-    if (!s.wasm) useInspect.setState({ ...empty, added: new Set() });
-    else {
+    if (s.wasm !== prev.wasm) {
+      waiting = null;
+      if (!s.wasm) useInspect.setState({ ...empty, added: new Set() });
       // Running the optimized module keeps the inspection (and the optimize result) on screen.
-      if (sameBytes(s.wasm, useInspect.getState().optimized?.wasm)) return;
+      else if (!sameBytes(s.wasm, useInspect.getState().optimized?.wasm)) waiting = s.wasm;
+    }
+    if (waiting && s.status === 'idle' && s.wasm === waiting) {
+      waiting = null;
       void inspect(s.wasm, s.wasmBuilt ? s.currentId : null);
     }
   });

@@ -81,11 +81,14 @@ export function TabList<T extends string>({
  * its first showing on and then kept, so nothing is made for a panel nobody opened, and a
  * hidden panel keeps its state (a streaming output, an inspector's scroll).
  */
-export function useShownTabs<T extends string>(selected: T): ReadonlySet<T> {
+export function useShownTabs<T extends string>(
+  selected: T,
+  also: readonly T[] = [],
+): ReadonlySet<T> {
   const [shown, setShown] = useState<ReadonlySet<T>>(() => new Set([selected]));
-  if (!shown.has(selected)) {
-    const next = new Set(shown);
-    next.add(selected);
+  const missing = [selected, ...also].filter((t) => !shown.has(t));
+  if (missing.length) {
+    const next = new Set([...shown, ...missing]);
     setShown(next);
     return next;
   }

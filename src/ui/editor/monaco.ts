@@ -35,8 +35,10 @@ self.MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-// Each language's colours, from its folder, before the first editor is made.
-await Promise.all(
+// Each language's colours, from its folder. Not awaited: the editor is made at once, and a
+// model whose language registers a moment later is coloured then (Monaco's language selection
+// follows registrations).
+void Promise.all(
   playgroundLanguages.map(async (l) => {
     const g = await l.grammar();
     if (!g || monaco.languages.getLanguages().some((x) => x.id === g.id)) return;
