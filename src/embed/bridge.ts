@@ -10,7 +10,8 @@ import {
   sendInput,
   stopProgram,
 } from '../run/actions';
-import { runColdStart, serveRequest, useServer, withDefaults } from '../server/state';
+import { runColdStart } from '../server/coldStartLab';
+import { serveRequest, useServer, withDefaults } from '../server/state';
 import { useStore } from '../store/store';
 import type { MemoryMode } from '../protocol/server';
 import type { EmbedOptions } from './options';

@@ -11,6 +11,15 @@ export const runnerPool = (): RunnerPool => (runner ??= new RunnerPool());
 /** The compiler worker if it was started (a cancelled download restarts only a live one). */
 export const startedCompiler = (): CompilerClient | null => compiler;
 
+/**
+ * Puts other clients in place of the workers (the unit tests of src/run/ run the same steps
+ * with the compilers and the WASI runner in the test's own thread).
+ */
+export function setClients(c: CompilerClient, r: RunnerPool): void {
+  compiler = c;
+  runner = r;
+}
+
 /** Starts the workers ahead of the first Run, so pressing Run waits for neither. */
 export function initWorkers(): void {
   compilerClient();

@@ -2,9 +2,8 @@ import { create } from 'zustand';
 import { toMountable } from '../project/changes';
 import type { Project } from '../project/model';
 import { parseHeaderLines } from './cgi';
-import { histogram, summarize, type Bin } from './stats';
+import type { Bin } from './stats';
 import { DEFAULT_ROUTE, type HttpRequest } from './wagi';
-import { MAX_COLDSTART } from '../wasm/coldStart';
 import type {
   ColdStartResult,
   HandlerSpec,
@@ -12,7 +11,7 @@ import type {
   PreviewServed,
   ServeAnswer,
 } from '../protocol/server';
-import { maxLoadWorkers, ServerPool } from './client';
+import { ServerPool } from './client';
 import { languageById } from '../languages/registry';
 import { currentProject, exampleIdOf } from '../store/projectSlice';
 import { useStore } from '../store/store';
@@ -140,18 +139,15 @@ export const useServer = create<ServerState>(() => ({
   coldError: null,
 }));
 
-export const MAX_LOAD_REQUESTS = 100_000;
-export const MAX_CONCURRENCY = 256;
-const PROGRESS_EVERY_MS = 125;
 const LOG_KEEP = 500;
 
 let pool: ServerPool | null = null;
 export const serverPool = () => (pool ??= new ServerPool());
 let specId = 0;
 let logId = 0;
-let loadCtl: AbortController | null = null;
-let coldCtl: AbortController | null = null;
 let resultSeq = 0;
+/** Numbers finished load tests and cold-start runs (1, 2, …): tells one result from the next. */
+export const nextResultSeq = () => ++resultSeq;
 
 /** The route the current project's handler answers on. */
 export const routeOf = (p: Pick<Project, 'route'>) => p.route ?? DEFAULT_ROUTE;
@@ -276,157 +272,6 @@ export async function sendComposed(): Promise<ShownResponse | null> {
     useServer.setState({ sending: false });
   }
 }
-
-/** Why the load test form cannot start, or null. */
-export function loadFormError(n: number, c: number): string | null {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LOAD_REQUESTS)
-    return `requests: a whole number from 1 to ${MAX_LOAD_REQUESTS.toLocaleString('en')}`;
-  if (!Number.isInteger(c) || c < 1 || c > MAX_CONCURRENCY)
-    return `concurrency: a whole number from 1 to ${MAX_CONCURRENCY}`;
-  return null;
-}
-
-/** Runs the load test on the built handler with the composer's request. */
-export async function runLoadTest(): Promise<LoadResult | null> {
-  const s = useServer.getState();
-  const bad = loadFormError(s.loadRequests, s.loadConcurrency);
-  const req = composedRequest(s);
-  const spec = s.handler;
-  const error =
-    bad ?? ('error' in req ? req.error : !spec ? 'no handler yet: press Run to build it' : null);
-  if (error || 'error' in req || !spec) {
-    useServer.setState({ loadError: error });
-    return null;
-  }
-  loadCtl?.abort();
-  const ctl = new AbortController();
-  loadCtl = ctl;
-  useServer.setState({ loadRunning: true, loadDone: 0, loadErrors: 0, loadError: null });
-  let shownAt = 0;
-  try {
-    const out = await serverPool().loadTest(
-      { ...spec, pooled: s.loadMemory === 'pooled' },
-      req,
-      s.loadRequests,
-      s.loadConcurrency,
-      useStore.getState().timeLimit * 1000,
-      (p) => {
-        // At most ~8 renders a second: the page's main thread shares the cores with the load.
-        const now = performance.now();
-        if (now - shownAt < PROGRESS_EVERY_MS) return;
-        shownAt = now;
-        useServer.setState({ loadDone: p.done, loadErrors: p.errors });
-      },
-      ctl.signal,
-    );
-    const sum = summarize(out.latenciesMs);
-    const load: LoadResult = {
-      seq: ++resultSeq,
-      requests: out.latenciesMs.length,
-      concurrency: s.loadConcurrency,
-      memory: s.loadMemory,
-      workers: out.workers,
-      rps: out.latenciesMs.length / (out.wallMs / 1000),
-      p50Ms: sum.p50,
-      p99Ms: sum.p99,
-      maxMs: sum.max,
-      errors: out.errors,
-      firstError: out.firstError,
-      statuses: out.statuses,
-      bins: histogram(out.latenciesMs),
-      wallMs: out.wallMs,
-    };
-    useServer.setState({ load });
-    return load;
-  } catch (e) {
-    if (!ctl.signal.aborted) useServer.setState({ loadError: (e as Error).message });
-    else useServer.setState({ loadError: 'stopped' });
-    return null;
-  } finally {
-    if (loadCtl === ctl) {
-      loadCtl = null;
-      useServer.setState({ loadRunning: false });
-    }
-  }
-}
-
-export const stopLoadTest = () => loadCtl?.abort('stopped');
-
-/** Why the cold-start form cannot start, or null. */
-export function coldFormError(count: number): string | null {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_COLDSTART)
-    return `instances: a whole number from 1 to ${MAX_COLDSTART.toLocaleString('en')}`;
-  return null;
-}
-
-/** The cold-start lab on `wasm` (the last compiled module). */
-export async function runColdStart(
-  wasm: Uint8Array,
-  count?: number,
-  memory?: MemoryMode,
-): Promise<ColdResult | null> {
-  const s = useServer.getState();
-  const n = count ?? s.coldCount;
-  const mem = memory ?? s.coldMemory;
-  const bad = coldFormError(n);
-  if (bad) {
-    useServer.setState({ coldError: bad });
-    return null;
-  }
-  coldCtl?.abort();
-  const ctl = new AbortController();
-  coldCtl = ctl;
-  useServer.setState({ coldRunning: true, coldDone: 0, coldError: null });
-  const p = currentProject(useStore.getState());
-  try {
-    const r = await serverPool().coldStart(
-      {
-        wasm: wasm.slice(),
-        count: n,
-        runStart: s.coldRunStart,
-        compileEach: s.coldCompileEach,
-        memory: mem,
-        files: toMountable(p.files),
-      },
-      (done) => useServer.setState({ coldDone: done }),
-      ctl.signal,
-    );
-    const sum = summarize(r.samplesUs);
-    const { samplesUs, runSamplesUs, ...rest } = r;
-    const cold: ColdResult = {
-      ...rest,
-      seq: ++resultSeq,
-      count: n,
-      compileEach: s.coldCompileEach,
-      runStart: s.coldRunStart,
-      memory: mem,
-      p50Us: sum.p50,
-      p90Us: sum.p90,
-      p99Us: sum.p99,
-      maxUs: sum.max,
-      meanUs: sum.mean,
-      runP50Us: runSamplesUs ? summarize(runSamplesUs).p50 : undefined,
-      perSecond: n / (r.wallMs / 1000),
-      bins: histogram(samplesUs),
-      wasmSize: wasm.byteLength,
-    };
-    useServer.setState({ cold });
-    return cold;
-  } catch (e) {
-    useServer.setState({ coldError: ctl.signal.aborted ? 'stopped' : (e as Error).message });
-    return null;
-  } finally {
-    if (coldCtl === ctl) {
-      coldCtl = null;
-      useServer.setState({ coldRunning: false });
-    }
-  }
-}
-
-export const stopColdStart = () => coldCtl?.abort('stopped');
-
-/** The most workers a load test will use here. */
-export const loadWorkers = maxLoadWorkers;
 
 /**
  * Keeps the HTTP tab about the open project: another project (or example) drops the handler

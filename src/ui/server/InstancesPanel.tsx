@@ -1,5 +1,6 @@
 import { currentModule } from '../../run/actions';
-import { coldFormError, runColdStart, stopColdStart, useServer } from '../../server/state';
+import { coldFormError, runColdStart, stopColdStart } from '../../server/coldStartLab';
+import { useServer } from '../../server/state';
 import { useStore } from '../../store/store';
 import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';

@@ -1,12 +1,12 @@
+import { useServer } from '../../server/state';
 import {
-  useServer,
   loadFormError,
   runLoadTest,
   stopLoadTest,
   MAX_CONCURRENCY,
   MAX_LOAD_REQUESTS,
   loadWorkers,
-} from '../../server/state';
+} from '../../server/loadTest';
 import { Histogram } from './Histogram';
 import { MemorySelect } from './MemorySelect';
 
