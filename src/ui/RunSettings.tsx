@@ -123,7 +123,7 @@ export function RunSettings() {
                 data-testid="env-input"
                 value={env}
                 rows={2}
-                placeholder="KEY=value, one per line"
+                placeholder={`KEY=value, one per line (KEY="a\\nb" for a line break)`}
                 onChange={(e) => set({ env: e.target.value })}
               />
             </label>
