@@ -104,7 +104,9 @@ export async function loopRows({ browser, targets, n, row, want }) {
     }
     const xs = targets.map(() => []);
     const warmup = 3;
-    for (const i of rounds(warmup + Math.max(n, 14)))
+    // A painted frame comes at the next vsync: each sample carries a wait spread evenly over
+    // 0–16.7 ms, so this row takes many samples (they are cheap) for a steady median.
+    for (const i of rounds(warmup + Math.max(3 * n, 40)))
       for (const [t, page] of pages.entries()) {
         const ms = await runToOutput(page);
         await idle(page);

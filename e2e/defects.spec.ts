@@ -1,19 +1,18 @@
 // Defects found by trying the app as a new user would (issue #26), each with the test that
 // would have caught it.
 import { expect, test } from '@playwright/test';
-import { freshStorage, openPlayground, runAndWait, setSource, watToWasm } from './helpers';
+import {
+  freshStorage,
+  helloWithHelper,
+  openPlayground,
+  runAndWait,
+  setSource,
+  watToWasm,
+} from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
-const HELLO = (extra = '') => `(module
-  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (data (i32.const 16) "hello\\n")
-  (func $helper (result i32) i32.const 7)
-  (func $main (export "_start")
-    (i32.store (i32.const 0) (i32.const 16))
-    (i32.store (i32.const 4) (i32.const 6))${extra}
-    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+const HELLO = helloWithHelper;
 
 test('Monaco failing to load keeps the code on screen, says so plainly, and Retry brings the editor', async ({
   page,

@@ -69,3 +69,14 @@ export async function editorText(page: Page): Promise<string> {
 export async function autosaved(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-autosave', 'saved');
 }
+
+/** A WAT hello world with a helper function; `extra` goes into _start before the write. */
+export const helloWithHelper = (extra = '') => `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello\\n")
+  (func $helper (result i32) i32.const 7)
+  (func $main (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 6))${extra}
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   freshStorage,
+  helloWithHelper,
   openPlayground,
   outputText,
   runAndWait,
@@ -25,15 +26,7 @@ async function openInspector(page: Page, tab: 'sizes' | 'wat' | 'imports' = 'siz
   await page.locator(`[data-testid="inspector-tab"][data-tab="${tab}"]`).click();
 }
 
-const HELLO = (extra = '') => `(module
-  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (data (i32.const 16) "hello\\n")
-  (func $helper (result i32) i32.const 7)
-  (func $main (export "_start")
-    (i32.store (i32.const 0) (i32.const 16))
-    (i32.store (i32.const 4) (i32.const 6))${extra}
-    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+const HELLO = helloWithHelper;
 
 test('sizes add up to the file; a changed function shows its delta; WAT shows every function', async ({
   page,

@@ -11,7 +11,6 @@ import { clearRunOnProjectSwitch, initWorkers, warmOnLanguageChange } from './ru
 import { editorReady } from './ui/editor/editorHandle';
 import { PanelBoundary } from './ui/PanelBoundary';
 import { installTestHooks } from './ui/testHooks';
-import { firstPaint } from './ui/firstPaint';
 import { watchBootSnapshot } from './boot/bootSnapshot';
 import { registerServiceWorker } from './sw/register';
 
@@ -19,8 +18,9 @@ import { registerServiceWorker } from './sw/register';
 await startAutosave();
 // For profiling page loads: when the saved projects were in the store (IndexedDB read).
 performance.mark('projects-loaded');
-// The workers' scripts load after the first paint (a run before that starts them itself).
-void firstPaint.then(initWorkers);
+// The workers start once the editor is ready: on 2 cores their scripts would otherwise compete
+// with Monaco's for the CPU (a Run before that starts them itself).
+void editorReady.then(initWorkers);
 clearRunOnProjectSwitch();
 watchInspections();
 watchServerProject();

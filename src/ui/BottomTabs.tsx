@@ -5,11 +5,10 @@ import type { NarrowTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
 import { currentProject } from '../store/projectSlice';
 import { HttpPanel, InspectorPanel, InstancesPanel } from './lazyPanels';
-import { PanelBoundary } from './PanelBoundary';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
-import { TabList, useShownTabs } from './TabList';
+import { TabList, TabPanels, useShownTabs } from './TabList';
 
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
@@ -73,20 +72,12 @@ export function BottomTabs() {
         idPrefix="tab"
         testId={(id) => ({ 'data-testid': `bottom-tab-${id}` })}
       />
-      {TABS.map((t) =>
-        shown.has(t.id) ? (
-          <div
-            key={t.id}
-            role="tabpanel"
-            id={`tabpanel-${t.id}`}
-            aria-labelledby={`tab-${t.id}`}
-            className="bottom-tabpanel"
-            hidden={tab !== t.id}
-          >
-            <PanelBoundary name={t.label}>{t.render(tab === t.id)}</PanelBoundary>
-          </div>
-        ) : null,
-      )}
+      <TabPanels
+        tabs={TABS.map((t) => ({ ...t, name: t.label }))}
+        selected={tab}
+        shown={shown}
+        idPrefix="tab"
+      />
     </div>
   );
 }

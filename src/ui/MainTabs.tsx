@@ -5,8 +5,7 @@ import type { MainTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
 import { HttpPanel, InspectorPanel, InstancesPanel } from './lazyPanels';
 import { currentProject } from '../store/projectSlice';
-import { PanelBoundary } from './PanelBoundary';
-import { TabList, useShownTabs } from './TabList';
+import { TabList, TabPanels, useShownTabs } from './TabList';
 
 /**
  * Beside the editor: the program's Output, the Inspector of its module, the server lab's
@@ -67,20 +66,7 @@ export function MainTabs() {
         idPrefix="main-tab"
         testId={(id) => ({ 'data-testid': `main-tab-${id}` })}
       />
-      {tabs.map((t) =>
-        shown.has(t.id) ? (
-          <div
-            key={t.id}
-            role="tabpanel"
-            id={`main-tabpanel-${t.id}`}
-            aria-labelledby={`main-tab-${t.id}`}
-            className="bottom-tabpanel"
-            hidden={tab !== t.id}
-          >
-            <PanelBoundary name={t.name}>{t.render(tab === t.id)}</PanelBoundary>
-          </div>
-        ) : null,
-      )}
+      <TabPanels tabs={tabs} selected={tab} shown={shown} idPrefix="main-tab" />
     </div>
   );
 }

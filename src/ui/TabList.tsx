@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { PanelBoundary } from './PanelBoundary';
 import { tabForKey } from './tabKeys';
 import './TabList.css';
 
@@ -93,4 +94,35 @@ export function useShownTabs<T extends string>(
     return next;
   }
   return shown;
+}
+
+/**
+ * The panels of a TabList made by `useShownTabs`: each in an error boundary, hidden unless
+ * selected, labelled by its tab (`${idPrefix}-${id}`).
+ */
+export function TabPanels<T extends string>({
+  tabs,
+  selected,
+  shown,
+  idPrefix,
+}: {
+  tabs: readonly { id: T; name: string; render: (shown: boolean) => ReactNode }[];
+  selected: T;
+  shown: ReadonlySet<T>;
+  idPrefix: string;
+}) {
+  return tabs.map((t) =>
+    shown.has(t.id) ? (
+      <div
+        key={t.id}
+        role="tabpanel"
+        id={`${idPrefix}panel-${t.id}`}
+        aria-labelledby={`${idPrefix}-${t.id}`}
+        className="bottom-tabpanel"
+        hidden={selected !== t.id}
+      >
+        <PanelBoundary name={t.name}>{t.render(selected === t.id)}</PanelBoundary>
+      </div>
+    ) : null,
+  );
 }
