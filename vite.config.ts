@@ -129,7 +129,17 @@ export default defineConfig({
     exclude: ['@yowasp/clang', '@bytecodealliance/jco-transpile'],
     // Imported only inside workers (often lazily): listed so the dev server pre-bundles them at
     // start instead of discovering them on first use and reloading the page mid-run.
-    include: ['wabt', 'assemblyscript/asc', 'comlink', 'fflate'],
+    include: [
+      'wabt',
+      'assemblyscript/asc',
+      'binaryen',
+      'comlink',
+      'fflate',
+      'workbox-window',
+      'workbox-precaching',
+      'workbox-routing',
+      'workbox-strategies',
+    ],
   },
   worker: { format: 'es' },
   server: { port: 5173, headers: isolation },
