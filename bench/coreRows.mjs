@@ -1,6 +1,5 @@
 // Rows of the everyday loop: page load, WAT Run, compile and run ratios against Node, output
 // throughput, Stop and the Run after it. Each takes the base URL of the build it measures.
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import {
   longestTask,
@@ -11,16 +10,16 @@ import {
   timeInPage,
   watchLongTasks,
 } from './browser.mjs';
+import {
+  AS_HELLO,
+  C_HELLO,
+  COUNT_WAT,
+  HELLO_WAT,
+  LOOP_WAT,
+  NBODY,
+  NBODY_FLAGS,
+} from './fixtures.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
-
-const fixture = (p) => readFileSync(new URL(p, import.meta.url), 'utf8');
-export const HELLO_WAT = fixture('../src/languages/wat/examples/hello.wat');
-const COUNT_WAT = fixture('../e2e/fixtures/count.wat');
-const LOOP_WAT = fixture('../e2e/fixtures/loop.wat');
-const AS_HELLO = fixture('../src/languages/assemblyscript/examples/hello.ts');
-const C_HELLO = fixture('../src/languages/c/examples/hello.c');
-const NBODY = fixture('../src/languages/cpp/examples/nbody.cpp');
-const NBODY_FLAGS = '-DSTEPS=16000000';
 
 /** page-load: a fresh context each visit; the initial JS/CSS is weighed on the first. */
 export async function pageLoadRows({ browser, base, row, want }) {

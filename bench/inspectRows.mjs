@@ -1,13 +1,9 @@
 // Benchmark rows of the module inspector (issue #10): a ~1 MB module's sizes and WAT on screen,
 // and wasm-opt in the browser's worker against the same binaryen call in Node.
-import { readFileSync } from 'node:fs';
 import { openApp, runOnce, sel } from './browser.mjs';
+import { NBODY } from './fixtures.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
 
-const NBODY = readFileSync(
-  new URL('../src/languages/cpp/examples/nbody.cpp', import.meta.url),
-  'utf8',
-);
 const NBODY_FLAGS = '-DSTEPS=1000';
 
 /** A WASI command of about 1 MB: 3,000 named functions of ~330 bytes each. */

@@ -2,7 +2,7 @@
 // (`--against`): a fresh visit until the editor is ready with Run enabled, and Run on the WAT
 // hello example until its output line is painted. Both are timed inside the page, and need
 // nothing of a build but the data-testids every version has had.
-import { HELLO_WAT } from './coreRows.mjs';
+import { HELLO_WAT } from './fixtures.mjs';
 import { setSource, sel } from './browser.mjs';
 
 /** Installed before the app's scripts: notes when the editor is ready and Run is enabled. */

@@ -6,7 +6,6 @@
 // wat-run-output) alternating sample by sample, every other group of rows on this tree, then on
 // the ref, group by group. Prints each row's median for both and the ratio (bench/against.md).
 import { spawn, execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import { launch } from './browser.mjs';
 import { fsRows } from './fsRows.mjs';
@@ -17,6 +16,7 @@ import { loadRows } from './loadRows.mjs';
 import { componentRows } from './componentRows.mjs';
 import { coreRows, pageLoadRows } from './coreRows.mjs';
 import { loopRows } from './loopRows.mjs';
+import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
 import { settle, summarize } from './stats.mjs';
@@ -29,7 +29,6 @@ const against = flag('--against');
 // At least 9 measured runs per row after warm-up (median and p90 reported).
 const N = Number(process.env.BENCH_RUNS ?? 9);
 const root = new URL('..', import.meta.url).pathname;
-const fixture = (p) => readFileSync(new URL(p, import.meta.url), 'utf8');
 
 const targets = [{ key: 'head', label: 'this tree', dir: root, port: 4180 }];
 if (against) {

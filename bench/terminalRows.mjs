@@ -1,7 +1,6 @@
 // Benchmark rows of the interactive terminal (issue #9): key → echo painted, Enter → the
 // program's answer painted, output throughput of the terminal view, and what JSPI costs a
 // program that never waits.
-import { readFileSync } from 'node:fs';
 import {
   longestTask,
   openApp,
@@ -11,13 +10,8 @@ import {
   timeInPage,
   watchLongTasks,
 } from './browser.mjs';
+import { COUNT_WAT, ECHO_WAT, NBODY, NBODY_FLAGS } from './fixtures.mjs';
 import { sample, settle, sideBySide, summarize } from './stats.mjs';
-
-const fixture = (p) => readFileSync(new URL(p, import.meta.url), 'utf8');
-const ECHO_WAT = fixture('../src/languages/wat/examples/echo.wat');
-const COUNT_WAT = fixture('../e2e/fixtures/count.wat');
-const NBODY = fixture('../src/languages/cpp/examples/nbody.cpp');
-const NBODY_FLAGS = '-DSTEPS=16000000';
 
 /**
  * Arms a measurement in the page: from the next keydown in the terminal until `done()` holds

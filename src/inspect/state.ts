@@ -7,6 +7,7 @@ import { gzipSize } from '../wasm/gzipSize';
 import { inspectCall } from './client';
 import type { OptimizePreset } from '../protocol/inspect';
 import { useStore } from '../store/store';
+import { sameBytes } from '../util/bytes';
 
 /** A size item's identity across compiles. */
 export const itemKey = (i: Pick<SizeItem, 'kind' | 'name'>) => `${i.kind}:${i.name}`;
@@ -119,12 +120,6 @@ async function inspect(wasm: Uint8Array, projectId: string | null) {
         error: `The module could not be inspected: ${message(e)}`,
       });
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array | null | undefined): boolean {
-  if (!b || a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

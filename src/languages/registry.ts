@@ -1,3 +1,4 @@
+import { extensionOf } from '../project/fileTypes';
 import { assemblyscriptMeta } from './assemblyscript/meta';
 import { cMeta } from './c/meta';
 import { cppMeta } from './cpp/meta';
@@ -22,21 +23,15 @@ export function isLanguageId(x: unknown): x is LanguageId {
 /** The language a new visitor starts in. */
 export const defaultLanguage: LanguageId = languages[0].id;
 
-const extOf = (path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const i = name.lastIndexOf('.');
-  return i <= 0 ? '' : name.slice(i + 1).toLowerCase();
-};
-
 /** The language that compiles files like `path`, or null (data, docs, headers). */
 export function languageOfSource(path: string): LanguageId | null {
-  const e = extOf(path);
+  const e = extensionOf(path);
   return languages.find((l) => l.sources.includes(e))?.id ?? null;
 }
 
 /** The Monaco language of a file by its extension; headers follow the project's language. */
 export function monacoLanguageOf(path: string, project: LanguageId): string {
-  const e = extOf(path);
+  const e = extensionOf(path);
   if (languageById[project]?.headers?.includes(e)) return languageById[project].monacoId;
   const l = languages.find((x) => x.sources.includes(e) || x.headers?.includes(e));
   if (l) return l.monacoId;
@@ -60,7 +55,7 @@ export function guessLanguage(paths: string[]): LanguageId | null {
   let best: LanguageId | null = null;
   let most = 0;
   for (const l of languages) {
-    const n = paths.filter((p) => l.sources.includes(extOf(p))).length;
+    const n = paths.filter((p) => l.sources.includes(extensionOf(p))).length;
     if (n > most) [best, most] = [l.id, n];
   }
   return best;
@@ -75,7 +70,7 @@ export function formatterOf(
   path: string,
   project: LanguageId,
 ): { formatter?: FormatterId; dialect?: string } {
-  const e = extOf(path);
+  const e = extensionOf(path);
   const p = languageById[project];
   const l = p?.headers?.includes(e)
     ? p

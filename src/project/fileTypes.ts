@@ -1,4 +1,5 @@
-const ext = (path: string) => {
+/** A file's extension, lower case, without the dot ('' for none and for dotfiles). */
+export const extensionOf = (path: string) => {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const i = name.lastIndexOf('.');
   return i <= 0 ? '' : name.slice(i + 1).toLowerCase();
@@ -20,10 +21,10 @@ const IMAGES: Record<string, string | null> = {
 };
 
 export function isImage(path: string): boolean {
-  return ext(path) in IMAGES;
+  return extensionOf(path) in IMAGES;
 }
 
 /** MIME type for a browser-decoded image, or null for the netpbm formats we decode. */
 export function imageMime(path: string): string | null {
-  return IMAGES[ext(path)] ?? null;
+  return IMAGES[extensionOf(path)] ?? null;
 }

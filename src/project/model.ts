@@ -180,17 +180,6 @@ export function dataSize(data: FileData): number {
   return typeof data === 'string' ? new TextEncoder().encode(data).length : data.byteLength;
 }
 
-/** Whether two contents are the same bytes. */
-export function sameData(a: FileData | undefined, b: FileData | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (typeof a === 'string' && typeof b === 'string') return a === b;
-  const x = dataToBytes(a);
-  const y = dataToBytes(b);
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-
 /** A short random id for a new project. */
 export function newId(): string {
   return Math.random().toString(36).slice(2, 10) + Date.now().toString(36).slice(-4);

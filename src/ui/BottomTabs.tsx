@@ -4,11 +4,11 @@ import { useStore } from '../store/store';
 import type { NarrowTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
 import { currentProject } from '../store/projectSlice';
-import { HttpPanel, InspectorPanel, InstancesPanel } from './lazyPanels';
+import { HttpPanel, InspectorPanel, InstancesPanel, useShownPanels } from './lazyPanels';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
-import { TabList, TabPanels, useShownTabs } from './TabList';
+import { TabList, TabPanels } from './TabList';
 
 const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.ReactNode }[] = [
   { id: 'output', label: 'Output', render: () => <OutputPanel /> },
@@ -25,17 +25,11 @@ const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.Re
  * ←/→/Home/End move between them). A panel is made when first shown and then kept, so a
  * running program's output keeps streaming into a hidden Output. A run shows Output; a failed compile shows Problems.
  */
-const INSPECTOR = ['inspector'] as const;
-const NONE = [] as const;
-
 export function BottomTabs() {
   const tab = useStore((s) => s.narrowTab);
   const problems = useStore((s) => s.diagnostics.length);
   const lines = useOutput((s) => s.lines.length);
-  // The inspector is made once a first run has ended (its chunk is not part of the page load),
-  // so it is ready, with the run's module, when its tab is opened.
-  const ran = useStore((s) => s.exit !== null);
-  const shown = useShownTabs(tab, ran ? INSPECTOR : NONE);
+  const shown = useShownPanels(tab);
 
   useEffect(
     () =>

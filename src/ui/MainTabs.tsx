@@ -3,25 +3,19 @@ import { useInspect } from '../inspect/state';
 import { useStore } from '../store/store';
 import type { MainTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
-import { HttpPanel, InspectorPanel, InstancesPanel } from './lazyPanels';
+import { HttpPanel, InspectorPanel, InstancesPanel, useShownPanels } from './lazyPanels';
 import { currentProject } from '../store/projectSlice';
-import { TabList, TabPanels, useShownTabs } from './TabList';
+import { TabList, TabPanels } from './TabList';
 
 /**
  * Beside the editor: the program's Output, the Inspector of its module, the server lab's
  * Instances and HTTP (tabs). A panel is made when first shown and then kept, so output keeps
  * streaming while the module is inspected. Run shows Output.
  */
-const INSPECTOR = ['inspector'] as const;
-const NONE = [] as const;
-
 export function MainTabs() {
   const tab = useStore((s) => s.mainTab);
   const total = useInspect((s) => s.inspection?.sizes.total);
-  // The inspector is made once a first run has ended (its chunk is not part of the page load),
-  // so it is ready, with the run's module, when its tab is opened.
-  const ran = useStore((s) => s.exit !== null);
-  const shown = useShownTabs(tab, ran ? INSPECTOR : NONE);
+  const shown = useShownPanels(tab);
   // A run shows its output, a handler's Run its response (the inspector keeps the module's
   // deltas for when it is opened again; the cold-start lab stays open while it measures).
   useEffect(

@@ -1,37 +1,35 @@
 // The panels nobody needs at page load — the inspector and the server lab — are separate
 // chunks, fetched the first time their tab is shown (the tabs make a panel when first shown).
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { useStore } from '../store/store';
+import { useShownTabs } from './TabList';
 
-const Inspector = lazy(async () => ({
-  default: (await import('./inspector/InspectorPanel')).InspectorPanel,
-}));
-const Http = lazy(async () => ({ default: (await import('./server/HttpPanel')).HttpPanel }));
-const Instances = lazy(async () => ({
-  default: (await import('./server/InstancesPanel')).InstancesPanel,
-}));
-
-const loading = <p className="empty">Loading…</p>;
-
-export function InspectorPanel(props: ComponentProps<typeof Inspector>) {
-  return (
-    <Suspense fallback={loading}>
-      <Inspector {...props} />
-    </Suspense>
-  );
+/** A panel component loaded on its first render, with "Loading…" until it is there. */
+function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  return function LazyPanel(props: P) {
+    return (
+      <Suspense fallback={<p className="empty">Loading…</p>}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
 }
 
-export function HttpPanel(props: ComponentProps<typeof Http>) {
-  return (
-    <Suspense fallback={loading}>
-      <Http {...props} />
-    </Suspense>
-  );
-}
+export const InspectorPanel = lazyPanel(
+  async () => (await import('./inspector/InspectorPanel')).InspectorPanel,
+);
+export const HttpPanel = lazyPanel(async () => (await import('./server/HttpPanel')).HttpPanel);
+export const InstancesPanel = lazyPanel(
+  async () => (await import('./server/InstancesPanel')).InstancesPanel,
+);
 
-export function InstancesPanel() {
-  return (
-    <Suspense fallback={loading}>
-      <Instances />
-    </Suspense>
-  );
+/**
+ * The tabs of a panel list made so far (useShownTabs), plus the inspector once a first run has
+ * ended (its chunk is not part of the page load), so it is ready, with the run's module, when
+ * its tab is opened.
+ */
+export function useShownPanels<T extends string>(tab: T): ReadonlySet<T> {
+  const ran = useStore((s) => s.exit !== null);
+  return useShownTabs<T>(tab, ran ? ['inspector' as T] : []);
 }

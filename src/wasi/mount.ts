@@ -3,6 +3,7 @@
 // write), and answers only with what the program changed, compared here in the worker.
 import type { Change, FilesDelta, RunChanges } from '../protocol/run';
 import { Budget, buildTree, DirNode, FileNode } from './memfs';
+import { sameBytes } from '../util/bytes';
 
 const isDir = (path: string) => path.endsWith('/');
 
@@ -55,12 +56,6 @@ function listTree(root: DirNode): Map<string, After | null> {
   };
   walk(root, '');
   return out;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -52,11 +52,12 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       fdflags: number,
       outPtr: number,
     ) => {
-      // Truncating through a path is the directory's right (wasi-testsuite truncation_rights).
       const dir = dirOf(fd);
-      if (typeof dir !== 'number' && oflags & OFLAGS.TRUNC)
-        if (!(dir.rights & RIGHTS.PATH_FILESTAT_SET_SIZE)) return E.NOTCAPABLE;
-      const r = lookup(fd, ptr, len, (dirflags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+      if (typeof dir === 'number') return dir;
+      // Truncating through a path is the directory's right (wasi-testsuite truncation_rights).
+      if (oflags & OFLAGS.TRUNC && !(dir.rights & RIGHTS.PATH_FILESTAT_SET_SIZE))
+        return E.NOTCAPABLE;
+      const r = resolve(dir.node, host.str(ptr, len), (dirflags & LOOKUP_SYMLINK_FOLLOW) !== 0);
       if (typeof r === 'number') return r;
       let node = r.node;
       if (!node) {

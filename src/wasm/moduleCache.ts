@@ -1,5 +1,7 @@
-// Compiled modules kept by content: Run again on an unchanged program (or the cold-start lab,
-// or a handler, on the module the last Run built) instantiates without compiling again.
+// Compiled modules kept by content, per runner worker: Run again on an unchanged program
+// instantiates without compiling again. (Handlers and the cold-start lab compile once per
+// handler or loop in their own workers: src/wasm/memoryPool.ts, FreshInstances.)
+import { sameBytes } from '../util/bytes';
 
 /** FNV-1a over the bytes, 32 bits: cheap (≈ 1 ns a byte); a hit is checked byte for byte. */
 export function contentHash(bytes: Uint8Array): number {
@@ -9,12 +11,6 @@ export function contentHash(bytes: Uint8Array): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 interface Entry {
