@@ -7,16 +7,18 @@ import type {
 } from '../../protocol/compile';
 import { isCompiledByClang, isCppSource } from './extensions';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
-import cxaSupport from '../cpp/cxaSupport.cpp?raw';
-import stdioSupport from './stdioSupport.c?raw';
 import { installWasmCodeCache } from './codeCache';
-import { createStore, get as idbGet, set as idbSet } from 'idb-keyval';
+import {
+  CPP_COMPILE_FLAGS,
+  DEFAULT_COMPILE_FLAGS,
+  DEFAULT_LINK_LIBS,
+  OVERLAY,
+  supportObjects,
+  type Tree,
+} from './support';
 
 type Clang = typeof import('@yowasp/clang');
-type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
 let loadPromise: Promise<Clang> | null = null;
-let cxaObject: Promise<Uint8Array> | null = null;
-let stdioObject: Promise<Uint8Array> | null = null;
 
 /** Loads the toolchain once: the JS glue, then (on the first run) ≈105 MB of wasm and resources. */
 export function loadClang(
@@ -163,66 +165,6 @@ async function run(
   }
 }
 
-/**
- * Compiles one of our support files (linked into user programs) once: the object is kept in
- * IndexedDB under the toolchain's version and the file's text, so a page load does not pay a
- * clang run (≈1 s before its code is warm) for it again.
- */
-function supportObject(clang: Clang, driver: string, name: string, text: string) {
-  return (async () => {
-    const key = `support-object:${clang.version}:${driver}:${await digest(text)}`;
-    const kept = await keptObject(key);
-    if (kept instanceof Uint8Array) return kept;
-    const log = new Collector();
-    const out = await run(
-      clang,
-      [driver, '-O2', '-c', name, '-o', 'support.o'],
-      { [name]: text },
-      log,
-    );
-    const obj = out?.['support.o'];
-    if (!(obj instanceof Uint8Array))
-      throw new Error(`building the support object ${name} failed:\n${log.text}`);
-    // Without IndexedDB (a private window may refuse it) it is built once per worker.
-    await keepObject(key, obj);
-    return obj;
-  })();
-}
-
-let store: ReturnType<typeof createStore> | null = null;
-/** The objects' store; null where there is no IndexedDB (Node, in the unit tests). */
-function objectStore() {
-  if (typeof indexedDB === 'undefined') return null;
-  return (store ??= createStore('wasm-playground-toolchain', 'objects'));
-}
-
-async function keptObject(key: string): Promise<Uint8Array | undefined> {
-  const db = objectStore();
-  return db ? idbGet<Uint8Array>(key, db).catch(() => undefined) : undefined;
-}
-
-async function keepObject(key: string, obj: Uint8Array): Promise<void> {
-  const db = objectStore();
-  if (db) await idbSet(key, obj, db).catch(() => {});
-}
-
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
-}
-
-async function cxaSupportObject(clang: Clang): Promise<Uint8Array> {
-  cxaObject ??= supportObject(clang, 'clang++', 'cxa.cpp', cxaSupport);
-  return cxaObject;
-}
-
-async function stdioSupportObject(clang: Clang): Promise<Uint8Array> {
-  stdioObject ??= supportObject(clang, 'clang', 'stdio.c', stdioSupport);
-  return stdioObject;
-}
-
 /** A failed compile: the diagnostics found, or the whole log as one error when none was. */
 function failure(
   diagnostics: Diagnostic[],
@@ -261,11 +203,17 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const opt = req.options.optLevel || '-O2';
   const flags = splitFlags(req.options.flags);
   const linkCpp = lang === 'cpp' || units.some(isCppSource);
-  const support = linkCpp ? await cxaSupportObject(clang) : null;
-  const stdio = await stdioSupportObject(clang);
+  const support = await supportObjects(
+    clang.version,
+    async (args, tree) => {
+      const log = new Collector();
+      return { out: await run(clang, args, tree, log), log: log.text };
+    },
+    linkCpp,
+  );
   const log = new Collector();
   const phases: PhaseTiming[] = [];
-  const tree = toTree(files);
+  const tree = { ...toTree(files), ...OVERLAY };
   const projectFiles = new Set(Object.keys(files));
 
   const t0 = performance.now();
@@ -274,8 +222,8 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   let compiled = 0;
   let failed = false;
   for (const [i, unit] of units.entries()) {
-    const driver =
-      isCppSource(unit) || (lang === 'cpp' && !unit.endsWith('.c')) ? 'clang++' : 'clang';
+    const cpp = isCppSource(unit) || (lang === 'cpp' && !unit.endsWith('.c'));
+    const driver = cpp ? 'clang++' : 'clang';
     const key = JSON.stringify([driver, opt, flags]);
     const objName = `unit${i}.o`;
     objects.set(objName, unit);
@@ -296,6 +244,8 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       [
         driver,
         opt,
+        ...DEFAULT_COMPILE_FLAGS,
+        ...(cpp ? CPP_COMPILE_FLAGS : []),
         ...flags,
         '-fno-color-diagnostics',
         '-I.',
@@ -335,8 +285,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const summary = `compiled ${compiled} of ${units.length} file${units.length === 1 ? '' : 's'}`;
   if (failed) return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases, entry);
 
-  if (support) linkFiles['cxa.o'] = support;
-  linkFiles['stdio.o'] = stdio;
+  Object.assign(linkFiles, support.always, support.lazy);
   const linked = await run(
     clang,
     [
@@ -345,12 +294,15 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       ...flags,
       '-Wno-unused-command-line-argument',
       ...objects.keys(),
-      ...(support ? ['cxa.o'] : []),
-      // A lazy member: linked only into programs that read stdin through stdio.
+      ...Object.keys(support.always),
+      // Lazy members: each linked only into programs that use what it defines.
       '-Wl,--start-lib',
-      'stdio.o',
+      ...Object.keys(support.lazy),
       '-Wl,--end-lib',
       '-Wl,--wrap=__stdio_read',
+      // An exception no handler takes is reported as a native program reports it.
+      ...(linkCpp ? ['-Wl,--wrap=__main_void'] : []),
+      ...DEFAULT_LINK_LIBS,
       '-o',
       'main.wasm',
     ],

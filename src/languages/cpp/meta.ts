@@ -6,6 +6,7 @@ import nbody from './examples/nbody.cpp?raw';
 import words from './examples/words.cpp?raw';
 import classes from './examples/classes.cpp?raw';
 import exception from './examples/exception.cpp?raw';
+import exceptions from './examples/exceptions.cpp?raw';
 import calc from './examples/calc.cpp?raw';
 
 export const cppMeta = defineLanguage({
@@ -32,6 +33,7 @@ export const cppMeta = defineLanguage({
     },
     { id: 'calc', label: 'Calculator REPL (interactive)', source: calc, terminal: true },
     { id: 'classes', label: 'Classes, virtuals, unique_ptr', source: classes },
+    { id: 'exceptions', label: 'Exceptions: try, catch, rethrow, unwinding', source: exceptions },
     { id: 'exception', label: 'Uncaught exception → abort (trap)', source: exception },
   ],
 });

@@ -1,6 +1,5 @@
 // A calculator REPL: type an expression, get its value. + - * / % ^, parentheses, and
 // variables (x = 2 * 3). "vars" lists them; Ctrl+D or "quit" ends.
-// This toolchain's C++ runtime has no exceptions, so errors are returned, not thrown.
 #include <cctype>
 #include <cmath>
 #include <iostream>

@@ -1,5 +1,5 @@
-// An uncaught exception: the program prints what was thrown and aborts (a trap).
-// Catching needs an exception runtime that this toolchain's libc++ is built without.
+// An exception no handler catches: the program prints what was thrown and aborts (a trap),
+// as a native build does.
 #include <iostream>
 #include <stdexcept>
 #include <vector>

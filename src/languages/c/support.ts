@@ -1,0 +1,132 @@
+import { createStore, get as idbGet, set as idbSet } from 'idb-keyval';
+import cxaSupport from '../cpp/cxaSupport.cpp?raw';
+import stdinFlush from './support/stdinFlush.c?raw';
+import tmpfile from './support/tmpfile.c?raw';
+import system from './support/system.c?raw';
+import stdioOverlay from './support/include/stdio.h?raw';
+
+type Clang = typeof import('@yowasp/clang');
+export type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
+
+/** Where the playground's own headers are mounted beside the project (searched before libc's). */
+export const OVERLAY_DIR = '.wasm-playground/include';
+export const OVERLAY: Tree = { '.wasm-playground': { include: { 'stdio.h': stdioOverlay } } };
+
+/**
+ * What every unit is compiled with before the user's own flags (which can undo any of it):
+ * setjmp/longjmp on WebAssembly exception handling, wasi-libc's signal, process-clock, getpid
+ * and mman emulations, and our <stdio.h> overlay. C++ adds WebAssembly exceptions.
+ */
+export const DEFAULT_COMPILE_FLAGS = [
+  '-mllvm',
+  '-wasm-enable-sjlj',
+  '-D_WASI_EMULATED_SIGNAL',
+  '-D_WASI_EMULATED_PROCESS_CLOCKS',
+  '-D_WASI_EMULATED_GETPID',
+  '-D_WASI_EMULATED_MMAN',
+  '-isystem',
+  OVERLAY_DIR,
+];
+export const CPP_COMPILE_FLAGS = ['-fwasm-exceptions'];
+
+/** Libraries for the above: archives, so each is linked only into a program that uses it. */
+export const DEFAULT_LINK_LIBS = [
+  '-lsetjmp',
+  '-lwasi-emulated-signal',
+  '-lwasi-emulated-process-clocks',
+  '-lwasi-emulated-getpid',
+  '-lwasi-emulated-mman',
+];
+
+interface SupportSource {
+  name: string;
+  driver: 'clang' | 'clang++';
+  text: string;
+  flags: string[];
+}
+
+/** Lazy members: each is linked only when the program uses what it defines. */
+const LIBC_SUPPORT: SupportSource[] = [
+  { name: 'stdin-flush.c', driver: 'clang', text: stdinFlush, flags: [] },
+  { name: 'tmpfile.c', driver: 'clang', text: tmpfile, flags: ['-isystem', OVERLAY_DIR] },
+  { name: 'system.c', driver: 'clang', text: system, flags: ['-isystem', OVERLAY_DIR] },
+];
+/** Linked into every C++ program: the exception runtime and the uncaught-exception report. */
+const CXX_SUPPORT: SupportSource = {
+  name: 'cxa.cpp',
+  driver: 'clang++',
+  text: cxaSupport,
+  flags: CPP_COMPILE_FLAGS,
+};
+
+type RunClang = (args: string[], files: Tree) => Promise<{ out: Tree | null; log: string }>;
+
+const objects = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Compiles one of our support files once: the object is kept in IndexedDB under the toolchain's
+ * version, the flags and the file's text, so a page load does not pay a clang run (≈1 s before
+ * its code is warm) for it again.
+ */
+function supportObject(version: string, run: RunClang, src: SupportSource): Promise<Uint8Array> {
+  const args = [src.driver, '-O2', ...src.flags, '-c', src.name, '-o', 'support.o'];
+  const memo = `${version}:${args.join(' ')}:${src.text}`;
+  let p = objects.get(memo);
+  if (!p) {
+    p = (async () => {
+      const key = `support-object:${version}:${await digest(args.join(' ') + '\0' + src.text)}`;
+      const kept = await keptObject(key);
+      if (kept instanceof Uint8Array) return kept;
+      const { out, log } = await run(args, { ...OVERLAY, [src.name]: src.text });
+      const obj = out?.['support.o'];
+      if (!(obj instanceof Uint8Array))
+        throw new Error(`building the support object ${src.name} failed:\n${log}`);
+      // Without IndexedDB (a private window may refuse it) it is built once per worker.
+      await keepObject(key, obj);
+      return obj;
+    })();
+    p.catch(() => objects.delete(memo));
+    objects.set(memo, p);
+  }
+  return p;
+}
+
+/** The support objects a link needs, by file name: the always-linked ones and the lazy ones. */
+export async function supportObjects(
+  version: string,
+  run: RunClang,
+  cpp: boolean,
+): Promise<{ always: Record<string, Uint8Array>; lazy: Record<string, Uint8Array> }> {
+  const lazy = await Promise.all(LIBC_SUPPORT.map((s) => supportObject(version, run, s)));
+  const always: Record<string, Uint8Array> = cpp
+    ? { 'cxa.o': await supportObject(version, run, CXX_SUPPORT) }
+    : {};
+  return {
+    always,
+    lazy: Object.fromEntries(LIBC_SUPPORT.map((s, i) => [s.name.replace(/\.c$/, '.o'), lazy[i]])),
+  };
+}
+
+let store: ReturnType<typeof createStore> | null = null;
+/** The objects' store; null where there is no IndexedDB (Node, in the unit tests). */
+function objectStore() {
+  if (typeof indexedDB === 'undefined') return null;
+  return (store ??= createStore('wasm-playground-toolchain', 'objects'));
+}
+
+async function keptObject(key: string): Promise<Uint8Array | undefined> {
+  const db = objectStore();
+  return db ? idbGet<Uint8Array>(key, db).catch(() => undefined) : undefined;
+}
+
+async function keepObject(key: string, obj: Uint8Array): Promise<void> {
+  const db = objectStore();
+  if (db) await idbSet(key, obj, db).catch(() => {});
+}
+
+async function digest(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+}
