@@ -25,9 +25,10 @@ export async function compileProject(
   files: Record<string, string>,
   entry: string,
   optLevel?: string,
+  flags?: string,
 ): Promise<CompileResult> {
   const fn = await compilers[language].load();
-  return fn({ language, source: files[entry], files, entry, options: { optLevel } });
+  return fn({ language, source: files[entry], files, entry, options: { optLevel, flags } });
 }
 
 export interface RunOutput extends RunResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, compileAndRun, run } from '../../testing';
+import { compile, compileAndRun, compileProject, run } from '../../testing';
 
 const dec = new TextDecoder();
 
@@ -106,12 +106,48 @@ int main(void) {
   });
 
   it('costs a program that uses none of it nothing: hello world links no emulation', async () => {
-    const hello = await compile('c', '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n');
+    const hello = await compile(
+      'c',
+      '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n',
+    );
     expect(hello.ok).toBe(true);
     const names = new TextDecoder('latin1').decode(hello.wasm!);
     expect(names).toContain('puts'); // the name section is there to look in
     for (const symbol of ['__wasm_longjmp', 'tmpfile', '__SIG_IGN', 'system'])
       expect(names).not.toContain(symbol);
     expect((await run(hello.wasm!)).stdout).toBe('hi\n');
+  });
+});
+
+describe('C diagnostics from system headers', { timeout: 180_000 }, () => {
+  it("puts a system header's #error on the project line that included it", async () => {
+    const files = {
+      'main.c': '#include <stdio.h>\n#include "util.h"\nint main(void) { return f(); }\n',
+      'util.h': '#include <signal.h>\nint f(void);\n',
+      'util.c':
+        '#include "util.h"\nstatic volatile sig_atomic_t flag;\nint f(void) { return flag; }\n',
+      'other.c': '#include "util.h"\nsig_atomic_t other;\n',
+    };
+    // Undoing a default brings back wasi-libc's own message, which names the fix.
+    const r = await compileProject('c', files, 'main.c', '-O2', '-U_WASI_EMULATED_SIGNAL');
+    expect(r.ok).toBe(false);
+    const fromHeader = r.diagnostics.filter((d) => d.message.startsWith('in signal.h: '));
+    expect(fromHeader.map((d) => [d.file, d.line, d.severity])).toEqual([['util.h', 1, 'error']]);
+    expect(fromHeader[0].message).toMatch(/compile with -D_WASI_EMULATED_SIGNAL/);
+    // The consequence in every unit is one message, reported per file (Problems groups them).
+    const unknown = r.diagnostics.filter((d) => /unknown type name 'sig_atomic_t'/.test(d.message));
+    expect(unknown.map((d) => d.file)).toEqual(['other.c', 'util.c']);
+  });
+
+  it('shows a deprecation that names a flag where the program uses it', async () => {
+    const r = await compile(
+      'c',
+      '#include <time.h>\nint main(void) {\n  return clock() < 0;\n}\n',
+      '-O2',
+      '-U_WASI_EMULATED_PROCESS_CLOCKS',
+    );
+    const w = r.diagnostics.find((d) => d.severity === 'warning')!;
+    expect(w).toMatchObject({ file: 'main.c', line: 3 });
+    expect(w.message).toMatch(/-D_WASI_EMULATED_PROCESS_CLOCKS/);
   });
 });
