@@ -67,4 +67,41 @@ describe('embed bridge', { timeout: 60_000 }, () => {
     expect(withDir.timings.totalMs).toBeGreaterThan(0);
     expect(events('playground:compiled').every((e) => 'ok' in e && e.ok)).toBe(true);
   });
+
+  it('takes compiler options in set and run, without a reload; a level the language lacks is ignored', async () => {
+    const source = `#include <stdio.h>
+int main(void) {
+#ifdef __OPTIMIZE__
+  printf("N=%d optimized\\n", N);
+#else
+  printf("N=%d unoptimized\\n", N);
+#endif
+  return 0;
+}
+`;
+    const text = () =>
+      (events('playground:output') as Extract<EmbedEvent, { type: 'playground:output' }>[])
+        .map((e) => e.text)
+        .join('');
+    const exits = () => events('playground:exit').length;
+    send({ type: 'playground:set', language: 'c', source, optLevel: '-O0', flags: '-DN=7' });
+    expect(useStore.getState().compileOptions.c).toEqual({ optLevel: '-O0', flags: '-DN=7' });
+    let before = exits();
+    send({ type: 'playground:run' });
+    await vi.waitFor(() => expect(exits()).toBe(before + 1), { timeout: 60_000 });
+    expect(text()).toContain('N=7 unoptimized\n');
+    before = exits();
+    send({ type: 'playground:run', optLevel: '-O2', flags: '-DN=8' });
+    await vi.waitFor(() => expect(exits()).toBe(before + 1), { timeout: 60_000 });
+    expect(text()).toContain('N=8 optimized\n');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    send({ type: 'playground:set', optLevel: '-O9' });
+    send({ type: 'playground:set', flags: 42 });
+    expect(useStore.getState().compileOptions.c).toEqual({ optLevel: '-O2', flags: '-DN=8' });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/optLevel "-O9" ignored: c has -O0, -O1/),
+      expect.stringMatching(/malformed message/),
+    ]);
+    warn.mockRestore();
+  });
 });

@@ -44,7 +44,10 @@ function applySettings(cmd: {
   stdin?: string;
   args?: string | string[];
   env?: string | Record<string, string>;
+  optLevel?: string;
+  flags?: string;
 }) {
+  applyCompileOptions(cmd);
   const patch: Partial<{ stdin: string; args: string; env: string }> = {};
   if (cmd.stdin !== undefined) patch.stdin = cmd.stdin;
   if (cmd.args !== undefined) {
@@ -54,6 +57,23 @@ function applySettings(cmd: {
   }
   if (cmd.env !== undefined) patch.env = typeof cmd.env === 'string' ? cmd.env : formatEnv(cmd.env);
   useStore.getState().setRunSetting(patch);
+}
+
+/** optLevel and flags for the current language, as its toolbar would set them (no reload). */
+function applyCompileOptions({ optLevel, flags }: { optLevel?: string; flags?: string }) {
+  const s = useStore.getState();
+  const levels = languageById[s.language].optLevels ?? [];
+  if (optLevel !== undefined && !levels.includes(optLevel)) {
+    console.warn(
+      `playground embed: optLevel ${JSON.stringify(optLevel)} ignored: ${s.language} has ${levels.length ? levels.join(', ') : 'no levels'}`,
+    );
+    optLevel = undefined;
+  }
+  if (optLevel !== undefined || flags !== undefined)
+    s.setCompileOptions({
+      ...(optLevel !== undefined ? { optLevel } : {}),
+      ...(flags !== undefined ? { flags } : {}),
+    });
 }
 
 const enc = new TextEncoder();

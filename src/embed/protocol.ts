@@ -69,6 +69,10 @@ export type EmbedCommand =
       args?: string | string[];
       /** Run settings' text (`KEY=value` lines), or name → value (any value, line breaks too). */
       env?: string | Record<string, string>;
+      /** The language's optimization level (one of its levels, e.g. `-O0` … `-Oz` for C). */
+      optLevel?: string;
+      /** Extra compiler flags, as typed in the Flags field (e.g. `-DN=10 -Wall`). */
+      flags?: string;
     }
   | {
       type: 'playground:run';
@@ -85,6 +89,9 @@ export type EmbedCommand =
       args?: string | string[];
       /** Run settings' text (`KEY=value` lines), or name → value (any value, line breaks too). */
       env?: string | Record<string, string>;
+      /** As in playground:set, for this run and the ones after it. */
+      optLevel?: string;
+      flags?: string;
     }
   | { type: 'playground:stop' }
   /** Types into the running program's stdin (`text`, newline optional), or closes it (`eof`). */
@@ -137,13 +144,13 @@ export function checkCommand(
       m.env !== null &&
       !Array.isArray(m.env) &&
       Object.entries(m.env).every(([k, v]) => /^[^=\s]+$/.test(k) && typeof v === 'string'));
-  const settingsOk = optStr(m.stdin) && argsOk && envOk;
+  const settingsOk = optStr(m.stdin) && argsOk && envOk && optStr(m.optLevel) && optStr(m.flags);
   switch (m.type) {
     case 'playground:set':
       if (m.language !== undefined && !isLanguage(m.language))
         return `unknown language ${String(m.language)}`;
       if (!optStr(m.source) || !settingsOk || !optStr(m.entry))
-        return 'source, entry, stdin and args must be strings, env a string or an object of strings';
+        return 'source, entry, stdin, args, optLevel and flags must be strings, env a string or an object of strings';
       return checkFiles(m.files) ?? (m as EmbedCommand);
     case 'playground:run':
       if (
@@ -154,7 +161,7 @@ export function checkCommand(
         return 'wasm must be an ArrayBuffer or Uint8Array';
       }
       if (!settingsOk)
-        return 'stdin and args must be strings, env a string or an object of strings';
+        return 'stdin, args, optLevel and flags must be strings, env a string or an object of strings';
       if (m.files === null) return m as EmbedCommand;
       if (m.returnFiles !== undefined && typeof m.returnFiles !== 'boolean')
         return 'returnFiles must be a boolean';
