@@ -21,6 +21,8 @@ export interface CompileRequest {
   /** The entry file's path in `files` (default: the language's main file). */
   entry?: string;
   options: CompileOptions;
+  /** How many workers may compile a project's units at once (C/C++); default: one per core. */
+  jobs?: number;
 }
 
 /** One compiler message, positioned in the user's source (1-based lines and columns). */

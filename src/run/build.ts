@@ -12,6 +12,15 @@ import { serviceWorkerControl } from '../sw/control';
 import { compilerClient, initWorkers } from './clients';
 import { downloadToolchain, pendingDownload } from './toolchains';
 
+/**
+ * `?jobs=N` in the page's URL caps the workers that compile a C/C++ project's units at once (the
+ * benchmark compares 1 with the default, one per core).
+ */
+const JOBS = (() => {
+  const n = Number(new URLSearchParams(globalThis.location?.search ?? '').get('jobs'));
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+})();
+
 /** Compiles the current source in the compiler worker. */
 async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
   // A toolchain's first load goes through the service worker, so it is kept for offline use.
@@ -26,6 +35,7 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
       files: textFiles(p.files),
       entry: p.entry,
       options: s.compileOptions[p.language],
+      ...(JOBS ? { jobs: JOBS } : {}),
     },
     (p) => {
       if (!signal.aborted)

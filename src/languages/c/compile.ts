@@ -8,6 +8,8 @@ import type {
 import { isCompiledByClang, isCppSource } from './extensions';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import { installWasmCodeCache } from './codeCache';
+import { Collector, runClang, runUnitJob, type UnitJob } from './unitJob';
+import { defaultParallelism, runUnits } from './unitPool';
 import {
   CPP_COMPILE_FLAGS,
   DEFAULT_COMPILE_FLAGS,
@@ -49,14 +51,6 @@ export function loadClang(
     throw e;
   });
   return loadPromise;
-}
-
-class Collector {
-  text = '';
-  private dec = new TextDecoder();
-  write = (bytes: Uint8Array | null) => {
-    if (bytes) this.text += this.dec.decode(bytes, { stream: true });
-  };
 }
 
 /** Splits the free-text flags field like a shell would for simple cases (no quotes inside). */
@@ -151,20 +145,6 @@ interface CachedObject {
 const objectCache = new Map<string, CachedObject>();
 const MAX_CACHED_OBJECTS = 500;
 
-async function run(
-  clang: Clang,
-  args: string[],
-  files: Tree,
-  log: Collector,
-): Promise<Tree | null> {
-  try {
-    return (await clang.runClang(args, files, { stdout: log.write, stderr: log.write })) ?? null;
-  } catch (e) {
-    if (e instanceof clang.Exit) return null;
-    throw e;
-  }
-}
-
 /** A failed compile: the diagnostics found, or the whole log as one error when none was. */
 function failure(
   diagnostics: Diagnostic[],
@@ -207,7 +187,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
     clang.version,
     async (args, tree) => {
       const log = new Collector();
-      return { out: await run(clang, args, tree, log), log: log.text };
+      return { out: await runClang(clang, args, tree, log), log: log.text };
     },
     linkCpp,
   );
@@ -219,8 +199,9 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const t0 = performance.now();
   const objects = new Map<string, string>(); // object name → unit
   const linkFiles: Tree = {};
-  let compiled = 0;
-  let failed = false;
+  /** Each unit's messages, in unit order whichever worker compiled it. */
+  const unitLogs: string[] = [];
+  const jobs: { index: number; unit: string; key: string; job: UnitJob }[] = [];
   for (const [i, unit] of units.entries()) {
     const cpp = isCppSource(unit) || (lang === 'cpp' && !unit.endsWith('.c'));
     const driver = cpp ? 'clang++' : 'clang';
@@ -233,60 +214,66 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       cached.key === key &&
       Object.entries(cached.deps).every(([p, text]) => files[p] === text)
     ) {
-      log.text += cached.log;
+      unitLogs[i] = cached.log;
       linkFiles[objName] = cached.obj;
       continue;
     }
-    compiled++;
-    const before = log.text.length;
-    const out = await run(
-      clang,
-      [
-        driver,
-        opt,
-        ...DEFAULT_COMPILE_FLAGS,
-        ...(cpp ? CPP_COMPILE_FLAGS : []),
-        ...flags,
-        '-fno-color-diagnostics',
-        '-I.',
-        '-c',
-        unit,
-        '-o',
-        objName,
-        '-MD',
-        '-MF',
-        `${objName}.d`,
-      ],
-      tree,
-      log,
-    );
-    const obj = out?.[objName];
-    if (!(obj instanceof Uint8Array)) {
+    const args = [
+      driver,
+      opt,
+      ...DEFAULT_COMPILE_FLAGS,
+      ...(cpp ? CPP_COMPILE_FLAGS : []),
+      ...flags,
+      '-fno-color-diagnostics',
+      '-I.',
+      '-c',
+      unit,
+      '-o',
+      objName,
+      '-MD',
+      '-MF',
+      `${objName}.d`,
+    ];
+    jobs.push({ index: i, unit, key, job: { args, tree, objName, depName: `${objName}.d` } });
+  }
+  const { results, workers } = await runUnits(
+    jobs.map((j) => j.job),
+    jobs.map((j) => files[j.unit]?.length ?? 0),
+    (job) => runUnitJob(clang, job),
+    req.jobs ?? defaultParallelism(),
+  );
+  let failed = false;
+  for (const [k, { index, unit, key, job }] of jobs.entries()) {
+    const r = results[k];
+    unitLogs[index] = r.log;
+    if (!r.obj) {
       failed = true;
       objectCache.delete(unit);
       continue;
     }
-    const depText = out?.[`${objName}.d`];
-    const depList =
-      typeof depText === 'string'
-        ? parseDeps(depText, files)
-        : depText instanceof Uint8Array
-          ? parseDeps(new TextDecoder().decode(depText), files)
-          : [unit];
+    const depList = r.dep !== undefined ? parseDeps(r.dep, files) : [unit];
     const deps = Object.fromEntries([unit, ...depList].map((p) => [p, files[p]]));
     if (objectCache.size >= MAX_CACHED_OBJECTS)
       objectCache.delete(objectCache.keys().next().value!);
-    objectCache.set(unit, { key, deps, obj, log: log.text.slice(before) });
-    linkFiles[objName] = obj;
+    objectCache.set(unit, { key, deps, obj: r.obj, log: r.log });
+    linkFiles[job.objName] = r.obj;
   }
+  const compiled = jobs.length;
+  log.text += unitLogs.join('');
+  const summary =
+    `compiled ${compiled} of ${units.length} file${units.length === 1 ? '' : 's'}` +
+    (workers > 1 ? ` on ${workers} workers` : '');
   const t1 = performance.now();
-  phases.push({ name: 'front end + codegen', ms: t1 - t0 });
+  // A project says how many of its files were compiled (the rest were reused) and on how many workers.
+  phases.push({
+    name: units.length > 1 ? `front end + codegen (${summary})` : 'front end + codegen',
+    ms: t1 - t0,
+  });
   const diagnostics = parseLocatedMessages(log.text, undefined, projectFiles);
-  const summary = `compiled ${compiled} of ${units.length} file${units.length === 1 ? '' : 's'}`;
   if (failed) return failure(diagnostics, log.text, 'clang failed', t1 - t0, phases, entry);
 
   Object.assign(linkFiles, support.always, support.lazy);
-  const linked = await run(
+  const linked = await runClang(
     clang,
     [
       linkCpp ? 'clang++' : 'clang',
