@@ -23,11 +23,11 @@ export function writeResults({ rows, browserVersion, only, N }) {
       ]
     : rows;
   const table = [
-    '| row | what | median | p90 | min | max | reference (Node) | ratio | budget | ok |',
+    '| row | what | median | p90 | min | max | reference | ratio | budget | ok |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...all.map(
       (r) =>
-        `| ${r.name} | ${r.what} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p90)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.reference !== undefined ? fmt(r.reference) + ' ms' : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.budget} | ${r.ok ? '✅' : '❌'} |`,
+        `| ${r.name} | ${r.what} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p90)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.reference !== undefined ? `${fmt(r.reference)} ${r.unit}` : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.budget} | ${r.ok ? '✅' : '❌'} |`,
     ),
   ].join('\n');
   const extras = all

@@ -16,6 +16,7 @@ import { loadRows } from './loadRows.mjs';
 import { componentRows } from './componentRows.mjs';
 import { coreRows, pageLoadRows } from './coreRows.mjs';
 import { loopRows } from './loopRows.mjs';
+import { cRows } from './cRows.mjs';
 import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
@@ -129,6 +130,10 @@ const groups = [
   [['inspect-1mb', 'wasm-opt-ratio'], inspectRows],
   [['component-build', 'component-run-ratio'], componentRows],
   [['coldstart', 'coldstart-rate', 'handler-rps', 'handler-p99', 'preview-request'], serverRows],
+  [
+    ['c-hello-defaults', 'c-project-first-build', 'c-many-units-first-build', 'cpp-throw-catch'],
+    cRows,
+  ],
 ];
 
 let browserVersion;

@@ -74,7 +74,7 @@ function supportObject(version: string, run: RunClang, src: SupportSource): Prom
   let p = objects.get(memo);
   if (!p) {
     p = (async () => {
-      const key = `support-object:${version}:${await digest(args.join(' ') + '\0' + src.text)}`;
+      const key = `support-object:${version}:${digest(args.join(' ') + '\0' + src.text)}`;
       const kept = await keptObject(key);
       if (kept instanceof Uint8Array) return kept;
       const { out, log } = await run(args, { ...OVERLAY, [src.name]: src.text });
@@ -82,7 +82,7 @@ function supportObject(version: string, run: RunClang, src: SupportSource): Prom
       if (!(obj instanceof Uint8Array))
         throw new Error(`building the support object ${src.name} failed:\n${log}`);
       // Without IndexedDB (a private window may refuse it) it is built once per worker.
-      await keepObject(key, obj);
+      keepObject(key, obj);
       return obj;
     })();
     p.catch(() => objects.delete(memo));
@@ -114,19 +114,34 @@ function objectStore() {
   return (store ??= createStore('wasm-playground-toolchain', 'objects'));
 }
 
+/** The kept object, or undefined: a store that does not answer within a second is a miss. */
 async function keptObject(key: string): Promise<Uint8Array | undefined> {
   const db = objectStore();
-  return db ? idbGet<Uint8Array>(key, db).catch(() => undefined) : undefined;
+  if (!db) return undefined;
+  // In some frames (an embed under an opaque or insecure top-level page) IndexedDB's open
+  // neither succeeds nor fails: a build must not wait on it.
+  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000));
+  return Promise.race([idbGet<Uint8Array>(key, db).catch(() => undefined), late]);
 }
 
-async function keepObject(key: string, obj: Uint8Array): Promise<void> {
+/** Keeps the object for the next page load, without waiting for the store. */
+function keepObject(key: string, obj: Uint8Array): void {
   const db = objectStore();
-  if (db) await idbSet(key, obj, db).catch(() => {});
+  if (db) void idbSet(key, obj, db).catch(() => {});
 }
 
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
+/**
+ * A 64-bit hash of the text (two FNV-1a lanes), for a store key: not crypto.subtle, which an
+ * embed inside a page that is not a secure context (plain http) does not have.
+ */
+function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
