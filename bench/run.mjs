@@ -131,7 +131,13 @@ const groups = [
   [['component-build', 'component-run-ratio'], componentRows],
   [['coldstart', 'coldstart-rate', 'handler-rps', 'handler-p99', 'preview-request'], serverRows],
   [
-    ['c-hello-defaults', 'c-project-first-build', 'c-many-units-first-build', 'cpp-throw-catch'],
+    [
+      'c-hello-defaults',
+      'c-project-first-build',
+      'c-many-units-first-build',
+      'c-many-units-rebuild',
+      'cpp-throw-catch',
+    ],
     cRows,
   ],
 ];

@@ -22,6 +22,29 @@
 const TAG = 'x-playground-compile';
 
 let installed = false;
+/** Every module compiled through the hook, by the URL it was fetched from. */
+const compiledByUrl = new Map<string, Promise<WebAssembly.Module>>();
+/** Modules another worker compiled, by URL: used instead of fetching and compiling them here. */
+let provided = new Map<string, WebAssembly.Module>();
+
+/**
+ * The modules compiled here so far (the toolchain's, once it is loaded), for a helper worker:
+ * a `WebAssembly.Module` posted to a worker of the same page shares its compiled code, so the
+ * helper's clang is ready without compiling 75 MB of wasm again.
+ */
+export async function compiledModules(): Promise<Record<string, WebAssembly.Module>> {
+  const out: Record<string, WebAssembly.Module> = {};
+  for (const [url, m] of compiledByUrl) out[url] = await m.catch(() => null as never);
+  return Object.fromEntries(Object.entries(out).filter(([, m]) => m));
+}
+
+/** Call before the toolchain loads: these URLs are neither fetched nor compiled here. */
+export function provideModules(modules: Record<string, WebAssembly.Module>): void {
+  provided = new Map(Object.entries(modules));
+}
+
+const urlOf = (input: RequestInfo | URL) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 export function installWasmCodeCache(scope: typeof globalThis = globalThis): void {
   if (installed || typeof scope.WebAssembly?.compileStreaming !== 'function') return;
@@ -32,6 +55,15 @@ export function installWasmCodeCache(scope: typeof globalThis = globalThis): voi
   let next = 0;
 
   scope.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const given = provided.get(urlOf(input));
+    if (given) {
+      // An empty body: the runtime's progress counts nothing, and the compile is the given one.
+      const id = String(next++);
+      compiles.set(id, Promise.resolve(given));
+      return new Response(new Uint8Array(0), {
+        headers: { [TAG]: id, 'content-type': 'application/wasm', 'content-length': '0' },
+      });
+    }
     const response = await realFetch(input, init);
     const url = response.url;
     if (!response.ok || !response.body || !new URL(url).pathname.endsWith('.wasm')) return response;
@@ -41,6 +73,7 @@ export function installWasmCodeCache(scope: typeof globalThis = globalThis): voi
     // Nobody may ask (a runtime that compiles another way): the rejection is not unhandled.
     compile.catch(() => {});
     compiles.set(id, compile);
+    compiledByUrl.set(urlOf(input), compile);
     const headers = new Headers(copy.headers);
     headers.set(TAG, id);
     return new Response(copy.body, {

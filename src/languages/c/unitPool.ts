@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { compiledModules } from './codeCache';
 import type { UnitJob, UnitResult } from './unitJob';
 import type { UnitWorkerApi } from './unit.worker';
 
@@ -24,13 +25,17 @@ function startHelper(): Helper {
   });
   const api = Comlink.wrap<UnitWorkerApi>(worker);
   const helper: Helper = { worker, api, ready: Promise.resolve(false) };
-  helper.ready = api.warm().then(
-    () => true,
-    () => {
-      drop(helper);
-      return false;
-    },
-  );
+  // The toolchain's modules as this worker compiled them (a module a browser cannot post is
+  // compiled again there instead).
+  helper.ready = compiledModules()
+    .then((modules) => api.warm(modules).catch(() => api.warm({})))
+    .then(
+      () => true,
+      () => {
+        drop(helper);
+        return false;
+      },
+    );
   return helper;
 }
 
@@ -66,6 +71,9 @@ export async function runUnits(
         workersUsed.add(name);
         results[i] = await exec(jobs[i]);
         if (++done === jobs.length) resolve();
+        // clang runs synchronously here: without a turn of the event loop between units, a
+        // helper's "ready" (a message) would wait until this worker had compiled everything.
+        await new Promise((r) => setTimeout(r, 0));
       }
     };
     lane('local', local).catch(reject);
