@@ -205,6 +205,7 @@ async function helloDefaults({ n, row, vite }) {
     }
   };
   const objs = await support.supportObjects(clang.version, run, false);
+  const text = (d) => (typeof d === 'string' ? d : new TextDecoder().decode(d));
   const build = async (defaults) => {
     const t0 = performance.now();
     const { out } = await run(
@@ -235,7 +236,7 @@ async function helloDefaults({ n, row, vite }) {
         ...Object.keys(lazy),
         '-Wl,--end-lib',
         '-Wl,--wrap=__stdio_read',
-        ...(defaults ? support.DEFAULT_LINK_LIBS : []),
+        ...(defaults ? support.linkLibsOf(text(out['unit0.o.d'])) : []),
         '-o',
         'main.wasm',
       ],

@@ -13,7 +13,7 @@ import { defaultParallelism, runUnits } from './unitPool';
 import {
   CPP_COMPILE_FLAGS,
   DEFAULT_COMPILE_FLAGS,
-  DEFAULT_LINK_LIBS,
+  linkLibsOf,
   OVERLAY,
   supportObjects,
   type Tree,
@@ -136,6 +136,8 @@ interface CachedObject {
   key: string;
   /** Project files the unit included (itself too), with the text each had. */
   deps: Record<string, string>;
+  /** The default libraries its system headers call for (support.ts, DEFAULT_LINK_LIBS). */
+  libs: string[];
   obj: Uint8Array;
   /** The compiler's messages for it (warnings are shown again when the object is reused). */
   log: string;
@@ -201,6 +203,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   const linkFiles: Tree = {};
   /** Each unit's messages, in unit order whichever worker compiled it. */
   const unitLogs: string[] = [];
+  const libs = new Set<string>();
   const jobs: { index: number; unit: string; key: string; job: UnitJob }[] = [];
   for (const [i, unit] of units.entries()) {
     const cpp = isCppSource(unit) || (lang === 'cpp' && !unit.endsWith('.c'));
@@ -216,6 +219,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
     ) {
       unitLogs[i] = cached.log;
       linkFiles[objName] = cached.obj;
+      cached.libs.forEach((l) => libs.add(l));
       continue;
     }
     const args = [
@@ -252,10 +256,12 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       continue;
     }
     const depList = r.dep !== undefined ? parseDeps(r.dep, files) : [unit];
+    const unitLibs = r.dep !== undefined ? linkLibsOf(r.dep) : [];
+    unitLibs.forEach((l) => libs.add(l));
     const deps = Object.fromEntries([unit, ...depList].map((p) => [p, files[p]]));
     if (objectCache.size >= MAX_CACHED_OBJECTS)
       objectCache.delete(objectCache.keys().next().value!);
-    objectCache.set(unit, { key, deps, obj: r.obj, log: r.log });
+    objectCache.set(unit, { key, deps, libs: unitLibs, obj: r.obj, log: r.log });
     linkFiles[job.objName] = r.obj;
   }
   const compiled = jobs.length;
@@ -289,7 +295,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       '-Wl,--wrap=__stdio_read',
       // An exception no handler takes is reported as a native program reports it.
       ...(linkCpp ? ['-Wl,--wrap=__main_void'] : []),
-      ...DEFAULT_LINK_LIBS,
+      ...libs,
       '-o',
       'main.wasm',
     ],
