@@ -201,7 +201,7 @@ async function helloDefaults({ n, row, vite }) {
     try {
       return { out: await clang.runClang(args, tree, { stdout: write, stderr: write }), log };
     } catch (e) {
-      throw new Error(`${args.join(' ')}: ${log || e}`);
+      throw new Error(`${args.join(' ')}: ${log || e}`, { cause: e });
     }
   };
   const objs = await support.supportObjects(clang.version, run, false);
