@@ -1,5 +1,6 @@
 import { createStore, get as idbGet, set as idbSet } from 'idb-keyval';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
+import cxxThrowers from '../cpp/cxxThrowers.cpp?raw';
 import stdinFlush from './support/stdinFlush.c?raw';
 import tmpfile from './support/tmpfile.c?raw';
 import system from './support/system.c?raw';
@@ -65,13 +66,11 @@ const LIBC_SUPPORT: SupportSource[] = [
   { name: 'tmpfile.c', driver: 'clang', text: tmpfile, flags: ['-isystem', OVERLAY_DIR] },
   { name: 'system.c', driver: 'clang', text: system, flags: ['-isystem', OVERLAY_DIR] },
 ];
-/** Linked into every C++ program: the exception runtime and the uncaught-exception report. */
-const CXX_SUPPORT: SupportSource = {
-  name: 'cxa.cpp',
-  driver: 'clang++',
-  text: cxaSupport,
-  flags: CPP_COMPILE_FLAGS,
-};
+/** Linked into every C++ program: the exception runtime, and libc++'s throwers made to throw. */
+const CXX_SUPPORT: SupportSource[] = [
+  { name: 'cxa.cpp', driver: 'clang++', text: cxaSupport, flags: CPP_COMPILE_FLAGS },
+  { name: 'cxx-throwers.cpp', driver: 'clang++', text: cxxThrowers, flags: CPP_COMPILE_FLAGS },
+];
 
 type RunClang = (args: string[], files: Tree) => Promise<{ out: Tree | null; log: string }>;
 
@@ -105,6 +104,8 @@ function supportObject(version: string, run: RunClang, src: SupportSource): Prom
   return p;
 }
 
+const objectName = (s: SupportSource) => s.name.replace(/\.(c|cpp)$/, '.o');
+
 /** The support objects a link needs, by file name: the always-linked ones and the lazy ones. */
 export async function supportObjects(
   version: string,
@@ -112,12 +113,13 @@ export async function supportObjects(
   cpp: boolean,
 ): Promise<{ always: Record<string, Uint8Array>; lazy: Record<string, Uint8Array> }> {
   const lazy = await Promise.all(LIBC_SUPPORT.map((s) => supportObject(version, run, s)));
-  const always: Record<string, Uint8Array> = cpp
-    ? { 'cxa.o': await supportObject(version, run, CXX_SUPPORT) }
-    : {};
+  const cxx = cpp ? await Promise.all(CXX_SUPPORT.map((s) => supportObject(version, run, s))) : [];
+  const always = Object.fromEntries(
+    CXX_SUPPORT.filter(() => cpp).map((s, i) => [objectName(s), cxx[i]]),
+  );
   return {
     always,
-    lazy: Object.fromEntries(LIBC_SUPPORT.map((s, i) => [s.name.replace(/\.c$/, '.o'), lazy[i]])),
+    lazy: Object.fromEntries(LIBC_SUPPORT.map((s, i) => [objectName(s), lazy[i]])),
   };
 }
 
