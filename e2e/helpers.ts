@@ -80,3 +80,11 @@ export const helloWithHelper = (extra = '') => `(module
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const 6))${extra}
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+
+/** Makes a file (or, with `folder`, a folder) through the file tree's New button. */
+export async function newFile(page: Page, name: string, folder = false) {
+  await page.getByTestId(folder ? 'new-folder-button' : 'new-file-button').click();
+  const input = page.getByTestId('new-path-input');
+  await input.fill(name);
+  await input.press('Enter');
+}

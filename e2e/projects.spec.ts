@@ -6,6 +6,7 @@ import {
   autosaved,
   fixture,
   freshStorage,
+  newFile,
   openPlayground,
   outputText,
   runAndWait,
@@ -20,13 +21,6 @@ const entry = (page: Page, path: string) =>
   page.locator(`[data-testid="file-entry"][data-path="${path}"]`);
 const tab = (page: Page, path: string) =>
   page.locator(`[data-testid="file-tab"][data-path="${path}"]`);
-
-async function newFile(page: Page, name: string, folder = false) {
-  await page.getByTestId(folder ? 'new-folder-button' : 'new-file-button').click();
-  const input = page.getByTestId('new-path-input');
-  await input.fill(name);
-  await input.press('Enter');
-}
 
 test('file tree: new file and folder, rename, move by drag, delete with undo, bad names', async ({
   page,

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   freshStorage,
+  newFile,
   openPlayground,
   outputText,
   runAndWait,
@@ -12,11 +13,9 @@ import {
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
-async function newFile(page: Page, name: string, text: string) {
-  await page.getByTestId('new-file-button').click();
-  const input = page.getByTestId('new-path-input');
-  await input.fill(name);
-  await input.press('Enter');
+/** A new file of the project, with `text` typed in. */
+async function addFile(page: Page, name: string, text: string) {
+  await newFile(page, name);
   await setSource(page, text);
 }
 
@@ -79,9 +78,9 @@ test("a system header's #error is a problem on the include line; a repeated one 
     page,
     '#include "flags.h"\nint main(void) { return (int)flag_a + (int)flag_b; }\n',
   );
-  await newFile(page, 'flags.h', '#include <signal.h>\nextern sig_atomic_t flag_a, flag_b;\n');
-  await newFile(page, 'a.c', '#include "flags.h"\nsig_atomic_t flag_a;\n');
-  await newFile(page, 'b.c', '#include "flags.h"\nsig_atomic_t flag_b;\n');
+  await addFile(page, 'flags.h', '#include <signal.h>\nextern sig_atomic_t flag_a, flag_b;\n');
+  await addFile(page, 'a.c', '#include "flags.h"\nsig_atomic_t flag_a;\n');
+  await addFile(page, 'b.c', '#include "flags.h"\nsig_atomic_t flag_b;\n');
   // Without the default that makes <signal.h> usable, wasi-libc's message names the fix.
   await page.getByTestId('compiler-flags').fill('-U_WASI_EMULATED_SIGNAL');
   expect(await runAndWait(page, 150_000)).toMatch(/compile failed/);

@@ -34,8 +34,11 @@ let provided = new Map<string, WebAssembly.Module>();
  */
 export async function compiledModules(): Promise<Record<string, WebAssembly.Module>> {
   const out: Record<string, WebAssembly.Module> = {};
-  for (const [url, m] of compiledByUrl) out[url] = await m.catch(() => null as never);
-  return Object.fromEntries(Object.entries(out).filter(([, m]) => m));
+  for (const [url, compile] of compiledByUrl) {
+    const m = await compile.catch(() => null);
+    if (m) out[url] = m;
+  }
+  return out;
 }
 
 /** Call before the toolchain loads: these URLs are neither fetched nor compiled here. */

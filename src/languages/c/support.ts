@@ -112,15 +112,13 @@ export async function supportObjects(
   run: RunClang,
   cpp: boolean,
 ): Promise<{ always: Record<string, Uint8Array>; lazy: Record<string, Uint8Array> }> {
-  const lazy = await Promise.all(LIBC_SUPPORT.map((s) => supportObject(version, run, s)));
-  const cxx = cpp ? await Promise.all(CXX_SUPPORT.map((s) => supportObject(version, run, s))) : [];
-  const always = Object.fromEntries(
-    CXX_SUPPORT.filter(() => cpp).map((s, i) => [objectName(s), cxx[i]]),
-  );
-  return {
-    always,
-    lazy: Object.fromEntries(LIBC_SUPPORT.map((s, i) => [objectName(s), lazy[i]])),
-  };
+  const build = async (list: SupportSource[]) =>
+    Object.fromEntries(
+      await Promise.all(
+        list.map(async (s) => [objectName(s), await supportObject(version, run, s)] as const),
+      ),
+    );
+  return { always: cpp ? await build(CXX_SUPPORT) : {}, lazy: await build(LIBC_SUPPORT) };
 }
 
 let store: ReturnType<typeof createStore> | null = null;

@@ -105,7 +105,8 @@ void terminateHandler() {
 }
 
 // ---- The LSDA (the call-site table clang emits for WebAssembly, as for SjLj) ----
-uintptr_t readULEB(const uint8_t *&p) {
+/** A LEB128 number; a signed one is sign-extended from its last byte. */
+uintptr_t readLEB(const uint8_t *&p, bool isSigned) {
   uintptr_t v = 0;
   unsigned shift = 0;
   uint8_t b;
@@ -114,21 +115,11 @@ uintptr_t readULEB(const uint8_t *&p) {
     v |= uintptr_t(b & 0x7f) << shift;
     shift += 7;
   } while (b & 0x80);
+  if (isSigned && shift < sizeof(v) * 8 && (b & 0x40)) v |= ~uintptr_t(0) << shift;
   return v;
 }
-
-intptr_t readSLEB(const uint8_t *&p) {
-  uintptr_t v = 0;
-  unsigned shift = 0;
-  uint8_t b;
-  do {
-    b = *p++;
-    v |= uintptr_t(b & 0x7f) << shift;
-    shift += 7;
-  } while (b & 0x80);
-  if (shift < sizeof(v) * 8 && (b & 0x40)) v |= ~uintptr_t(0) << shift;
-  return intptr_t(v);
-}
+uintptr_t readULEB(const uint8_t *&p) { return readLEB(p, false); }
+intptr_t readSLEB(const uint8_t *&p) { return intptr_t(readLEB(p, true)); }
 
 constexpr uint8_t DW_EH_PE_omit = 0xff;
 
