@@ -1,31 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Connect, Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-
-// Cross-origin isolation gives workers a 5 µs performance.now() instead of 100 µs, which the
-// Timings panel needs for instantiate times. The app works without it (any static host).
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-/** Hashed assets never change: let the browser keep them (the 105 MB C toolchain above all). */
-function immutableAssets(): Plugin {
-  const cache: Connect.NextHandleFunction = (req, res, next) => {
-    if (req.url?.startsWith('/assets/'))
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    next();
-  };
-  return {
-    name: 'immutable-assets',
-    configurePreviewServer(server) {
-      server.middlewares.use(cache);
-    },
-  };
-}
+import { APP_HEADERS } from './server/static/hostingHeaders.ts';
+import { hosting } from './server/static/vitePlugin.ts';
 
 /**
  * index.html paints the open file's first lines before any module runs (src/boot/bootPaint.js,
@@ -58,7 +38,6 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    immutableAssets(),
     bootPaint(),
     // The one service worker (src/sw.ts; routes in src/sw/routes.ts, what it keeps offline in
     // src/sw/cachePlan.ts), built from our own source (injectManifest) and served in dev too.
@@ -101,6 +80,8 @@ export default defineConfig({
       },
       devOptions: { enabled: true, type: 'module' },
     }),
+    // dist/_headers, brotli/gzip copies, preview served as a static host would, short links.
+    hosting(),
   ],
   resolve: {
     alias: [
@@ -142,15 +123,17 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  server: { port: 5173, headers: isolation },
-  preview: { port: 4173, headers: isolation },
+  // Cross-origin isolation gives workers a 5 µs performance.now() instead of 100 µs, which the
+  // Timings panel needs; CORS + CORP let an opaque-origin embed load the app (README: Hosting).
+  server: { port: 5173, headers: APP_HEADERS },
+  preview: { port: 4173, headers: APP_HEADERS },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 20000,
     rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
     testTimeout: 60_000,
     // Hooks that compile with clang on a cold machine take longer than the default 10 s.
     hookTimeout: 240_000,
