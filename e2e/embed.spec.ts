@@ -1,43 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { HOST_PORT } from '../playwright.config';
-import { fixture, openPlayground, setSource, watToWasm } from './helpers';
+import { expect, test } from '@playwright/test';
+import { embedLink, messages, openHost, send, waitFor } from './embedHost';
+import { fixture, openPlayground, watToWasm } from './helpers';
 
-interface Msg {
-  origin: string;
-  data: { type: string; [k: string]: unknown };
-}
-
-async function embedLink(page: Page, source: string, query = ''): Promise<string> {
-  await openPlayground(page);
-  await setSource(page, source);
-  await page.getByTestId('embed-button').click();
-  const snippet = await page.getByTestId('embed-snippet').inputValue();
-  const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
-  const url = new URL(src);
-  expect(url.pathname).toMatch(/embed\.html$/);
-  for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
-  return url.toString();
-}
-
-async function openHost(page: Page, src: string, sandbox?: string) {
-  const q = new URLSearchParams({ src });
-  if (sandbox) q.set('sandbox', sandbox);
-  await page.goto(`http://localhost:${HOST_PORT}/host.html?${q}`);
-}
-
-const messages = (page: Page) =>
-  page.evaluate(() => (window as unknown as { messages: Msg[] }).messages);
-const send = (page: Page, msg: unknown) =>
-  page.evaluate((m) => (window as unknown as { send: (m: unknown) => void }).send(m), msg);
-const waitFor = (page: Page, type: string, count = 1) =>
-  expect
-    .poll(async () => (await messages(page)).filter((m) => m.data?.type === type).length, {
-      timeout: 30_000,
-    })
-    .toBeGreaterThanOrEqual(count);
-
-for (const sandbox of [undefined, 'allow-scripts allow-same-origin']) {
-  test(`embed in a cross-origin iframe${sandbox ? ' (sandboxed)' : ''} is driven through postMessage`, async ({
+// `allow-scripts` alone gives the frame an opaque origin (`null`): no storage, no service worker,
+// workers only from blob URLs, every script and style fetched with CORS.
+for (const sandbox of [undefined, 'allow-scripts allow-same-origin', 'allow-scripts']) {
+  test(`embed in a cross-origin iframe${sandbox ? ` (sandbox="${sandbox}")` : ''} is driven through postMessage`, async ({
     page,
   }) => {
     const src = await embedLink(page, '(module)');
@@ -45,7 +13,7 @@ for (const sandbox of [undefined, 'allow-scripts allow-same-origin']) {
     await waitFor(page, 'playground:ready');
     const ready = (await messages(page)).find((m) => m.data.type === 'playground:ready')!;
     expect(ready.data.version).toBe(1);
-    expect(ready.origin).toBe('http://localhost:4173');
+    expect(ready.origin).toBe(sandbox === 'allow-scripts' ? 'null' : 'http://localhost:4173');
 
     // set → run → output and exit with timings
     await send(page, {
@@ -229,47 +197,49 @@ test('the Embed dialog options change the snippet', async ({ page }) => {
   );
 });
 
-test('embed with terminal=1: playground:input feeds the running program, eof closes stdin', async ({
-  page,
-}) => {
-  const src = await embedLink(page, '(module)', 'terminal=1');
-  await openHost(page, src);
-  await waitFor(page, 'playground:ready');
-  await send(page, {
-    type: 'playground:set',
-    language: 'wat',
-    source: fixture('../../src/languages/wat/examples/echo.wat'),
+for (const sandbox of [undefined, 'allow-scripts'])
+  test(`embed with terminal=1${sandbox ? ` (sandbox="${sandbox}")` : ''}: playground:input feeds the running program, eof closes stdin`, async ({
+    page,
+  }) => {
+    const src = await embedLink(page, '(module)', 'terminal=1');
+    // In an opaque-origin frame nothing is cross-origin isolated: stdin waits through JSPI.
+    await openHost(page, src, sandbox);
+    await waitFor(page, 'playground:ready');
+    await send(page, {
+      type: 'playground:set',
+      language: 'wat',
+      source: fixture('../../src/languages/wat/examples/echo.wat'),
+    });
+    await send(page, { type: 'playground:run' });
+    await waitFor(page, 'playground:stdin');
+    // Text need not end with a newline; the program gets exactly these bytes.
+    await send(page, { type: 'playground:input', text: 'from the host' });
+    await expect
+      .poll(async () =>
+        (await messages(page))
+          .filter((m) => m.data.type === 'playground:output')
+          .map((m) => m.data.text)
+          .join(''),
+      )
+      .toContain('echo: from the host');
+    await send(page, { type: 'playground:input', eof: true });
+    await waitFor(page, 'playground:exit');
+    const all = await messages(page);
+    expect(all.find((m) => m.data.type === 'playground:exit')!.data.code).toBe(0);
+    const out = all
+      .filter((m) => m.data.type === 'playground:output')
+      .map((m) => m.data.text)
+      .join('');
+    expect(out).toBe('> echo: from the host> bye\n');
+    // The embed's terminal showed the same, the host's input included.
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('output-view')).toHaveValue('terminal');
+    await expect(frame.getByTestId('terminal').locator('.xterm-rows')).toContainText(
+      'echo: from the host',
+    );
+    const waits = all.filter((m) => m.data.type === 'playground:stdin').map((m) => m.data.waiting);
+    expect(waits.slice(0, 2)).toEqual([true, false]);
   });
-  await send(page, { type: 'playground:run' });
-  await waitFor(page, 'playground:stdin');
-  // Text need not end with a newline; the program gets exactly these bytes.
-  await send(page, { type: 'playground:input', text: 'from the host' });
-  await expect
-    .poll(async () =>
-      (await messages(page))
-        .filter((m) => m.data.type === 'playground:output')
-        .map((m) => m.data.text)
-        .join(''),
-    )
-    .toContain('echo: from the host');
-  await send(page, { type: 'playground:input', eof: true });
-  await waitFor(page, 'playground:exit');
-  const all = await messages(page);
-  expect(all.find((m) => m.data.type === 'playground:exit')!.data.code).toBe(0);
-  const out = all
-    .filter((m) => m.data.type === 'playground:output')
-    .map((m) => m.data.text)
-    .join('');
-  expect(out).toBe('> echo: from the host> bye\n');
-  // The embed's terminal showed the same, the host's input included.
-  const frame = page.frameLocator('iframe');
-  await expect(frame.getByTestId('output-view')).toHaveValue('terminal');
-  await expect(frame.getByTestId('terminal').locator('.xterm-rows')).toContainText(
-    'echo: from the host',
-  );
-  const waits = all.filter((m) => m.data.type === 'playground:stdin').map((m) => m.data.waiting);
-  expect(waits.slice(0, 2)).toEqual([true, false]);
-});
 
 test('embed API: playground:request answers with a fresh handler instance; playground:coldstart times instances', async ({
   page,

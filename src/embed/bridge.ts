@@ -233,6 +233,8 @@ export function startBridge(opts: EmbedOptions): () => void {
   };
 
   const onMessage = (e: MessageEvent) => {
+    // The page's own messages (Monaco schedules work with them) are not commands.
+    if (e.source === window) return;
     if (opts.origin && e.origin !== opts.origin) {
       console.warn(
         `playground embed: ignored a message from ${e.origin} (only ${opts.origin} may command it)`,

@@ -13,7 +13,10 @@ import { parseEmbedOptions } from './options';
 import { editorReady } from '../ui/editor/editorHandle';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { installTestHooks } from '../ui/testHooks';
+import { allowWorkersFromOpaqueOrigin } from '../util/crossOriginWorker';
 
+// Before any worker: in a sandbox="allow-scripts" frame they start from blob URLs.
+allowWorkersFromOpaqueOrigin();
 // Embed mode never touches localStorage: the state comes from the link and the parent only.
 const options = parseEmbedOptions(window.location.search);
 openSharedLink({ keepDraft: false, autorun: false });

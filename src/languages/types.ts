@@ -57,7 +57,8 @@ export interface LanguageMeta<Id extends string = string> {
    * A toolchain big enough to ask before downloading it: its name (shared between languages
    * that use it) and its approximate download size.
    */
-  download?: { toolchain: string; approxMB: number; what: string };
+  /** A toolchain worth asking about: its size on the wire (compressed) and unpacked. */
+  download?: { toolchain: string; approxMB: number; unpackedMB: number; what: string };
 }
 
 /** A grammar of ours for Monaco (Monaco's own definitions register themselves). */

@@ -8,6 +8,7 @@ import type { PreviewAnswer, PreviewAsk, PreviewControl } from '../sw/routes';
 import { ownBuffer } from './cgi';
 import { previewUrl as urlIn } from '../sw/routes';
 import { registerServiceWorker } from '../sw/register';
+import { serviceWorkers } from '../util/opaqueOrigin';
 
 /** This tab's preview session: other tabs have their own, so their handlers never mix. */
 export const previewSession = Math.random().toString(36).slice(2, 10);
@@ -45,7 +46,7 @@ async function answer(ask: PreviewAsk): Promise<PreviewAnswer> {
 let connectedAt = 0;
 
 async function tellWorker(msg: PreviewControl, transfer: Transferable[] = []) {
-  const sw = (await navigator.serviceWorker.ready).active;
+  const sw = (await serviceWorkers()?.ready)?.active;
   sw?.postMessage(msg, transfer);
 }
 
@@ -96,9 +97,10 @@ function connect() {
  */
 export function startPreviewBridge(): Promise<boolean> {
   if (ready) return ready;
-  if (!('serviceWorker' in navigator)) return (ready = Promise.resolve(false));
-  navigator.serviceWorker.startMessages();
-  navigator.serviceWorker.addEventListener('message', (e: MessageEvent<PreviewAsk>) => {
+  const container = serviceWorkers();
+  if (!container) return (ready = Promise.resolve(false));
+  container.startMessages();
+  container.addEventListener('message', (e: MessageEvent<PreviewAsk>) => {
     if (e.data?.type !== 'preview:request' || !e.ports[0]) return;
     const port = e.ports[0];
     void answer(e.data).then(

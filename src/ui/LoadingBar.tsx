@@ -27,8 +27,8 @@ function ToolchainConsent() {
     >
       <span>
         {wasCancelled ? 'Download cancelled. ' : ''}
-        {d.what}: a download of about <strong>{d.approxMB} MB</strong>, once (the browser keeps it).
-        Run also starts it.
+        {d.what}: a download of about <strong>{d.approxMB} MB</strong> ({d.unpackedMB} MB unpacked),
+        once (the browser keeps it). Run also starts it.
       </span>
       <button
         className="small primary"

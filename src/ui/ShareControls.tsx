@@ -5,6 +5,7 @@ import { LONG_URL_CHARS } from '../share/codec';
 import { buildLinkWithOmitted } from '../share/shareLink';
 import { loadTheirVersion } from '../store/persistence';
 import { useStore } from '../store/store';
+import { ShortenLink } from './ShortenLink';
 import './Dialog.css';
 
 async function copy(text: string): Promise<boolean> {
@@ -16,7 +17,19 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** Share: the whole program in the URL fragment, copied to the clipboard. */
+/** Copies a short link and says so (or says to copy it by hand). */
+async function copyShort(url: string): Promise<boolean> {
+  const copied = await copy(url);
+  useStore.getState().patchUi({
+    toast: {
+      tone: 'ok',
+      text: copied ? 'Short link copied to the clipboard' : 'Copy the short link below',
+    },
+  });
+  return copied;
+}
+
+/** Share: the whole program in the URL fragment, copied to the clipboard; Shorten beside it. */
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
   const popover = useRef<HTMLDivElement>(null);
@@ -53,17 +66,20 @@ export function ShareButton() {
         Share
       </button>
       {link && (
-        <div ref={popover} className="popover" role="dialog" aria-label="Share link">
-          <input
-            aria-label="Link to this project"
-            data-testid="share-url"
-            readOnly
-            value={link}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button className="small" onClick={() => setLink(null)} aria-label="Close">
-            ✕
-          </button>
+        <div ref={popover} className="popover share-popover" role="dialog" aria-label="Share link">
+          <div className="share-row">
+            <input
+              aria-label="Link to this project"
+              data-testid="share-url"
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button className="small" onClick={() => setLink(null)} aria-label="Close">
+              ✕
+            </button>
+          </div>
+          <ShortenLink key={link} fragment={new URL(link).hash.slice(1)} onCopied={copyShort} />
         </div>
       )}
     </>

@@ -8,6 +8,10 @@ import type {
   CompilerApi,
   LoadProgress,
 } from '../protocol/compile';
+import { allowWorkersFromOpaqueOrigin } from '../util/crossOriginWorker';
+
+// The parallel build's helpers, in an opaque-origin embed.
+allowWorkersFromOpaqueOrigin();
 
 const ready = new Set<string>();
 /** Toolchains being loaded, shared by every request that arrives meanwhile. */

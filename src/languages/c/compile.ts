@@ -8,6 +8,7 @@ import type {
 import { isCompiledByClang, isCppSource } from './extensions';
 import { normalizePath, parseLocatedMessages } from '../diagnostics';
 import { installWasmCodeCache } from './codeCache';
+import { installWireMeter } from './wireMeter';
 import { Collector, runClang, runUnitJob, type UnitJob } from './unitJob';
 import { defaultParallelism, runUnits } from './unitPool';
 import {
@@ -22,12 +23,16 @@ import {
 type Clang = typeof import('@yowasp/clang');
 let loadPromise: Promise<Clang> | null = null;
 
-/** Loads the toolchain once: the JS glue, then (on the first run) ≈105 MB of wasm and resources. */
+/**
+ * Loads the toolchain once: the JS glue, then (on the first run) ≈105 MB of wasm and resources,
+ * ≈20 MB on the wire from a server that sends the build's brotli copies.
+ */
 export function loadClang(
   onProgress?: (p: Omit<LoadProgress, 'language'>) => void,
 ): Promise<Clang> {
   loadPromise ??= (async () => {
     installWasmCodeCache();
+    const wire = installWireMeter();
     const clang = await import('@yowasp/clang');
     let last = 0;
     // `--version` makes runClang fetch and instantiate everything without compiling anything.
@@ -41,7 +46,7 @@ export function loadClang(
           const now = performance.now();
           if (now - last < 50 && doneLength < totalLength) return;
           last = now;
-          onProgress?.({ phase: 'loading', done: doneLength, total: totalLength });
+          onProgress?.({ phase: 'loading', ...wire.scale(doneLength, totalLength) });
         },
       },
     );

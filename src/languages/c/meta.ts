@@ -19,10 +19,14 @@ import handlerJson from './examples/handler_json.c?raw';
 import handlerRouter from './examples/handler_router.c?raw';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
-/** clang and LLD with wasi-libc and libc++: ≈75 MB of wasm and a ≈30 MB sysroot. */
+/**
+ * clang and LLD with wasi-libc and libc++: ≈75 MB of wasm and a ≈30 MB sysroot, ≈20 MB on the
+ * wire as the build's brotli copies (bench row c-toolchain-wire).
+ */
 export const CLANG_DOWNLOAD = {
   toolchain: 'clang',
-  approxMB: 105,
+  approxMB: 20,
+  unpackedMB: 105,
   what: 'C and C++ compile with clang and LLD (LLVM 22, wasi-libc, libc++)',
 };
 

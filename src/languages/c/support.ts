@@ -5,6 +5,7 @@ import stdinFlush from './support/stdinFlush.c?raw';
 import tmpfile from './support/tmpfile.c?raw';
 import system from './support/system.c?raw';
 import stdioOverlay from './support/include/stdio.h?raw';
+import { inOpaqueOrigin } from '../../util/opaqueOrigin';
 
 type Clang = typeof import('@yowasp/clang');
 export type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
@@ -122,9 +123,12 @@ export async function supportObjects(
 }
 
 let store: ReturnType<typeof createStore> | null = null;
-/** The objects' store; null where there is no IndexedDB (Node, in the unit tests). */
+/**
+ * The objects' store; null where there is no IndexedDB (Node, in the unit tests) or it may not
+ * be used (an opaque-origin embed, where opening it throws).
+ */
 function objectStore() {
-  if (typeof indexedDB === 'undefined') return null;
+  if (typeof indexedDB === 'undefined' || inOpaqueOrigin()) return null;
   return (store ??= createStore('wasm-playground-toolchain', 'objects'));
 }
 

@@ -2,6 +2,7 @@ import { formatUs } from '../format';
 import { useEffect, useRef, useState } from 'react';
 import { previewHref, startPreviewBridge } from '../../server/previewBridge';
 import { useServer } from '../../server/state';
+import { inOpaqueOrigin } from '../../util/opaqueOrigin';
 
 /**
  * The handler as a website: a frame on this tab's preview path, every request of which (page,
@@ -62,9 +63,11 @@ export function PreviewPane({ shown }: { shown: boolean }) {
         </a>
       </div>
       {state === 'unavailable' && (
-        <p className="notice warn">
-          The preview needs a service worker, which this page cannot register (a private window, or
-          not served over http(s)). Send requests with the composer instead.
+        <p className="notice warn" data-testid="preview-unavailable">
+          {inOpaqueOrigin()
+            ? 'The preview needs a service worker, which an embed in a sandboxed frame (no allow-same-origin) may not use.'
+            : 'The preview needs a service worker, which this page cannot register (a private window, or not served over http(s)).'}{' '}
+          Send requests with the composer instead.
         </p>
       )}
       {state === 'ready' && hasHandler && shown && (
