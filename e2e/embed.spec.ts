@@ -195,6 +195,13 @@ test('the Embed dialog options change the snippet', async ({ page }) => {
   expect(await page.getByTestId('embed-snippet').inputValue()).toMatch(
     /^<iframe src="[^"]+embed\.html\?[^"]*#v2\.[\w-]+" /,
   );
+  // The sandbox: an opaque origin by default (the embed works in it), each flag on demand.
+  const sandbox = async () =>
+    /sandbox="([^"]*)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1];
+  expect(await sandbox()).toBe('allow-scripts allow-popups allow-popups-to-escape-sandbox');
+  await page.getByTestId('embed-sandbox-same-origin').check();
+  await page.getByTestId('embed-sandbox-popups').uncheck();
+  expect(await sandbox()).toBe('allow-scripts allow-same-origin');
 });
 
 for (const sandbox of [undefined, 'allow-scripts'])

@@ -8,6 +8,7 @@ import {
   type EmbedPanel,
 } from '../embed/options';
 import { buildLink } from '../share/shareLink';
+import { defaultSandbox, EmbedSandbox, sandboxAttribute, type SandboxChoice } from './EmbedSandbox';
 import './Dialog.css';
 
 /** The on/off embed options, with their checkbox labels. */
@@ -19,20 +20,21 @@ const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string
 ];
 
 /** The iframe HTML for the current program with the chosen embed options. */
-export function embedSnippet(opts: EmbedOptions): string {
+export function embedSnippet(opts: EmbedOptions, sandbox: SandboxChoice = defaultSandbox): string {
   const src = buildLink('embed.html', embedQuery(opts));
   const esc = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<iframe src="${esc}" width="100%" height="420" style="border:1px solid #ddd;border-radius:8px" title="Wasm Playground" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>`;
+  return `<iframe src="${esc}" width="100%" height="420" style="border:1px solid #ddd;border-radius:8px" title="Wasm Playground" loading="lazy" sandbox="${sandboxAttribute(sandbox)}"></iframe>`;
 }
 
 /** Embed: a dialog with the embed options and the iframe snippet to copy. */
 export function EmbedButton() {
   const [open, setOpen] = useState(false);
   const [opts, setOpts] = useState<EmbedOptions>(defaultEmbedOptions);
+  const [sandbox, setSandbox] = useState<SandboxChoice>(defaultSandbox);
   const [copied, setCopied] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  const snippet = open ? embedSnippet(opts) : '';
+  const snippet = open ? embedSnippet(opts, sandbox) : '';
   const toggle = (p: EmbedPanel) =>
     setOpts((o) => ({
       ...o,
@@ -91,6 +93,7 @@ export function EmbedButton() {
               </select>
             </label>
           </div>
+          <EmbedSandbox value={sandbox} onChange={setSandbox} />
           <textarea
             aria-label="Embed snippet (HTML to paste into your page)"
             data-testid="embed-snippet"
