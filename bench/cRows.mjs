@@ -14,7 +14,7 @@ const HOST = `<!doctype html><body><iframe id="f" width="900" height="600"></ifr
 
 let host = null;
 /** The host page's URL, served on a port of its own while the harness runs. */
-function hostUrl() {
+export function hostUrl() {
   host ??= new Promise((resolve) => {
     const server = createServer((_, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(HOST),

@@ -17,6 +17,7 @@ import { componentRows } from './componentRows.mjs';
 import { coreRows, pageLoadRows } from './coreRows.mjs';
 import { loopRows } from './loopRows.mjs';
 import { cRows } from './cRows.mjs';
+import { hostingRows } from './hostingRows.mjs';
 import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
@@ -139,6 +140,16 @@ const groups = [
       'cpp-throw-catch',
     ],
     cRows,
+  ],
+  [
+    [
+      'embed-opaque-ready',
+      'links-create',
+      'links-resolve',
+      'c-toolchain-wire',
+      'c-toolchain-slow-link',
+    ],
+    hostingRows,
   ],
 ];
 
