@@ -14,8 +14,9 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** A host page of another origin with a `sandbox="allow-scripts"` frame; `start(src)` → ms to ready. */
 const OPAQUE_HOST = `<!doctype html><body><iframe id="f" sandbox="allow-scripts" width="900" height="600"></iframe><script>
-  window.start = (src) => new Promise((resolve) => {
+  window.start = (src) => new Promise((resolve, reject) => {
     const t0 = performance.now();
+    setTimeout(() => reject(new Error('no playground:ready within 20 s')), 20000);
     addEventListener('message', (e) => e.data?.type === 'playground:ready' && resolve(performance.now() - t0));
     document.getElementById('f').src = src;
   });
