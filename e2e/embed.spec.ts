@@ -248,85 +248,87 @@ for (const sandbox of [undefined, 'allow-scripts'])
     expect(waits.slice(0, 2)).toEqual([true, false]);
   });
 
-test('embed API: playground:request answers with a fresh handler instance; playground:coldstart times instances', async ({
-  page,
-}) => {
-  const src = await embedLink(page, '(module)');
-  await openHost(page, src);
-  await waitFor(page, 'playground:ready');
-  await send(page, {
-    type: 'playground:set',
-    language: 'wat',
-    source: fixture('../../src/languages/wat/examples/handler_json.wat'),
+for (const sandbox of [undefined, 'allow-scripts'])
+  test(`embed API${sandbox ? ` (sandbox="${sandbox}")` : ''}: playground:request answers with a fresh handler instance; playground:coldstart times instances`, async ({
+    page,
+  }) => {
+    const src = await embedLink(page, '(module)');
+    await openHost(page, src, sandbox);
+    await waitFor(page, 'playground:ready');
+    await send(page, {
+      type: 'playground:set',
+      language: 'wat',
+      source: fixture('../../src/languages/wat/examples/handler_json.wat'),
+    });
+    await send(page, {
+      type: 'playground:request',
+      method: 'POST',
+      path: '/echo?x=1',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"from": "the parent"}',
+    });
+    await waitFor(page, 'playground:response');
+    const res = (await messages(page)).find((m) => m.data.type === 'playground:response')!
+      .data as unknown as {
+      status: number;
+      headers: [string, string][];
+      body: string;
+      timings: { instantiateUs: number; runUs: number; totalMs: number };
+    };
+    expect(res.status).toBe(200);
+    expect(res.headers).toEqual([['content-type', 'application/json']]);
+    expect(res.body).toBe('{"from": "the parent"}');
+    expect(res.timings.instantiateUs).toBeGreaterThan(0);
+    expect(res.timings.totalMs).toBeGreaterThan(0);
+
+    await send(page, { type: 'playground:coldstart', count: 500 });
+    await waitFor(page, 'playground:coldstart-result');
+    const cold = (await messages(page)).find((m) => m.data.type === 'playground:coldstart-result')!
+      .data as Record<string, number>;
+    expect(cold.count).toBe(500);
+    // A pooled memory makes an instance in a few µs: under the timer's step (100 µs in a frame that
+    // is not cross-origin isolated) the percentiles read 0.
+    for (const k of ['p50Us', 'p90Us', 'p99Us']) expect(cold[k], k).toBeGreaterThanOrEqual(0);
+    for (const k of ['maxUs', 'perSecond', 'timerResolutionUs'])
+      expect(cold[k], k).toBeGreaterThan(0);
+    expect(cold.memoryBytes).toBe(65536);
+    expect(cold.pooled).toBe(true);
+
+    // Malformed: refused with a warning, nothing answered (the valid command after them is).
+    await send(page, { type: 'playground:coldstart', count: 0 });
+    await send(page, { type: 'playground:request', headers: 'nope' });
+    await send(page, { type: 'playground:coldstart', count: 10 });
+    await waitFor(page, 'playground:coldstart-result', 2);
+    const all = await messages(page);
+    const results = all.filter((m) => m.data.type === 'playground:coldstart-result');
+    expect(results.map((m) => m.data.count)).toEqual([500, 10]);
+    expect(all.filter((m) => m.data.type === 'playground:response')).toHaveLength(1);
   });
-  await send(page, {
-    type: 'playground:request',
-    method: 'POST',
-    path: '/echo?x=1',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{"from": "the parent"}',
+
+for (const sandbox of [undefined, 'allow-scripts'])
+  test(`embed${sandbox ? ` (sandbox="${sandbox}")` : ''}: playground:run with component: true runs the module as a wasi:cli/command component`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const src = await embedLink(page, fixture('../../src/languages/wat/examples/hello.wat'));
+    await openHost(page, src, sandbox);
+    await waitFor(page, 'playground:ready');
+    await send(page, { type: 'playground:run', component: true });
+    await waitFor(page, 'playground:exit');
+    const all = await messages(page);
+    const exit = all.find((m) => m.data.type === 'playground:exit')!.data;
+    expect(exit.error).toBeUndefined();
+    expect(exit.code).toBe(0);
+    expect(exit.component).toBe(true);
+    const out = all
+      .filter((m) => m.data.type === 'playground:output')
+      .map((m) => m.data.text)
+      .join('');
+    expect(out).toMatch(/Hello/);
+    // A wrong type is refused, not run.
+    await send(page, { type: 'playground:run', component: 'yes' });
+    await send(page, { type: 'playground:run' });
+    await waitFor(page, 'playground:exit', 2);
+    const second = (await messages(page)).filter((m) => m.data.type === 'playground:exit')[1].data;
+    expect(second.component).toBeUndefined();
   });
-  await waitFor(page, 'playground:response');
-  const res = (await messages(page)).find((m) => m.data.type === 'playground:response')!
-    .data as unknown as {
-    status: number;
-    headers: [string, string][];
-    body: string;
-    timings: { instantiateUs: number; runUs: number; totalMs: number };
-  };
-  expect(res.status).toBe(200);
-  expect(res.headers).toEqual([['content-type', 'application/json']]);
-  expect(res.body).toBe('{"from": "the parent"}');
-  expect(res.timings.instantiateUs).toBeGreaterThan(0);
-  expect(res.timings.totalMs).toBeGreaterThan(0);
-
-  await send(page, { type: 'playground:coldstart', count: 500 });
-  await waitFor(page, 'playground:coldstart-result');
-  const cold = (await messages(page)).find((m) => m.data.type === 'playground:coldstart-result')!
-    .data as Record<string, number>;
-  expect(cold.count).toBe(500);
-  // A pooled memory makes an instance in a few µs: under the timer's step (100 µs in a frame that
-  // is not cross-origin isolated) the percentiles read 0.
-  for (const k of ['p50Us', 'p90Us', 'p99Us']) expect(cold[k], k).toBeGreaterThanOrEqual(0);
-  for (const k of ['maxUs', 'perSecond', 'timerResolutionUs'])
-    expect(cold[k], k).toBeGreaterThan(0);
-  expect(cold.memoryBytes).toBe(65536);
-  expect(cold.pooled).toBe(true);
-
-  // Malformed: refused with a warning, nothing answered (the valid command after them is).
-  await send(page, { type: 'playground:coldstart', count: 0 });
-  await send(page, { type: 'playground:request', headers: 'nope' });
-  await send(page, { type: 'playground:coldstart', count: 10 });
-  await waitFor(page, 'playground:coldstart-result', 2);
-  const all = await messages(page);
-  const results = all.filter((m) => m.data.type === 'playground:coldstart-result');
-  expect(results.map((m) => m.data.count)).toEqual([500, 10]);
-  expect(all.filter((m) => m.data.type === 'playground:response')).toHaveLength(1);
-});
-
-test('embed: playground:run with component: true runs the module as a wasi:cli/command component', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const src = await embedLink(page, fixture('../../src/languages/wat/examples/hello.wat'));
-  await openHost(page, src);
-  await waitFor(page, 'playground:ready');
-  await send(page, { type: 'playground:run', component: true });
-  await waitFor(page, 'playground:exit');
-  const all = await messages(page);
-  const exit = all.find((m) => m.data.type === 'playground:exit')!.data;
-  expect(exit.error).toBeUndefined();
-  expect(exit.code).toBe(0);
-  expect(exit.component).toBe(true);
-  const out = all
-    .filter((m) => m.data.type === 'playground:output')
-    .map((m) => m.data.text)
-    .join('');
-  expect(out).toMatch(/Hello/);
-  // A wrong type is refused, not run.
-  await send(page, { type: 'playground:run', component: 'yes' });
-  await send(page, { type: 'playground:run' });
-  await waitFor(page, 'playground:exit', 2);
-  const second = (await messages(page)).filter((m) => m.data.type === 'playground:exit')[1].data;
-  expect(second.component).toBeUndefined();
-});
