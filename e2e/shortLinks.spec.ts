@@ -82,3 +82,28 @@ test('a deployment without a link service shows no Shorten button', async ({ pag
     .toBe(1);
   await expect(page.getByTestId('share-shorten')).toHaveCount(0);
 });
+
+test('the Embed dialog can put a short link in the snippet, and that embed opens the project', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await setSource(page, `;; an embedded short link ${Date.now()}\n(module)`);
+  await page.getByTestId('embed-button').click();
+  await page.getByTestId('embed-readonly').check();
+  await page.getByTestId('share-shorten').click();
+  await expect(page.getByTestId('share-shorten-consent')).toContainText('localhost:4173');
+  await page.getByTestId('share-shorten-agree').click();
+  const snippet = page.getByTestId('embed-snippet');
+  await expect(snippet).toHaveValue(
+    /src="http:\/\/localhost:4173\/s\/[A-Za-z0-9_-]{8,}\?embed=1&amp;readonly=1"/,
+  );
+  const src = /src="([^"]+)"/.exec(await snippet.inputValue())![1].replace(/&amp;/g, '&');
+  await openHost(page, src, 'allow-scripts');
+  await waitFor(page, 'playground:ready');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('editor')).toContainText(';; an embedded short link');
+  // The redirect kept the embed's options.
+  const framed = new URL(page.frames()[1].url());
+  expect(framed.pathname).toBe('/embed.html');
+  expect(framed.search).toBe('?readonly=1');
+});

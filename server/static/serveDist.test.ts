@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,15 @@ describe('serveDist', () => {
     expect(Number(plain.headers.get('content-length'))).toBe(big.length);
     // The body a browser decodes is the file.
     expect(await (await fetch(`${base}/assets/t.wasm`)).text()).toBe(big);
+  });
+
+  it('sends the file itself when it was written after its compressed copies', async () => {
+    const later = new Date(Date.now() + 5000);
+    writeFileSync(join(dir, 'assets/t.wasm'), `${big}!`);
+    utimesSync(join(dir, 'assets/t.wasm'), later, later);
+    const r = await head('/assets/t.wasm', 'gzip, br');
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect(Number(r.headers.get('content-length'))).toBe(big.length + 1);
   });
 
   it('serves index.html for a folder and nothing outside dist', async () => {

@@ -28,8 +28,11 @@ export function pickEncoding(
 ): { path: string; encoding: 'br' | 'gzip' } | null {
   const accepts = (name: string) =>
     new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(accept);
-  if (accepts('br') && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
-  if (accepts('gzip') && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
+  // A copy older than its file is stale (the file was written again after the build): unused.
+  const fresh = (copy: string) =>
+    existsSync(copy) && statSync(copy).mtimeMs >= statSync(file).mtimeMs;
+  if (accepts('br') && fresh(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
+  if (accepts('gzip') && fresh(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
   return null;
 }
 

@@ -8,6 +8,7 @@ import {
   type EmbedPanel,
 } from '../embed/options';
 import { buildLink } from '../share/shareLink';
+import { ShortenLink } from './ShortenLink';
 import { defaultSandbox, EmbedSandbox, sandboxAttribute, type SandboxChoice } from './EmbedSandbox';
 import './Dialog.css';
 
@@ -20,8 +21,16 @@ const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string
 ];
 
 /** The iframe HTML for the current program with the chosen embed options. */
-export function embedSnippet(opts: EmbedOptions, sandbox: SandboxChoice = defaultSandbox): string {
-  const src = buildLink('embed.html', embedQuery(opts));
+export function embedSnippet(
+  opts: EmbedOptions,
+  sandbox: SandboxChoice = defaultSandbox,
+  shortUrl: string | null = null,
+): string {
+  // A short link redirects to the embed with the same query (README: Short links).
+  const query = new URLSearchParams(embedQuery(opts)).toString();
+  const src = shortUrl
+    ? `${shortUrl}?embed=1${query ? `&${query}` : ''}`
+    : buildLink('embed.html', embedQuery(opts));
   const esc = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `<iframe src="${esc}" width="100%" height="420" style="border:1px solid #ddd;border-radius:8px" title="Wasm Playground" loading="lazy" sandbox="${sandboxAttribute(sandbox)}"></iframe>`;
 }
@@ -32,9 +41,10 @@ export function EmbedButton() {
   const [opts, setOpts] = useState<EmbedOptions>(defaultEmbedOptions);
   const [sandbox, setSandbox] = useState<SandboxChoice>(defaultSandbox);
   const [copied, setCopied] = useState(false);
+  const [shortUrl, setShortUrl] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  const snippet = open ? embedSnippet(opts, sandbox) : '';
+  const snippet = open ? embedSnippet(opts, sandbox, shortUrl) : '';
   const toggle = (p: EmbedPanel) =>
     setOpts((o) => ({
       ...o,
@@ -47,7 +57,10 @@ export function EmbedButton() {
         ref={opener}
         data-testid="embed-button"
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setShortUrl(null);
+          setOpen(true);
+        }}
         title="Embed this program in a web page"
       >
         Embed
@@ -94,6 +107,13 @@ export function EmbedButton() {
             </label>
           </div>
           <EmbedSandbox value={sandbox} onChange={setSandbox} />
+          {!shortUrl && (
+            <ShortenLink
+              fragment={open ? new URL(buildLink('embed.html')).hash.slice(1) : ''}
+              onShortened={setShortUrl}
+              label="Use a short link in the snippet"
+            />
+          )}
           <textarea
             aria-label="Embed snippet (HTML to paste into your page)"
             data-testid="embed-snippet"

@@ -79,7 +79,7 @@ export function ShareButton() {
               ✕
             </button>
           </div>
-          <ShortenLink key={link} fragment={new URL(link).hash.slice(1)} onCopied={copyShort} />
+          <ShortenLink key={link} fragment={new URL(link).hash.slice(1)} onShortened={copyShort} />
         </div>
       )}
     </>

@@ -18,10 +18,14 @@ type Phase =
  */
 export function ShortenLink({
   fragment,
-  onCopied,
+  onShortened,
+  label = 'Shorten',
 }: {
   fragment: string;
-  onCopied: (text: string) => Promise<boolean>;
+  /** The short URL, once stored. */
+  onShortened: (url: string) => unknown;
+  /** The button's text. */
+  label?: string;
 }) {
   const [service, setService] = useState<LinkServiceInfo | null>(null);
   const [phase, setPhase] = useState<Phase>({ at: 'offer' });
@@ -41,7 +45,7 @@ export function ShortenLink({
     const r = await shorten(fragment);
     if (!r.ok) return setPhase({ at: 'failed', error: r.error });
     setPhase({ at: 'done', url: r.url });
-    await onCopied(r.url);
+    await onShortened(r.url);
   };
 
   switch (phase.at) {
@@ -53,7 +57,7 @@ export function ShortenLink({
           onClick={() => (agreed ? void go() : setPhase({ at: 'consent' }))}
           title={`Store this project on ${host} and get a short link`}
         >
-          Shorten
+          {label}
         </button>
       );
     case 'consent':
