@@ -29,8 +29,11 @@ export function EmbedSandbox({
         iframe <code>sandbox</code>
       </legend>
       <label>
-        <input type="checkbox" checked disabled /> <code>allow-scripts</code>: the playground runs
-        (always on; everything compiles and runs in the frame)
+        <input type="checkbox" checked disabled />
+        <span>
+          <code>allow-scripts</code>: the playground runs (always on; everything compiles and runs
+          in the frame)
+        </span>
       </label>
       <label>
         <input
@@ -38,10 +41,13 @@ export function EmbedSandbox({
           data-testid="embed-sandbox-same-origin"
           checked={value.sameOrigin}
           onChange={(e) => onChange({ ...value, sameOrigin: e.target.checked })}
-        />{' '}
-        <code>allow-same-origin</code>: the frame keeps the playground&apos;s origin, so it may use
-        its storage (compiled C support objects are kept) and the HTTP handler&apos;s live preview.
-        Off, the frame has an opaque origin: it cannot touch your site&apos;s or its own storage.
+        />
+        <span>
+          <code>allow-same-origin</code>: the frame keeps the playground&apos;s origin, so it may
+          use its storage (compiled C support objects are kept) and the HTTP handler&apos;s live
+          preview. Off, the frame has an opaque origin: it cannot touch your site&apos;s or its own
+          storage.
+        </span>
       </label>
       <label>
         <input
@@ -49,9 +55,11 @@ export function EmbedSandbox({
           data-testid="embed-sandbox-popups"
           checked={value.popups}
           onChange={(e) => onChange({ ...value, popups: e.target.checked })}
-        />{' '}
-        <code>allow-popups allow-popups-to-escape-sandbox</code>: “Open in playground ↗” opens a
-        normal tab (without the sandbox)
+        />
+        <span>
+          <code>allow-popups allow-popups-to-escape-sandbox</code>: “Open in playground ↗” opens a
+          normal tab (without the sandbox)
+        </span>
       </label>
     </fieldset>
   );
