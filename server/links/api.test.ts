@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from './ids.ts';
 import { openPostgresStore } from './postgresStore.ts';
 import { openSqliteStore } from './sqliteStore.ts';
 import type { LinkStore } from './store.ts';
 import { encodeJson, encodeProject, get, post, serve } from './testing/client.ts';
-import { postgresMissing, startPostgres, type TestPostgres } from './testing/postgres.ts';
+import { postgresMissing, query, startPostgres, type TestPostgres } from './testing/postgres.ts';
 
 interface Backend {
   name: string;
@@ -37,10 +36,7 @@ function postgresBackend(): Backend {
     name: 'PostgreSQL',
     async open() {
       pgServer ??= await startPostgres();
-      const c = new pg.Client(pgServer.url);
-      await c.connect();
-      await c.query('DROP TABLE IF EXISTS links');
-      await c.end();
+      await query(pgServer.url, 'DROP TABLE IF EXISTS links');
       return openPostgresStore(pgServer.url);
     },
     down: async () => pgServer!.stop(),

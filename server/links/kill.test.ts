@@ -1,22 +1,18 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from './ids.ts';
 import { encodeProject, get, post } from './testing/client.ts';
-import { postgresMissing, startPostgres, type TestPostgres } from './testing/postgres.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import {
+  freePort,
+  postgresMissing,
+  query,
+  startPostgres,
+  type TestPostgres,
+} from './testing/postgres.ts';
 
 /** `npm run links` as a process of its own, with `env`; resolves once it listens. */
 async function startService(
@@ -122,17 +118,11 @@ describe('killed during writes', () => {
     'PostgreSQL: every confirmed link survives whole',
     async () => {
       pgServer = await startPostgres();
-      const c0 = new pg.Client(pgServer.url);
-      await c0.connect();
-      await c0.query('DROP TABLE IF EXISTS links');
-      await c0.end();
-      await killDuringWrites({ DATABASE_URL: pgServer.url }, async () => {
-        const c = new pg.Client(pgServer!.url);
-        await c.connect();
-        const r = await c.query<{ hash: string; data: string }>('SELECT hash, data FROM links');
-        await c.end();
-        return r.rows;
-      });
+      const url = pgServer.url;
+      await query(url, 'DROP TABLE IF EXISTS links');
+      await killDuringWrites({ DATABASE_URL: url }, () =>
+        query<{ hash: string; data: string }>(url, 'SELECT hash, data FROM links'),
+      );
     },
     60_000,
   );

@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /** Debian's `postgresql` package puts its tools here (pg_ctl is not on PATH by default). */
 function binDir(): string | null {
@@ -24,13 +25,25 @@ export function postgresMissing(): string | null {
     : 'PostgreSQL is not installed (Debian: apt-get install -y postgresql), or set TEST_DATABASE_URL';
 }
 
-const freePort = () =>
+/** A port nothing listens on right now (for a test's server). */
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
   });
+
+/** One statement on its own connection: a table dropped before a suite, the rows after it. */
+export async function query<R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
+  const c = new pg.Client(url);
+  await c.connect();
+  try {
+    return (await c.query<R>(text)).rows;
+  } finally {
+    await c.end();
+  }
+}
 
 export interface TestPostgres {
   url: string;
