@@ -3,8 +3,19 @@
  * (105 MB), but a server that sends the build's brotli copies moves ≈20 MB: the Content-Length
  * of each response (the encoded size when Content-Encoding is set; readable cross-origin too)
  * adds up to what the progress bar should say.
+ *
+ * Installed once: the runtime reads `fetch` when its module is evaluated, so a second wrapper
+ * (a download started again after a cancel) would never see a response. `reset()` starts a load.
  */
+let meter: ReturnType<typeof makeMeter> | null = null;
+
 export function installWireMeter(scope: typeof globalThis = globalThis) {
+  meter ??= makeMeter(scope);
+  meter.reset();
+  return meter;
+}
+
+function makeMeter(scope: typeof globalThis) {
   const realFetch = scope.fetch.bind(scope);
   let wire = 0;
   let unknown = false;
@@ -17,6 +28,10 @@ export function installWireMeter(scope: typeof globalThis = globalThis) {
     return response;
   };
   return {
+    reset() {
+      wire = 0;
+      unknown = false;
+    },
     /**
      * `decoded` of `decodedTotal` bytes read, as wire bytes: scaled by the responses' total
      * (the ratio differs a little between files, so `done` is close, and exact at the end).
