@@ -20,17 +20,18 @@ const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string
   ['terminal', 'terminal with typed stdin'],
 ];
 
-/** The iframe HTML for the current program with the chosen embed options. */
-export function embedSnippet(
-  opts: EmbedOptions,
-  sandbox: SandboxChoice = defaultSandbox,
-  shortUrl: string | null = null,
-): string {
-  // A short link redirects to the embed with the same query (README: Short links).
+/**
+ * The iframe's src: the embed with the project in its fragment, or a short link that redirects
+ * there with the same query (README: Short links).
+ */
+function embedSrc(opts: EmbedOptions, shortUrl: string | null): string {
+  if (!shortUrl) return buildLink('embed.html', embedQuery(opts));
   const query = new URLSearchParams(embedQuery(opts)).toString();
-  const src = shortUrl
-    ? `${shortUrl}?embed=1${query ? `&${query}` : ''}`
-    : buildLink('embed.html', embedQuery(opts));
+  return `${shortUrl}?embed=1${query ? `&${query}` : ''}`;
+}
+
+/** The iframe HTML for `src` in the chosen sandbox. */
+function iframeHtml(src: string, sandbox: SandboxChoice): string {
   const esc = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `<iframe src="${esc}" width="100%" height="420" style="border:1px solid #ddd;border-radius:8px" title="Wasm Playground" loading="lazy" sandbox="${sandboxAttribute(sandbox)}"></iframe>`;
 }
@@ -44,7 +45,9 @@ export function EmbedButton() {
   const [shortUrl, setShortUrl] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  const snippet = open ? embedSnippet(opts, sandbox, shortUrl) : '';
+  // Encoded once per render: the snippet shows it, and Shorten stores its fragment.
+  const src = open ? embedSrc(opts, shortUrl) : '';
+  const snippet = open ? iframeHtml(src, sandbox) : '';
   const toggle = (p: EmbedPanel) =>
     setOpts((o) => ({
       ...o,
@@ -109,7 +112,7 @@ export function EmbedButton() {
           <EmbedSandbox value={sandbox} onChange={setSandbox} />
           {!shortUrl && (
             <ShortenLink
-              fragment={open ? new URL(buildLink('embed.html')).hash.slice(1) : ''}
+              fragment={new URL(src).hash.slice(1)}
               onShortened={setShortUrl}
               label="Use a short link in the snippet"
             />
