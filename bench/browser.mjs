@@ -1,6 +1,7 @@
 // Helpers for driving the playground in Chromium from the benchmark harness.
 import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 
 const settings = JSON.parse(readFileSync(new URL('../e2e/chromium.json', import.meta.url), 'utf8'));
 
@@ -105,3 +106,15 @@ export async function watchLongTasks(page) {
 
 /** The longest main-thread task (ms) since watchLongTasks. */
 export const longestTask = (page) => page.evaluate(() => Math.max(0, ...window.__longTasks));
+
+/** Serves one HTML page on a free port of localhost (a host page of another origin). */
+export function serveHtml(html) {
+  return new Promise((resolve) => {
+    const server = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html),
+    );
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://localhost:${server.address().port}/` }),
+    );
+  });
+}

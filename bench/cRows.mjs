@@ -1,7 +1,6 @@
 // Rows of issue #28: the C defaults' cost on hello world, a project's first build on one worker
 // and on all, and a C++ throw caught against an error code returned.
-import { createServer } from 'node:http';
-import { sel } from './browser.mjs';
+import { sel, serveHtml } from './browser.mjs';
 import { manyUnitProject, SQLITE_FLAGS, sqliteProject, THROW_CATCH } from './cFixtures.mjs';
 import { C_HELLO } from './fixtures.mjs';
 import { sideBySide, summarize } from './stats.mjs';
@@ -14,15 +13,10 @@ const HOST = `<!doctype html><body><iframe id="f" width="900" height="600"></ifr
 
 let host = null;
 /** The host page's URL, served on a port of its own while the harness runs. */
-export function hostUrl() {
-  host ??= new Promise((resolve) => {
-    const server = createServer((_, res) =>
-      res.writeHead(200, { 'content-type': 'text/html' }).end(HOST),
-    );
-    server.listen(0, '127.0.0.1', () => {
-      server.unref();
-      resolve(`http://localhost:${server.address().port}/`);
-    });
+function hostUrl() {
+  host ??= serveHtml(HOST).then(({ server, url }) => {
+    server.unref();
+    return url;
   });
   return host;
 }

@@ -7,7 +7,7 @@ import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { openApp, sel, timeInPage } from './browser.mjs';
+import { openApp, sel, serveHtml, timeInPage } from './browser.mjs';
 import { sample, summarize } from './stats.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,17 +21,6 @@ const OPAQUE_HOST = `<!doctype html><body><iframe id="f" sandbox="allow-scripts"
     document.getElementById('f').src = src;
   });
 </script></body>`;
-
-function serveOnce(html) {
-  return new Promise((resolve) => {
-    const server = createServer((_, res) =>
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html),
-    );
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://localhost:${server.address().port}/` }),
-    );
-  });
-}
 
 /**
  * A proxy in front of `base` that counts the response bytes it forwards (as sent: compressed
@@ -149,7 +138,7 @@ const cannon = (opts) =>
 export async function hostingRows({ browser, base, n, row, want }) {
   if (want('embed-opaque-ready')) {
     console.log('embed-opaque-ready…');
-    const host = await serveOnce(OPAQUE_HOST);
+    const host = await serveHtml(OPAQUE_HOST);
     const xs = await sample(
       async () => {
         const ctx = await browser.newContext();
