@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { APP_HEADERS } from './server/static/hostingHeaders.ts';
 import { hosting } from './server/static/vitePlugin.ts';
+import { keepLargeSizes } from './src/sw/cachePlan.ts';
 
 /**
  * index.html paints the open file's first lines before any module runs (src/boot/bootPaint.js,
@@ -75,6 +76,8 @@ export default defineConfig({
         // toolchains' names to cache them at first use (src/sw/cachePlan.ts).
         globPatterns: ['**/*.{html,js,css,wasm,tar,ttf,woff,woff2,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 200 * 1024 * 1024,
+        // Big assets (an interpreter's wasm) are cached at first use, as the toolchains are.
+        manifestTransforms: [keepLargeSizes],
         // Hashed names: the name is the revision.
         dontCacheBustURLsMatching: /assets\//,
       },

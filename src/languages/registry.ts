@@ -4,9 +4,18 @@ import { cMeta } from './c/meta';
 import { cppMeta } from './cpp/meta';
 import type { FormatterId, LanguageMeta } from './types';
 import { watMeta } from './wat/meta';
+import { pythonMeta } from './python/meta';
+import { rubyMeta } from './ruby/meta';
 
 /** Every language in picker order. Adding a language = one folder + one line here. */
-export const languages = [watMeta, assemblyscriptMeta, cMeta, cppMeta] as const;
+export const languages = [
+  watMeta,
+  assemblyscriptMeta,
+  cMeta,
+  cppMeta,
+  pythonMeta,
+  rubyMeta,
+] as const;
 
 /** Every language id the playground knows: derived from the list above, nowhere else. */
 export type LanguageId = (typeof languages)[number]['id'];

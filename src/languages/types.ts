@@ -1,4 +1,6 @@
-import type { CompileRequest, CompileResult, LoadProgress } from '../protocol/compile';
+import type { CompileRequest, CompileResult, Diagnostic, LoadProgress } from '../protocol/compile';
+import type { InterpreterInfo, ModuleEntry } from '../protocol/run';
+import type { WasiHost } from '../wasi/host';
 
 /** One entry of the examples menu. */
 export interface Example {
@@ -17,7 +19,7 @@ export interface Example {
 }
 
 /** Which formatter Format Document uses on a language's files (the format worker has each). */
-export type FormatterId = 'clang-format' | 'prettier-typescript' | 'wat-indent';
+export type FormatterId = 'clang-format' | 'prettier-typescript' | 'wat-indent' | 'none';
 
 /** What the main thread knows about a language: no toolchain code here. */
 export interface LanguageMeta<Id extends string = string> {
@@ -59,6 +61,25 @@ export interface LanguageMeta<Id extends string = string> {
    */
   /** A toolchain worth asking about: its size on the wire (compressed) and unpacked. */
   download?: { toolchain: string; approxMB: number; unpackedMB: number; what: string };
+  /**
+   * The language runs on an interpreter compiled to WebAssembly (its folder's interpreter.ts, in
+   * the runner worker): nothing is compiled; Run runs the entry file on it.
+   */
+  interpreter?: {
+    /** What the Timings panel and the inspector call it, e.g. "MicroPython 1.27". */
+    name: string;
+    /** Another interpreter the project may choose instead (a setting saved with it). */
+    alternative?: InterpreterVariant;
+  };
+}
+
+/** An interpreter a project may switch to (e.g. CPython instead of MicroPython). */
+export interface InterpreterVariant {
+  id: string;
+  /** The setting's label, e.g. "Full Python (CPython 3.14, 6 MB download)". */
+  label: string;
+  name: string;
+  download: { toolchain: string; approxMB: number; unpackedMB: number; what: string };
 }
 
 /** A grammar of ours for Monaco (Monaco's own definitions register themselves). */
@@ -86,3 +107,58 @@ export interface CompilerEntry {
 
 /** Declares a language's meta, keeping its id as a literal type (LanguageId derives from it). */
 export const defineLanguage = <const Id extends string>(meta: LanguageMeta<Id>) => meta;
+
+/** What a language's interpreter is given for one run, in the runner worker. */
+export interface InterpreterRun {
+  /** The program's path in the project. */
+  entry: string;
+  args: string[];
+  env: string[];
+  /** The variant the project chose (InterpreterVariant.id), or undefined for the default. */
+  variant?: string;
+  /** The project's files and folders as mounted (path → bytes, folders end in `/`): read only. */
+  files: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Our WASI host for this run over a copy-on-write tree of the project, stdio wired to the
+   * page (a WASI interpreter runs on it; its tree's changes are the run's changes).
+   */
+  wasi: WasiHost;
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
+  /** Up to `max` bytes of stdin, waiting for the terminal when nothing is buffered; empty: EOF. */
+  readStdin(max: number): Uint8Array;
+  /** Where an asset URL of the app is read from (the URL itself in a browser; a path in tests). */
+  locate(url: string): string;
+  /** Progress of the interpreter's first download in this worker (bytes). */
+  onProgress?(done: number, total: number): void;
+}
+
+/** How an interpreted run ended, with the times measured in the worker. */
+export interface InterpreterOutcome {
+  exitCode: number | null;
+  /** Why the interpreter itself could not run (not the program's error). */
+  error?: string;
+  info: InterpreterInfo;
+  /** Fetch and engine compile of the interpreter (≈0 when this worker had it). */
+  loadMs: number;
+  /** Instantiating it and starting its VM. */
+  instantiateMs: number;
+  /** The program itself. */
+  runMs: number;
+  imports: ModuleEntry[];
+  exports: ModuleEntry[];
+  /**
+   * The sandbox after the run when it is not the WASI host's tree (an Emscripten filesystem
+   * read back): path → bytes, folders end in `/`.
+   */
+  files?: Record<string, Uint8Array>;
+}
+
+/** A language's interpreter (its folder's interpreter.ts, loaded by the runner worker). */
+export interface InterpreterEntry {
+  run(r: InterpreterRun): Promise<InterpreterOutcome>;
+  /** The program's errors in its stderr (a traceback's last frame in the project's files). */
+  problems(stderr: string, files: string[]): Diagnostic[];
+  /** Loads (fetches and compiles) the interpreter ahead of the first run. */
+  warm(variant?: string, onProgress?: (done: number, total: number) => void): Promise<unknown>;
+}

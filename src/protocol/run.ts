@@ -1,5 +1,5 @@
 /** The runner worker's contract: a command run, its stdio, output stream and result. */
-import type { TranspiledComponent } from './compile';
+import type { Diagnostic, TranspiledComponent } from './compile';
 import type {
   ColdStartRequest,
   ColdStartResult,
@@ -52,6 +52,30 @@ export interface RunRequest {
    * preview 1 command; `wasm` is then the component's bytes (for their size only).
    */
   component?: TranspiledComponent;
+  /** Run the project's entry on its language's interpreter (the module is the interpreter's). */
+  interpret?: InterpretRequest;
+}
+
+/** What an interpreted run (Python, Ruby) runs: `wasm` is then empty. */
+export interface InterpretRequest {
+  /** A language id of src/languages' registry whose folder has an interpreter. */
+  language: string;
+  /** The program's path in the project (the file the interpreter runs). */
+  entry: string;
+  /** Which of the language's interpreters (e.g. MicroPython or CPython); default: the first. */
+  variant?: string;
+}
+
+/** The interpreter that ran a program: what the Timings panel and the inspector show of it. */
+export interface InterpreterInfo {
+  /** Its name and version, e.g. "MicroPython 1.27.0". */
+  name: string;
+  /** Where the page can fetch its main module (the inspector opens it). */
+  url: string;
+  /** Bytes of that module. */
+  wasmBytes: number;
+  /** This worker had it compiled already (a rerun): `compileModuleMs` is then ~0. */
+  cached: boolean;
 }
 
 /**
@@ -129,6 +153,10 @@ export interface RunResult {
     /** What the component itself reported through wasi:cli/exit (0.2 carries only ok/err). */
     status: 'ok' | 'err';
   };
+  /** Ran on an interpreter (RunRequest.interpret): which one. */
+  interpreter?: InterpreterInfo;
+  /** An interpreted program's uncaught error or syntax error, at its file:line. */
+  diagnostics?: Diagnostic[];
 }
 
 /** The runner worker's API, exposed through comlink. */

@@ -2,7 +2,7 @@
 // and the time limit; output streams into the output store while it runs.
 import { parseEnv, splitArgs } from '../wasm/args';
 import type { TranspiledComponent } from '../protocol/compile';
-import type { RunResult } from '../protocol/run';
+import type { InterpretRequest, RunResult } from '../protocol/run';
 import { useOutput } from '../store/outputStore';
 import { emit } from '../store/runEvents';
 import { useStore } from '../store/store';
@@ -35,6 +35,7 @@ export async function execute(
   wasm: Uint8Array,
   component: TranspiledComponent | undefined,
   started: (channel: StdinChannel) => void,
+  interpret?: InterpretRequest,
 ): Promise<RunResult> {
   const { stdin, args, timeLimit, stdinThenTerminal, interactive, outputView } =
     useStore.getState();
@@ -45,9 +46,11 @@ export async function execute(
   // fds 1 and 2 are one when the program's output goes to the terminal view.
   // A component waits for typing only through Atomics (see componentWaitMode); its stdio is
   // never a terminal to it (preview2-shim has no terminal interfaces in the browser).
-  const wait = component ? componentWaitMode() : chooseWaitMode();
+  // An interpreter reads stdin from JavaScript called synchronously: Atomics too, as a component.
+  const syncOnly = component !== undefined || interpret !== undefined;
+  const wait = syncOnly ? componentWaitMode() : chooseWaitMode();
   const typed =
-    interactive && (stdin === '' || stdinThenTerminal) && (!component || wait !== 'none');
+    interactive && (stdin === '' || stdinThenTerminal) && (!syncOnly || wait !== 'none');
   const channel = new StdinChannel(wait, typed, {
     stdin: !component && typed && stdin === '' && wait !== 'none',
     stdout: !component && typed && outputView === 'terminal',
@@ -79,6 +82,7 @@ export async function execute(
         env: environment(channel.setup.tty.stdout),
         stdio: channel.setup,
         component,
+        interpret,
         returnFiles: ctx.returnFiles,
         ...(ctx.preopen ? {} : { preopen: false }),
       },

@@ -6,6 +6,7 @@ import type { ExitStatus, RunSlice, Timings } from '../store/runSlice';
 import { useStore } from '../store/store';
 import { gzipSize } from '../wasm/gzipSize';
 import type { RunContext } from './context';
+import { afterPaint } from './paint';
 
 /** The exit status a runner's result means. */
 export function exitFromResult(r: RunResult): ExitStatus {
@@ -42,8 +43,33 @@ export function resultPatch(r: RunResult): Partial<RunSlice> {
       compileModuleMs: r.compileModuleMs,
       instantiateMs: r.instantiateMs,
       runMs: r.runMs,
+      ...(r.interpreter && {
+        interpreter: { name: r.interpreter.name, cached: r.interpreter.cached },
+        wasmSize: r.interpreter.wasmBytes,
+      }),
     },
+    ...(r.diagnostics && { diagnostics: r.diagnostics }),
   };
+}
+
+/**
+ * The run's last step once the runner answered: the output is painted first, then the figures,
+ * the changed files and the exit in one update; the module's gzip size follows.
+ */
+export async function completeRun(
+  ctx: RunContext,
+  result: RunResult,
+  bytes: Uint8Array,
+  knownGzip?: number,
+): Promise<void> {
+  await afterPaint();
+  if (!ctx.current()) return;
+  const totalMs = performance.now() - ctx.tStart;
+  const patch = resultPatch(result);
+  if (result.changes && useStore.getState().currentId === ctx.projectId)
+    useStore.getState().setRunChanges(result.changes);
+  finish(exitFromResult(result), totalMs, patch, result.files);
+  if (bytes.byteLength) sizeAfterRun(ctx, bytes, knownGzip);
 }
 
 /**

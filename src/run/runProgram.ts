@@ -14,9 +14,9 @@ import { initWorkers } from './clients';
 import { componentStep } from './component';
 import type { RunContext } from './context';
 import { execute } from './execute';
-import { exitFromError, exitFromResult, finish, resultPatch, sizeAfterRun } from './finish';
+import { completeRun, exitFromError, finish } from './finish';
 import { serveStep } from './http';
-import { afterPaint } from './paint';
+import { interpreted, interpretStep } from './interpret';
 import { endRun, isNewest, newRun } from './session';
 
 /** What a run may be given besides the current project. */
@@ -101,6 +101,10 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     // build
     let compiled: CompileResult | null = null;
     let wasm = opts.wasm;
+    if (!wasm && interpreted()) {
+      await interpretStep(ctx);
+      return;
+    }
     if (!wasm) {
       compiled = await buildCurrent(ctx.ctl.signal);
       if (!ctx.current()) return;
@@ -151,14 +155,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     if (!ctx.current()) return;
     // finish: end to end = until the last output is on screen, so the output paints first;
     // the result's figures and the exit follow in one update.
-    await afterPaint();
-    if (!ctx.current()) return;
-    const totalMs = performance.now() - ctx.tStart;
-    const patch = resultPatch(result);
-    if (result.changes && useStore.getState().currentId === ctx.projectId)
-      useStore.getState().setRunChanges(result.changes);
-    finish(exitFromResult(result), totalMs, patch, result.files);
-    sizeAfterRun(ctx, bytes, compiled?.gzipSize);
+    await completeRun(ctx, result, bytes, compiled?.gzipSize);
   } catch (e) {
     if (ctx.current()) finish(exitFromError(ctx, e));
   } finally {

@@ -35,6 +35,8 @@ export interface Timings {
   totalMs?: number;
   wasmSize?: number;
   gzipSize?: number;
+  /** The program ran on an interpreter: `wasmSize` is its module's, the load its fetch+compile. */
+  interpreter?: { name: string; cached: boolean };
 }
 
 export type RunStatus = 'idle' | 'compiling' | 'running';

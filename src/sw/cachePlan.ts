@@ -30,10 +30,36 @@ export function isToolchainAsset(path: string): boolean {
   return TOOLCHAIN.test(path);
 }
 
+/**
+ * Any asset bigger than this is cached at first use too, whatever its name: an interpreter or
+ * toolchain a language folder brings (ruby.wasm's 31 MB) is not precached for everybody.
+ */
+export const FIRST_USE_BYTES = 4 * 1024 * 1024;
+
 /** A precache manifest entry as workbox-build writes it. */
 export interface ManifestEntry {
   url: string;
   revision: string | null;
+}
+
+/**
+ * The revision keepLargeSizes gives a big asset. Its name is hashed, so its revision is unused
+ * (null); workbox writes only url and revision, so this is how the mark reaches the worker.
+ */
+export const FIRST_USE_REVISION = 'cached-at-first-use';
+
+/**
+ * workbox-build's manifestTransforms hook: the assets over FIRST_USE_BYTES are marked, so the
+ * service worker can tell them from the app shell.
+ */
+export async function keepLargeSizes<E extends { revision: string | null; size: number }>(
+  entries: E[],
+): Promise<{ manifest: E[] }> {
+  return {
+    manifest: entries.map((e) =>
+      e.size > FIRST_USE_BYTES ? { ...e, revision: FIRST_USE_REVISION } : e,
+    ),
+  };
 }
 
 /** Splits the build's manifest into the app shell (precached) and the toolchains (at first use). */
@@ -45,7 +71,8 @@ export function splitManifest(entries: readonly (ManifestEntry | string)[]): {
   const toolchains: string[] = [];
   for (const e of entries) {
     const entry = typeof e === 'string' ? { url: e, revision: null } : e;
-    if (isToolchainAsset(entry.url)) toolchains.push(entry.url);
+    if (isToolchainAsset(entry.url) || entry.revision === FIRST_USE_REVISION)
+      toolchains.push(entry.url);
     else shell.push(entry);
   }
   return { shell, toolchains };

@@ -50,12 +50,19 @@ export function TimingsPanel() {
         <h2>Timings</h2>
         {t.coldStart && <span className="badge info">includes loading the compiler</span>}
       </div>
+      {t.interpreter && (
+        <p className="muted small timings-note" data-testid="timing-interpreter">
+          Interpreted by <b>{t.interpreter.name}</b>: the program is not compiled; the size is the
+          interpreter's module, and “load” is its fetch and engine compile
+          {t.interpreter.cached ? ' (this worker had it already)' : ''}.
+        </p>
+      )}
       <div className="figures">
         <Figure
           id="timing-compile"
-          label="compile"
-          value={t.compileMs}
-          text={formatMs(t.compileMs)}
+          label={t.interpreter ? 'load' : 'compile'}
+          value={t.interpreter ? t.compileModuleMs : t.compileMs}
+          text={formatMs(t.interpreter ? t.compileModuleMs : t.compileMs)}
           hint={
             t.phases.map((p) => `${p.name}: ${formatMs(p.ms)}`).join('\n') ||
             'source → wasm, in the compiler worker'

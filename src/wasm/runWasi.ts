@@ -35,7 +35,7 @@ export interface WasiRunInput {
 const modules = new ModuleCache();
 
 /** The waiter for a run's stdio setup; a mechanism this engine lacks falls back to none. */
-function waiterFor(stdio: StdioSetup | undefined): Waiter {
+export function waiterFor(stdio: StdioSetup | undefined): Waiter {
   if (stdio?.wait === 'jspi' && hasJspi()) return new PortWaiter(stdio.port ?? null);
   if (stdio?.wait === 'atomics' && stdio.ring) return new RingWaiter(stdio.ring);
   return noWaiter;

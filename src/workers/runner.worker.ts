@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
+import { runInterpreted } from '../interpret/runInterpreted';
 import { warmupWasm } from '../wasm/warmup';
 import { coldStartLoop } from '../wasm/coldStart';
 import {
@@ -49,7 +50,8 @@ const api: RunnerApi = {
         r.changes = mount.changesOf(r.files);
         if (!req.returnFiles) delete r.files;
       }
-    } else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
+    } else if (req.interpret) r = await runInterpreted(req, mount, onOutput, onStdin);
+    else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
     return Comlink.transfer(r, resultBuffers(r, !component));
   },
   async ping() {

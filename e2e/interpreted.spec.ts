@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  freshStorage,
+  openPlayground,
+  outputText,
+  runAndWait,
+  selectLanguage,
+  setSource,
+} from './helpers';
+
+/** The terminal's text as xterm renders it. */
+async function terminalText(page: Page) {
+  return (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(
+    /\u00a0/g,
+    ' ',
+  );
+}
+
+async function loadExample(page: Page, language: string, example: string) {
+  await selectLanguage(page, language);
+  await page.getByTestId('examples-select').selectOption(example);
+}
+
+const fileEntry = (page: Page, path: string) =>
+  page.locator(`[data-testid="file-entry"][data-path="${path}"]`);
+
+test.describe('Python (MicroPython)', () => {
+  test.beforeEach(async ({ page }) => {
+    await freshStorage(page);
+    await openPlayground(page);
+  });
+
+  test('hello: output, the interpreter in Timings, no download to ask about', async ({ page }) => {
+    await loadExample(page, 'python', 'hello');
+    await expect(page.getByTestId('toolchain-consent')).toHaveCount(0);
+    expect(await runAndWait(page)).toContain('exit code 0');
+    expect(await outputText(page)).toContain('Hello, WebAssembly!');
+    expect(await outputText(page)).toContain(
+      'squares: [1, 4, 9, 16, 25, 36, 49, 64, 81, 100] sum: 385',
+    );
+    await expect(page.getByTestId('timing-interpreter')).toContainText('MicroPython 1.27');
+    await expect(page.getByTestId('wasm-size')).toHaveAttribute('data-value', '433743');
+  });
+
+  test('input() waits for the terminal', async ({ page }) => {
+    await loadExample(page, 'python', 'ask');
+    await expect(page.getByTestId('output-view')).toHaveValue('terminal');
+    await page.getByTestId('run-button').click();
+    await expect.poll(() => terminalText(page)).toContain('A whole number:');
+    await page.getByTestId('terminal').locator('textarea').focus();
+    await page.keyboard.type('13\n');
+    await expect.poll(() => terminalText(page)).toContain('prime!');
+    await expect(page.getByTestId('exit-status')).toContainText('exit code 0');
+  });
+
+  test('a file the program writes appears in the tree', async ({ page }) => {
+    await loadExample(page, 'python', 'files');
+    expect(await runAndWait(page)).toContain('exit code 0');
+    expect(await outputText(page)).toContain('1. grace     97');
+    await expect(fileEntry(page, 'report.txt')).toBeVisible();
+  });
+
+  test('an exception marks its line; Stop ends an endless loop and the next Run works', async ({
+    page,
+  }) => {
+    await loadExample(page, 'python', 'error');
+    expect(await runAndWait(page)).toContain('exit code 1');
+    expect(await outputText(page)).toContain('ZeroDivisionError');
+    const problem = page.getByTestId('problem').first();
+    await expect(problem).toContainText('ZeroDivisionError');
+    await expect(problem).toHaveAttribute('data-line', '3');
+    await expect(page.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0);
+
+    await setSource(page, 'n = 0\nwhile True:\n    n += 1\n');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'running');
+    await page.waitForTimeout(300);
+    const t0 = Date.now();
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('exit-status')).toContainText('stopped');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await setSource(page, 'print("again")\n');
+    expect(await runAndWait(page)).toContain('exit code 0');
+    expect(await outputText(page)).toContain('again');
+  });
+});
+
+test.describe('Ruby (ruby.wasm)', () => {
+  test.beforeEach(async ({ page }) => {
+    await freshStorage(page);
+    await openPlayground(page);
+  });
+
+  test('asks before the download, then runs hello, gets, files and errors', async ({ page }) => {
+    await loadExample(page, 'ruby', 'hello');
+    await expect(page.getByTestId('toolchain-consent')).toContainText('MB');
+    await page.getByTestId('toolchain-download').click();
+    expect(await runAndWait(page, 120_000)).toContain('exit code 0');
+    expect(await outputText(page)).toContain('Ruby 3.4');
+    await expect(page.getByTestId('timing-interpreter')).toContainText('Ruby 3.4');
+
+    await page.getByTestId('examples-select').selectOption('ask');
+    await page.getByTestId('run-button').click();
+    await expect.poll(() => terminalText(page)).toContain('A whole number:');
+    await page.getByTestId('terminal').locator('textarea').focus();
+    await page.keyboard.type('12\n');
+    await expect.poll(() => terminalText(page)).toContain('not prime');
+
+    await page.getByTestId('examples-select').selectOption('files');
+    expect(await runAndWait(page)).toContain('exit code 0');
+    await expect(fileEntry(page, 'report.txt')).toBeVisible();
+
+    await page.getByTestId('examples-select').selectOption('error');
+    expect(await runAndWait(page)).toContain('exit code 1');
+    const problem = page.getByTestId('problem').first();
+    await expect(problem).toContainText('divided by 0');
+    await expect(problem).toHaveAttribute('data-line', '3');
+  });
+});
