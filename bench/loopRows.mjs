@@ -42,7 +42,7 @@ async function pageReady(browser, base) {
  * (the one that paints it). "This run": the Run button has left `idle` first, which happens in
  * the same render that clears the last run's output.
  */
-function runToOutput(page) {
+export function runToOutput(page) {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -64,7 +64,7 @@ function runToOutput(page) {
   );
 }
 
-async function idle(page) {
+export async function idle(page) {
   await page.waitForSelector(`${sel('run-button')}[data-state="idle"]`);
   await page.waitForTimeout(150); // the previous run's afterglow (GC, idle callbacks) settles
 }

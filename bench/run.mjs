@@ -18,6 +18,7 @@ import { coreRows, pageLoadRows } from './coreRows.mjs';
 import { loopRows } from './loopRows.mjs';
 import { cRows } from './cRows.mjs';
 import { hostingRows } from './hostingRows.mjs';
+import { interpretedRows } from './interpretedRows.mjs';
 import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
@@ -151,6 +152,7 @@ const groups = [
     ],
     hostingRows,
   ],
+  [['python-first-run', 'python-rerun', 'ruby-first-run', 'ruby-rerun'], interpretedRows],
 ];
 
 let browserVersion;
