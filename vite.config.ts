@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 import { APP_HEADERS } from './server/static/hostingHeaders.ts';
 import { hosting } from './server/static/vitePlugin.ts';
 import { keepLargeSizes } from './src/sw/cachePlan.ts';
+import { vendorFiles } from './server/static/vendorFiles.ts';
 
 /**
  * index.html paints the open file's first lines before any module runs (src/boot/bootPaint.js,
@@ -74,7 +75,10 @@ export default defineConfig({
         rollupFormat: 'iife',
         // Everything the build writes: the worker precaches the app shell and keeps the
         // toolchains' names to cache them at first use (src/sw/cachePlan.ts).
-        globPatterns: ['**/*.{html,js,css,wasm,tar,ttf,woff,woff2,svg,png,webmanifest}'],
+        globPatterns: [
+          '**/*.{html,js,css,wasm,tar,ttf,woff,woff2,svg,png,webmanifest}',
+          'vendor/**/*.{mjs,zip,json}',
+        ],
         maximumFileSizeToCacheInBytes: 200 * 1024 * 1024,
         // Big assets (an interpreter's wasm) are cached at first use, as the toolchains are.
         manifestTransforms: [keepLargeSizes],
@@ -85,6 +89,8 @@ export default defineConfig({
     }),
     // dist/_headers, brotli/gzip copies, preview served as a static host would, short links.
     hosting(),
+    // Runtimes that load files by fixed names (Pyodide): a language folder's vendor.json.
+    vendorFiles(),
   ],
   resolve: {
     alias: [

@@ -117,3 +117,37 @@ test.describe('Ruby (ruby.wasm)', () => {
     await expect(problem).toHaveAttribute('data-line', '3');
   });
 });
+
+test.describe('Full Python (Pyodide)', () => {
+  test.beforeEach(async ({ page }) => {
+    await freshStorage(page);
+    await openPlayground(page);
+  });
+
+  test('asks first, runs CPython, keeps the choice in a share link', async ({ page, browser }) => {
+    await loadExample(page, 'python', 'hello');
+    await page.getByTestId('interpreter-select').selectOption('pyodide');
+    await expect(page.getByTestId('toolchain-consent')).toContainText('6 MB');
+    await page.getByTestId('toolchain-download').click();
+    expect(await runAndWait(page, 120_000)).toContain('exit code 0');
+    expect(await outputText(page)).toContain('on cpython');
+    await expect(page.getByTestId('timing-interpreter')).toContainText('CPython 3.14');
+
+    await page.getByTestId('examples-select').selectOption('ask');
+    await expect(page.getByTestId('interpreter-select')).toHaveValue('pyodide');
+    await page.getByTestId('run-button').click();
+    await expect.poll(() => terminalText(page)).toContain('A whole number:');
+    await page.getByTestId('terminal').locator('textarea').focus();
+    await page.keyboard.type('7\n');
+    await expect.poll(() => terminalText(page)).toContain('prime!');
+
+    await page.getByTestId('share-button').click();
+    const link = await page.getByTestId('share-url').inputValue();
+    const other = await browser.newContext();
+    const p2 = await other.newPage();
+    await p2.goto(link);
+    await expect(p2.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+    await expect(p2.getByTestId('interpreter-select')).toHaveValue('pyodide');
+    await other.close();
+  });
+});

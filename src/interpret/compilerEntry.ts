@@ -9,9 +9,9 @@ export function interpretedCompiler(
 ): CompilerEntry {
   return {
     toolchain: `interpreter:${language}`,
-    warm: async (onProgress) => {
+    warm: async (onProgress, variant) => {
       const { interpreter } = await load();
-      await interpreter.warm(undefined, (done, total) =>
+      await interpreter.warm(variant, (done, total) =>
         onProgress?.({ phase: 'loading', done, total }),
       );
     },

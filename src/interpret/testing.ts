@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { OutputChunk, RunResult } from '../protocol/run';
 import { MountedProject } from '../wasi/mount';
 import { runInterpreted } from './runInterpreted';
+import { vendorDirs } from '../../server/static/vendorFiles';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,6 +19,19 @@ export function stubAssetFetch(): void {
     const body = await readFile(url.replace(/^file:\/\//, '').replace(/\?.*$/, ''));
     return new Response(body, { headers: { 'content-type': 'application/wasm' } });
   });
+}
+
+const vendored = vendorDirs(ROOT);
+
+/** Where a test reads an asset URL from: Vite's `/node_modules/…` paths, vendor/<name>/ folders. */
+function locate(url: string): string {
+  const m = /\/vendor\/([^/]+)\/([^/?]*)$/.exec(url);
+  const dir = m && vendored.find((d) => d.name === m[1]);
+  if (dir) {
+    const any = [...dir.files.values()][0];
+    return any.slice(0, any.lastIndexOf('/') + 1) + m![2];
+  }
+  return `${ROOT}${url.replace(/^\//, '')}`;
 }
 
 /** What a test run gives back: the result, stdout and stderr as text. */
@@ -53,7 +67,7 @@ export async function runProgram(
     mount,
     (c) => chunks.push(...c),
     undefined,
-    (url) => `${ROOT}${url.replace(/^\//, '')}`,
+    locate,
   );
   const text = (s: string) =>
     chunks

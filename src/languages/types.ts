@@ -102,7 +102,10 @@ export interface CompilerEntry {
   toolchain: string;
   load: () => Promise<CompileFn>;
   /** Loads the toolchain itself (not just the glue), so the first compile is warm. */
-  warm: (onProgress?: (p: Omit<LoadProgress, 'language'>) => void) => Promise<unknown>;
+  warm: (
+    onProgress?: (p: Omit<LoadProgress, 'language'>) => void,
+    variant?: string,
+  ) => Promise<unknown>;
 }
 
 /** Declares a language's meta, keeping its id as a literal type (LanguageId derives from it). */

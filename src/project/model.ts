@@ -27,6 +27,8 @@ export interface Project {
   runMode?: RunMode;
   /** The handler's trigger route (spin.toml's `route`); absent: `/...`. */
   route?: string;
+  /** The language's other interpreter the project runs on (its `alternative` id); absent: the default. */
+  interpreter?: string;
 }
 
 /** How Run runs a project: a WASI command, or an HTTP handler answering requests. */
@@ -195,6 +197,7 @@ export function makeProject(
     pristine?: string;
     runMode?: RunMode;
     route?: string;
+    interpreter?: string;
   } = {},
 ): Project {
   const entry =
@@ -212,6 +215,7 @@ export function makeProject(
     updatedAt: Date.now(),
     ...(opts.pristine ? { pristine: opts.pristine } : {}),
     ...(opts.runMode === 'http' ? { runMode: 'http' as const } : {}),
+    ...(opts.interpreter ? { interpreter: opts.interpreter } : {}),
     ...(opts.route ? { route: opts.route } : {}),
   };
 }

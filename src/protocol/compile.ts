@@ -76,8 +76,11 @@ export interface CompilerApi {
   compile(req: CompileRequest, onProgress?: (p: LoadProgress) => void): Promise<CompileResult>;
   /** Disassembles a module to WebAssembly text with wabt. */
   toText(wasm: Uint8Array): Promise<string>;
-  /** Loads a toolchain ahead of the first compile. */
-  warm(language: string, onProgress?: (p: LoadProgress) => void): Promise<void>;
+  /**
+   * Loads a toolchain ahead of the first compile; `variant`: the language's other interpreter
+   * the project chose (an interpreted language's download).
+   */
+  warm(language: string, onProgress?: (p: LoadProgress) => void, variant?: string): Promise<void>;
   /**
    * Wraps a preview 1 command module as a `wasi:cli/command` component (wasm-tools'
    * component-new with the preview 1 command adapter) and transpiles it for this host (jco).

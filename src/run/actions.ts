@@ -6,6 +6,7 @@ export { sendEof, sendInput, terminalSize } from './input';
 export { clearRunOnProjectSwitch, disassembleLast, stopProgram } from './session';
 export {
   cancelDownload,
+  downloadOf,
   downloadToolchain,
   pendingDownload,
   warmLanguage,

@@ -33,9 +33,13 @@ export class CompilerClient {
   }
 
   /** Loads a toolchain in the background; errors surface on the next compile instead. */
-  warm(language: LanguageId, onProgress?: (p: LoadProgress<LanguageId>) => void): Promise<void> {
+  warm(
+    language: LanguageId,
+    onProgress?: (p: LoadProgress<LanguageId>) => void,
+    variant?: string,
+  ): Promise<void> {
     const cb = onProgress ? Comlink.proxy(onProgress as (p: LoadProgress) => void) : undefined;
-    return raceWorker(this.worker, this.api.warm(language, cb)).catch(() => {});
+    return raceWorker(this.worker, this.api.warm(language, cb, variant)).catch(() => {});
   }
 
   /** WebAssembly text of a module, for download. */

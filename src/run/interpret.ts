@@ -9,7 +9,7 @@ import { compilerClient } from './clients';
 import type { RunContext } from './context';
 import { execute } from './execute';
 import { completeRun, finish } from './finish';
-import { downloadToolchain, pendingDownload } from './toolchains';
+import { downloadToolchain, pendingDownload, variantOf } from './toolchains';
 
 /** The current project's language runs on an interpreter. */
 export function interpreted(s = useStore.getState()): boolean {
@@ -21,6 +21,7 @@ export async function interpretStep(ctx: RunContext): Promise<void> {
   const s = useStore.getState();
   const p = currentProject(s);
   const meta = languageById[p.language];
+  const variant = variantOf(p.language, s);
   if (p.runMode === 'http') {
     finish({
       kind: 'error',
@@ -31,13 +32,18 @@ export async function interpretStep(ctx: RunContext): Promise<void> {
   // A Run is consent to the interpreter's download; its first load goes through the service
   // worker, so it is kept for offline use.
   if (pendingDownload(p.language) || s.downloadCancelled) downloadToolchain(false);
-  if (!meta.toolchainBundled) {
+  if (!meta.toolchainBundled || variant) {
     await serviceWorkerControl();
     // The download (once) in the compiler worker, with its progress, into the caches: the
     // runner then reads it from there instead of downloading it a second time.
-    await compilerClient().warm(p.language, (l) => {
-      if (ctx.current()) useStore.getState().patchRun({ loading: l.phase === 'ready' ? null : l });
-    });
+    await compilerClient().warm(
+      p.language,
+      (l) => {
+        if (ctx.current())
+          useStore.getState().patchRun({ loading: l.phase === 'ready' ? null : l });
+      },
+      variant,
+    );
     if (ctx.current()) useStore.getState().patchRun({ loading: null });
   }
   if (!ctx.current()) return;
@@ -54,7 +60,7 @@ export async function interpretStep(ctx: RunContext): Promise<void> {
         stdinWaiting: false,
         stdinNotice: null,
       }),
-    { language: p.language, entry: p.entry },
+    { language: p.language, entry: p.entry, ...(variant ? { variant } : {}) },
   );
   if (!ctx.current()) return;
   await completeRun(ctx, result, new Uint8Array(0));

@@ -2,6 +2,7 @@
 // consent for the big ones, with progress in the Output panel; a download can be cancelled.
 import { languageById, type LanguageId } from '../languages/registry';
 import type { LoadProgress } from '../protocol/compile';
+import { currentProject } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { serviceWorkerControl } from '../sw/control';
 import { compilerClient, initWorkers, startedCompiler } from './clients';
@@ -10,9 +11,22 @@ import { stopProgram } from './session';
 /** Bumped when a download is cancelled: the progress of the loads before it is stale. */
 let warmGeneration = 0;
 
+/** The interpreter variant the current project chose, when it is of `language`. */
+export function variantOf(language: LanguageId, s = useStore.getState()): string | undefined {
+  const p = currentProject(s);
+  const alt = languageById[language].interpreter?.alternative;
+  return alt && p.language === language && p.interpreter === alt.id ? alt.id : undefined;
+}
+
+/** The download `language` needs (on the interpreter the current project chose), if any. */
+export function downloadOf(language: LanguageId, s = useStore.getState()) {
+  const alt = languageById[language].interpreter?.alternative;
+  return variantOf(language, s) && alt ? alt.download : languageById[language].download;
+}
+
 /** The big download `language` needs and the user has not agreed to yet, or null. */
 export function pendingDownload(language: LanguageId, s = useStore.getState()) {
-  const d = languageById[language].download;
+  const d = downloadOf(language, s);
   return d && !s.toolchainConsent[d.toolchain] ? d : null;
 }
 
@@ -22,7 +36,7 @@ export function pendingDownload(language: LanguageId, s = useStore.getState()) {
  */
 export function downloadToolchain(start = true): void {
   const s = useStore.getState();
-  const d = languageById[s.language].download;
+  const d = downloadOf(s.language, s);
   if (d) s.consentTo(d.toolchain);
   s.patchRun({ downloadCancelled: null });
   if (start) warmLanguage(s.language);
@@ -34,7 +48,7 @@ export function downloadToolchain(start = true): void {
  */
 export function cancelDownload(): void {
   const s = useStore.getState();
-  const d = s.loading && languageById[s.loading.language].download;
+  const d = s.loading && downloadOf(s.loading.language, s);
   warmGeneration++;
   if (s.status === 'compiling') stopProgram();
   else startedCompiler()?.restart();
@@ -66,7 +80,7 @@ function startWarm(language: LanguageId, generation: number): void {
       s.patchRun({ loading });
   };
   void compilerClient()
-    .warm(language, (p) => patch(p.phase === 'ready' ? null : p))
+    .warm(language, (p) => patch(p.phase === 'ready' ? null : p), variantOf(language))
     // Also when the load failed: the next compile reports the error.
     .then(() => patch(null));
 }
@@ -82,6 +96,7 @@ export function warmOnLanguageChange(pageReady: Promise<void>): () => void {
       : setTimeout(cb, 0);
   void pageReady.then(() => idle(() => warmLanguage(useStore.getState().language)));
   return useStore.subscribe((s, prev) => {
-    if (s.language !== prev.language) warmLanguage(s.language);
+    if (s.language !== prev.language || variantOf(s.language, s) !== variantOf(prev.language, prev))
+      warmLanguage(s.language);
   });
 }

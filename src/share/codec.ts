@@ -24,6 +24,8 @@ export interface SharedState {
   runMode?: 'http';
   /** The handler's route (absent: `/...`). */
   route?: string;
+  /** The language's other interpreter (e.g. `pyodide`); absent: the default one. */
+  interpreter?: string;
 }
 
 export const SHARE_VERSION = 2;
@@ -167,5 +169,9 @@ function settings(
     ...(r.asComponent === true ? { asComponent: true } : {}),
     ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(typeof r.route === 'string' && !badRoute(r.route) ? { route: r.route } : {}),
+    ...(typeof r.interpreter === 'string' &&
+    languageById[language].interpreter?.alternative?.id === r.interpreter
+      ? { interpreter: r.interpreter }
+      : {}),
   };
 }

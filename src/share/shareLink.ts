@@ -20,6 +20,7 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     ...(s.asComponent ? { asComponent: true } : {}),
     ...(p.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(p.route ? { route: p.route } : {}),
+    ...(p.interpreter ? { interpreter: p.interpreter } : {}),
   };
 }
 
@@ -36,6 +37,7 @@ export function applyShared(state: SharedState): string | null {
     pristine: 'link',
     runMode: state.runMode,
     route: state.route,
+    interpreter: state.interpreter,
   });
   if (before.pristine === 'link') project.id = before.id;
   useStore.getState().addProject(project);

@@ -52,6 +52,8 @@ export interface ProjectSlice {
   setEntry(path: string): void;
   /** Command or HTTP handler, and the handler's route. */
   setServerConfig(patch: { runMode?: RunMode; route?: string }): void;
+  /** Runs the project on its language's other interpreter (an `alternative` id) or the default. */
+  setInterpreter(id: string | undefined): void;
   openFile(path: string): void;
   closeTab(path: string): void;
   /** Copies a file the last run wrote into the project. */
@@ -138,6 +140,8 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
       if (!ex) return;
       const cur = currentProject(s);
       const fresh = exampleProject(s.language, ex);
+      // The interpreter chosen for the language stays chosen from one example to the next.
+      if (cur.language === s.language && cur.interpreter) fresh.interpreter = cur.interpreter;
       const settings = {
         ...(ex.stdin !== undefined ? { stdin: ex.stdin } : {}),
         ...(ex.args !== undefined ? { args: ex.args } : {}),
@@ -232,6 +236,8 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
           next.route = patch.route === '/...' ? undefined : patch.route;
         return { ...p, ...next };
       }),
+
+    setInterpreter: (id) => update((p) => ({ ...p, interpreter: id || undefined })),
 
     openFile: (path) =>
       set((s) => {

@@ -49,15 +49,18 @@ export interface ManifestEntry {
 export const FIRST_USE_REVISION = 'cached-at-first-use';
 
 /**
- * workbox-build's manifestTransforms hook: the assets over FIRST_USE_BYTES are marked, so the
- * service worker can tell them from the app shell.
+ * workbox-build's manifestTransforms hook: the assets over FIRST_USE_BYTES and a language's
+ * vendored runtime files (vendor/…) are marked, so the service worker can tell them from the
+ * app shell.
  */
-export async function keepLargeSizes<E extends { revision: string | null; size: number }>(
-  entries: E[],
-): Promise<{ manifest: E[] }> {
+export async function keepLargeSizes<
+  E extends { url: string; revision: string | null; size: number },
+>(entries: E[]): Promise<{ manifest: E[] }> {
   return {
     manifest: entries.map((e) =>
-      e.size > FIRST_USE_BYTES ? { ...e, revision: FIRST_USE_REVISION } : e,
+      e.size > FIRST_USE_BYTES || e.url.startsWith('vendor/')
+        ? { ...e, revision: FIRST_USE_REVISION }
+        : e,
     ),
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { languageById } from '../languages/registry';
-import { cancelDownload, downloadToolchain } from '../run/actions';
+import { cancelDownload, downloadOf, downloadToolchain } from '../run/actions';
 import { useStore } from '../store/store';
 import { formatBytes } from './format';
 import './LoadingBar.css';
@@ -14,7 +14,7 @@ function ToolchainConsent() {
   const consent = useStore((s) => s.toolchainConsent);
   const cancelled = useStore((s) => s.downloadCancelled);
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const d = languageById[language].download;
+  const d = useStore((s) => downloadOf(language, s));
   if (!d) return null;
   const wasCancelled = cancelled === d.toolchain;
   if ((consent[d.toolchain] && !wasCancelled) || dismissed === d.toolchain) return null;
@@ -56,7 +56,8 @@ export function LoadingBar() {
   const language = useStore((s) => s.language);
   if (!loading || loading.language !== language) return <ToolchainConsent />;
   const { done, total } = loading;
-  const label = languageById[loading.language].label;
+  const meta = languageById[loading.language];
+  const label = meta.label;
   const pct = total ? Math.min(100, (100 * (done ?? 0)) / total) : null;
   return (
     <div
@@ -67,11 +68,11 @@ export function LoadingBar() {
       role="status"
     >
       <span>
-        Loading the {label} compiler
+        Loading the {label} {meta.interpreter ? 'interpreter' : 'compiler'}
         {total ? ` — ${formatBytes(done)} of ${formatBytes(total)}` : '…'}
       </span>
       <progress max={100} value={pct ?? undefined} aria-label="Download progress" />
-      {languageById[loading.language].download && (
+      {downloadOf(loading.language) && (
         <button className="small" data-testid="toolchain-cancel" onClick={cancelDownload}>
           Cancel
         </button>

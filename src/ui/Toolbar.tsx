@@ -2,6 +2,7 @@ import { languageById } from '../languages/registry';
 import type { ThemeChoice } from '../store/settingsSlice';
 import { useStore } from '../store/store';
 import { exampleIdOf } from '../store/projectSlice';
+import { InterpreterSelect } from './InterpreterSelect';
 import { LanguageSelect } from './LanguageSelect';
 import { RunStopButtons } from './RunStopButtons';
 import './Toolbar.css';
@@ -73,6 +74,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           />
         </>
       )}
+      <InterpreterSelect />
       <RunStopButtons />
       <span className="spacer" />
       {children}

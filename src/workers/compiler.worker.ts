@@ -21,13 +21,20 @@ const loading = new Map<
 >();
 
 /** Loads the language's toolchain once; returns whether this request had to wait for it. */
-async function ensureLoaded(language: string, onProgress?: (p: LoadProgress) => void) {
-  const { toolchain, warm } = compilers[language];
+async function ensureLoaded(
+  language: string,
+  onProgress?: (p: LoadProgress) => void,
+  variant?: string,
+) {
+  const { warm } = compilers[language];
+  const toolchain = variant
+    ? `${compilers[language].toolchain}:${variant}`
+    : compilers[language].toolchain;
   if (ready.has(toolchain)) return false;
   let entry = loading.get(toolchain);
   if (!entry) {
     const listeners = new Set<(p: LoadProgress) => void>();
-    const done = warm((p) => listeners.forEach((l) => l({ ...p, language })))
+    const done = warm((p) => listeners.forEach((l) => l({ ...p, language })), variant)
       .then(() => void ready.add(toolchain))
       // A failed load is forgotten, so the next compile tries again.
       .finally(() => loading.delete(toolchain));
@@ -88,8 +95,8 @@ const api: CompilerApi = {
     const { disassemble } = await import('../languages/wat/compile');
     return disassemble(wasm);
   },
-  async warm(language: string, onProgress?: (p: LoadProgress) => void) {
-    await ensureLoaded(language, onProgress);
+  async warm(language: string, onProgress?: (p: LoadProgress) => void, variant?: string) {
+    await ensureLoaded(language, onProgress, variant);
   },
   async componentize(core: Uint8Array) {
     const { componentize } = await import('../component/build');

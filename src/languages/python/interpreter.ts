@@ -1,13 +1,27 @@
 // Worker only: Python runs on MicroPython (the default) or, when the project chose it, on
 // CPython through Pyodide.
 import type { InterpreterEntry } from '../types';
-import { loadModule } from '../../interpret/fetchModule';
+import { fetchBytes, loadModule } from '../../interpret/fetchModule';
+import { PYODIDE_WASM_BYTES, pyodideIndexUrl, runPyodide } from './pyodide';
 import { pythonProblems } from './problems';
 import { MICROPYTHON_WASM_BYTES, runMicroPython } from './micropython';
 import mpUrl from '@micropython/micropython-webassembly-pyscript/micropython.wasm?url';
 
+/** The "Full Python" interpreter's id (meta.ts's alternative). */
+const PYODIDE = 'pyodide';
+
 export const interpreter: InterpreterEntry = {
   problems: pythonProblems,
-  warm: (_variant, onProgress) => loadModule(mpUrl, MICROPYTHON_WASM_BYTES, onProgress),
-  run: (r) => runMicroPython(r),
+  warm: async (variant, onProgress) => {
+    if (variant !== PYODIDE) return loadModule(mpUrl, MICROPYTHON_WASM_BYTES, onProgress);
+    // Into the HTTP and service-worker caches (the runner starts the interpreter from there).
+    const base = pyodideIndexUrl((u) => u);
+    await fetchBytes(`${base}pyodide.asm.wasm`, PYODIDE_WASM_BYTES, onProgress);
+    await Promise.all(
+      ['pyodide.asm.mjs', 'python_stdlib.zip', 'pyodide-lock.json'].map((f) =>
+        fetchBytes(base + f, 0),
+      ),
+    );
+  },
+  run: (r) => (r.variant === PYODIDE ? runPyodide(r) : runMicroPython(r)),
 };

@@ -9,7 +9,7 @@ const SCORES = 'name,score\nada,92\nlinus,78\ngrace,97\nbarbara,85\n';
 
 export const pythonMeta = defineLanguage({
   id: 'python',
-  label: 'Python (MicroPython)',
+  label: 'Python',
   monacoId: 'python',
   fileName: 'main.py',
   sources: ['py'],
@@ -19,7 +19,21 @@ export const pythonMeta = defineLanguage({
   optLevels: [],
   // micropython.wasm is 0.43 MB (0.17 MB as brotli): no download to ask about.
   toolchainBundled: true,
-  interpreter: { name: 'MicroPython 1.27' },
+  interpreter: {
+    name: 'MicroPython 1.27',
+    alternative: {
+      id: 'pyodide',
+      label: 'Full Python (CPython 3.14, 6 MB download)',
+      name: 'CPython 3.14 (Pyodide)',
+      // pyodide.asm.wasm 9.6 MB + the stdlib zip 2.5 MB + its JS 1.3 MB: ≈6 MB as brotli.
+      download: {
+        toolchain: 'pyodide',
+        approxMB: 6,
+        unpackedMB: 14,
+        what: 'Full Python runs on Pyodide (CPython 3.14 with its standard library)',
+      },
+    },
+  },
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
     { id: 'ask', label: 'Read a number (interactive)', source: ask, terminal: true },

@@ -8,8 +8,10 @@ const FRAME = /^\s*File "([^"]+)", line (\d+)/;
  */
 export function pythonProblems(stderr: string, files: string[]): Diagnostic[] {
   const lines = stderr.replace(/\n+$/, '').split('\n');
-  const tb = lines.lastIndexOf('Traceback (most recent call last):');
-  if (tb < 0) return [];
+  // CPython prints a SyntaxError of the main file without the "Traceback" line.
+  let tb = lines.lastIndexOf('Traceback (most recent call last):');
+  if (tb < 0) tb = lines.findIndex((l) => FRAME.test(l)) - 1;
+  if (tb < -1) return [];
   const project = new Set(files);
   let at: { file: string; line: number } | null = null;
   let last = tb;
