@@ -152,7 +152,17 @@ const groups = [
     ],
     hostingRows,
   ],
-  [['python-first-run', 'python-rerun', 'ruby-first-run', 'ruby-rerun'], interpretedRows],
+  [
+    [
+      'python-first-run',
+      'python-rerun',
+      'ruby-first-run',
+      'ruby-rerun',
+      'pyodide-first-run',
+      'pyodide-rerun',
+    ],
+    interpretedRows,
+  ],
 ];
 
 let browserVersion;

@@ -1,6 +1,6 @@
 import { badRoute } from '../server/wagi';
 import { WASM_OPT_PRESETS } from '../inspect/presets';
-import { isLanguageId, languages } from '../languages/registry';
+import { isLanguageId, languageById, languages } from '../languages/registry';
 import { checkPath, isDir, makeProject, type Project, type ProjectFiles } from '../project/model';
 import * as db from '../project/projectDb';
 import type { CompileOptions } from '../protocol/compile';
@@ -140,6 +140,10 @@ export function sanitizeProject(raw: unknown): Project | null {
     ...(str(r.pristine) ? { pristine: r.pristine } : {}),
     ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(str(r.route) && !badRoute(r.route) ? { route: r.route } : {}),
+    ...(str(r.interpreter) &&
+    languageById[r.language].interpreter?.alternative?.id === r.interpreter
+      ? { interpreter: r.interpreter }
+      : {}),
   };
 }
 

@@ -237,7 +237,15 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
         return { ...p, ...next };
       }),
 
-    setInterpreter: (id) => update((p) => ({ ...p, interpreter: id || undefined })),
+    // A setting, not an edit: an untouched example stays one (the next example replaces it).
+    setInterpreter: (id) =>
+      set((s) => {
+        const p = currentProject(s);
+        const next: Project = { ...p, updatedAt: Date.now() };
+        if (id) next.interpreter = id;
+        else delete next.interpreter;
+        return { projects: { ...s.projects, [p.id]: next } };
+      }),
 
     openFile: (path) =>
       set((s) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isToolchainAsset, splitManifest } from './cachePlan';
+import { FIRST_USE_BYTES, isToolchainAsset, keepLargeSizes, splitManifest } from './cachePlan';
 
 describe('cache plan', () => {
   it('tells the toolchains from the app shell by their built names', () => {
@@ -44,5 +44,21 @@ describe('cache plan', () => {
       { url: 'assets/main-nP_GVEC4.js', revision: null },
     ]);
     expect(toolchains).toEqual(['assets/asc-C8RAclK-.js']);
+  });
+
+  it('caches big assets and vendored runtimes at first use, whatever their names', async () => {
+    const { manifest } = await keepLargeSizes([
+      { url: 'assets/ruby_stdlib-D8-A_OuU.wasm', revision: null, size: 30_635_497 },
+      { url: 'assets/micropython-CtuBaDUc.wasm', revision: null, size: 433_743 },
+      { url: 'vendor/pyodide-314.0.8/python_stdlib.zip', revision: null, size: 2_545_550 },
+      { url: 'index.html', revision: 'abc', size: 2_000 },
+    ]);
+    const { shell, toolchains } = splitManifest(manifest);
+    expect(toolchains).toEqual([
+      'assets/ruby_stdlib-D8-A_OuU.wasm',
+      'vendor/pyodide-314.0.8/python_stdlib.zip',
+    ]);
+    expect(shell.map((e) => e.url)).toEqual(['assets/micropython-CtuBaDUc.wasm', 'index.html']);
+    expect(FIRST_USE_BYTES).toBe(4 * 1024 * 1024);
   });
 });
