@@ -40,6 +40,19 @@ test.describe('Python (MicroPython)', () => {
     );
     await expect(page.getByTestId('timing-interpreter')).toContainText('MicroPython 1.27');
     await expect(page.getByTestId('wasm-size')).toHaveAttribute('data-value', '433743');
+    // No module of the program's own: Download gives its source; the inspector says why and
+    // opens the interpreter's module on request.
+    await expect(page.getByTestId('download-wasm')).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-source').click();
+    expect((await download).suggestedFilename()).toBe('main.py');
+    await page.getByTestId('main-tab-inspector').click();
+    await expect(page.getByTestId('inspect-interpreted')).toContainText(
+      'interpreted by MicroPython',
+    );
+    await page.getByTestId('inspect-interpreter').click();
+    await expect(page.getByTestId('size-table')).toBeVisible();
+    await expect(page.getByTestId('inspect-interpreted')).toContainText('the interpreter’s module');
   });
 
   test('input() waits for the terminal', async ({ page }) => {

@@ -44,7 +44,7 @@ export function resultPatch(r: RunResult): Partial<RunSlice> {
       instantiateMs: r.instantiateMs,
       runMs: r.runMs,
       ...(r.interpreter && {
-        interpreter: { name: r.interpreter.name, cached: r.interpreter.cached },
+        interpreter: r.interpreter,
         wasmSize: r.interpreter.wasmBytes,
       }),
     },

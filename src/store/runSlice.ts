@@ -36,7 +36,7 @@ export interface Timings {
   wasmSize?: number;
   gzipSize?: number;
   /** The program ran on an interpreter: `wasmSize` is its module's, the load its fetch+compile. */
-  interpreter?: { name: string; cached: boolean };
+  interpreter?: { name: string; cached: boolean; url: string; wasmBytes: number };
 }
 
 export type RunStatus = 'idle' | 'compiling' | 'running';

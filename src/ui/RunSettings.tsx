@@ -15,9 +15,11 @@ export function RunSettings() {
   const timeLimit = useStore((s) => s.timeLimit);
   const thenTerminal = useStore((s) => s.stdinThenTerminal);
   const asComponent = useStore((s) => s.asComponent);
+  const interpreted = useStore((s) => languageById[s.language].interpreter !== undefined);
   // A component takes typed input only where its worker can block (a cross-origin isolated page).
   const interactive =
-    useStore((s) => s.interactive) && (!asComponent || componentWaitMode() !== 'none');
+    useStore((s) => s.interactive) &&
+    (!(asComponent || interpreted) || componentWaitMode() !== 'none');
   const set = useStore.getState().setRunSetting;
   const language = useStore((s) => s.language);
   const wasmOpt = useStore((s) => s.compileOptions[s.language]?.wasmOpt ?? '');
@@ -52,7 +54,9 @@ export function RunSettings() {
             }}
           >
             <option value="command">Command (WASI _start)</option>
-            <option value="http">HTTP handler (WAGI, as Spin)</option>
+            <option value="http" disabled={interpreted}>
+              HTTP handler (WAGI, as Spin){interpreted ? ': not for an interpreted language' : ''}
+            </option>
           </select>
         </label>
         {http && <RouteField />}
@@ -112,10 +116,14 @@ export function RunSettings() {
               <input
                 type="checkbox"
                 data-testid="as-component"
-                checked={asComponent}
+                checked={asComponent && !interpreted}
+                disabled={interpreted}
                 onChange={(e) => set({ asComponent: e.target.checked })}
               />
-              <span>as a component (WASI preview 2, wasi:cli/command)</span>
+              <span>
+                as a component (WASI preview 2, wasi:cli/command)
+                {interpreted ? ': not for an interpreted language' : ''}
+              </span>
             </label>
             <label>
               <span>Environment</span>

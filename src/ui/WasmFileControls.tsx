@@ -1,6 +1,6 @@
 import { languageById } from '../languages/registry';
 import { disassembleLast, runProgram } from '../run/actions';
-import { entrySource } from '../store/projectSlice';
+import { currentProject, entrySource } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { downloadFile, openWasmFile } from './download';
 
@@ -14,7 +14,6 @@ export function runFile(file: File) {
 
 /** Open a .wasm file; download the compiled module and its text. */
 export function WasmFileControls() {
-  const wasm = useStore((s) => s.wasm);
   const language = useStore((s) => s.language);
   const base = languageById[language].fileName.replace(/\.\w+$/, '');
   return (
@@ -36,6 +35,30 @@ export function WasmFileControls() {
           }}
         />
       </label>
+      {languageById[language].interpreter ? (
+        <button
+          data-testid="download-source"
+          title={`${languageById[language].label} is interpreted: the program has no module of its own. This downloads its entry file (the whole project: the .zip button of Files).`}
+          onClick={() => {
+            const s = useStore.getState();
+            downloadFile(currentProject(s).entry.split('/').pop()!, entrySource(s), 'text/plain');
+          }}
+        >
+          ↓ source
+        </button>
+      ) : (
+        <CompiledDownloads base={base} />
+      )}
+    </>
+  );
+}
+
+/** Download the compiled module and its WebAssembly text. */
+function CompiledDownloads({ base }: { base: string }) {
+  const wasm = useStore((s) => s.wasm);
+  const language = useStore((s) => s.language);
+  return (
+    <>
       <button
         data-testid="download-wasm"
         disabled={!wasm}

@@ -8,6 +8,7 @@ import { ModuleView } from './ModuleView';
 import { SizesView } from './SizesView';
 import { WatView } from './WatView';
 import { ComponentView } from './ComponentView';
+import { InterpreterNotice } from './InterpreterNotice';
 import './inspector.css';
 
 export type InspectorTab = 'sizes' | 'wat' | 'imports' | 'component';
@@ -36,6 +37,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
   const hasComponent = useStore((s) => s.component !== null);
   const tabs = TABS.filter((t) => t.id !== 'component' || hasComponent || tab === 'component');
   const sizes = inspection?.sizes;
+  const interpreted = useStore((s) => s.timings.interpreter !== undefined);
   return (
     <section className="panel inspector-panel" aria-label="Inspector" data-testid="inspector">
       <div className="panel-header">
@@ -55,6 +57,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
           </span>
         )}
       </div>
+      <InterpreterNotice />
       {error && <p className="notice bad">{error}</p>}
       {sizes?.error && (
         <p className="notice warn" data-testid="inspect-error">
@@ -64,7 +67,7 @@ export function InspectorPanel({ shown, only }: { shown: boolean; only?: Inspect
         </p>
       )}
       <div className="inspector-body" tabIndex={0} aria-label="Inspector content">
-        {!inspection && !busy && (
+        {!inspection && !busy && !interpreted && (
           <p className="empty">Run a program or open a .wasm file to see inside its module.</p>
         )}
         {busy && <p className="muted">Inspecting…</p>}

@@ -1,3 +1,4 @@
+import { languageById } from '../../languages/registry';
 import { currentProject } from '../../store/projectSlice';
 import { routeOf, useServer } from '../../server/state';
 import { useStore } from '../../store/store';
@@ -25,6 +26,21 @@ function exportSpin() {
 export function HttpPanel({ shown }: { shown: boolean }) {
   const http = useStore((s) => currentProject(s).runMode === 'http');
   const hasHandler = useServer((s) => !!s.handler);
+  const interpreted = useStore((s) => languageById[s.language].interpreter);
+  if (interpreted) {
+    return (
+      <section className="panel http-panel" aria-label="HTTP handler">
+        <div className="empty" data-testid="http-not-for-language">
+          <p>
+            {languageById[useStore.getState().language].label} runs on an interpreter (
+            {interpreted.name}), so it cannot be an HTTP handler here: a handler is a module of the
+            program's own, started fresh for every request. Write one in C, C++, WAT or
+            AssemblyScript (their examples menus have handlers).
+          </p>
+        </div>
+      </section>
+    );
+  }
   if (!http) {
     return (
       <section className="panel http-panel" aria-label="HTTP handler">
