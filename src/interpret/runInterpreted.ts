@@ -10,6 +10,7 @@ import type { MountedProject } from '../wasi/mount';
 import { StdinStream } from '../wasi/stdin';
 import { OutputBatcher } from '../wasm/outputBatcher';
 import { waiterFor } from '../wasm/runWasi';
+import { notSourceText } from './sourceText';
 
 /** How much of stderr is kept to find the program's error in (its traceback ends it). */
 const STDERR_TAIL = 64 * 1024;
@@ -36,6 +37,13 @@ export async function runInterpreted(
   if (!loading) return { ...result, error: `${what.language} has no interpreter` };
   const interpreter = await loading;
 
+  const source = mount.files.get(what.entry);
+  if (!source) return { ...result, error: `${what.entry} is not in the project` };
+  const bad = notSourceText(what.entry, source);
+  if (bad) {
+    onOutput([{ stream: 'stderr', text: `${bad.message}\n` }]);
+    return { ...result, exitCode: 1, diagnostics: [bad] };
+  }
   const batcher = new OutputBatcher(onOutput);
   const decoder = new TextDecoder();
   let errText = '';

@@ -44,14 +44,16 @@ export interface TestRun {
 /** Runs `files[entry]` with `language`'s interpreter (stdin preset, no terminal). */
 export async function runProgram(
   language: string,
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   opts: { entry: string; stdin?: string; args?: string[]; env?: string[]; variant?: string },
 ): Promise<TestRun> {
   const mount = new MountedProject();
   const enc = new TextEncoder();
   mount.apply({
     reset: true,
-    put: Object.fromEntries(Object.entries(files).map(([p, t]) => [p, enc.encode(t)])),
+    put: Object.fromEntries(
+      Object.entries(files).map(([p, t]) => [p, typeof t === 'string' ? enc.encode(t) : t]),
+    ),
     remove: [],
   });
   const chunks: OutputChunk[] = [];

@@ -68,6 +68,8 @@ export async function completeRun(
   const patch = resultPatch(result);
   if (result.changes && useStore.getState().currentId === ctx.projectId)
     useStore.getState().setRunChanges(result.changes);
+  // An interpreted program's errors reach the embed's host as a compile's diagnostics do.
+  if (result.interpreter) emit('compiled', true, result.diagnostics ?? []);
   finish(exitFromResult(result), totalMs, patch, result.files);
   if (bytes.byteLength) sizeAfterRun(ctx, bytes, knownGzip);
 }

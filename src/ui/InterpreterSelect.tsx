@@ -12,11 +12,14 @@ export function InterpreterSelect() {
   const chosen = useStore((s) => currentProject(s).interpreter ?? '');
   const meta = languageById[language].interpreter;
   if (!meta?.alternative) return null;
+  const label = chosen === meta.alternative.id ? meta.alternative.label : meta.name;
   return (
     <label className="field" title="Interpreter (saved with the project and in its links)">
       <span className="sr-only">Interpreter</span>
       <select
         data-testid="interpreter-select"
+        // As wide as the chosen interpreter's name, as the language select is.
+        style={{ width: `calc(${label.length}ch + 34px)` }}
         value={chosen === meta.alternative.id ? chosen : ''}
         onChange={(e) => useStore.getState().setInterpreter(e.target.value || undefined)}
       >

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { languageById } from '../languages/registry';
 import { useOutput } from '../store/outputStore';
 import { sendEof } from '../run/actions';
 import type { OutputView } from '../store/settingsSlice';
@@ -35,14 +36,17 @@ export function OutputPanel() {
   const onFocus = useCallback((f: ListFocus) => setFocus(f), []);
   // One per panel, kept across renders; it scans only lines appended since the last render.
   const [filterIndex] = useState(() => new FilterIndex());
+  const interpreted = useStore((s) => languageById[s.language].interpreter !== undefined);
   const rows =
     focus.filter === 'all' ? null : filterIndex.update(useOutput.getState().lines, focus.filter);
   const emptyText = loading
-    ? 'Loading compiler…'
+    ? `Loading ${interpreted ? 'the interpreter' : 'compiler'}…`
     : clearedRun === runId && status === 'idle'
       ? 'Output cleared.'
       : status === 'compiling'
-        ? 'Compiling…'
+        ? interpreted
+          ? 'Starting…'
+          : 'Compiling…'
         : status === 'running'
           ? 'Running… (no output yet)'
           : exit?.kind === 'error' && exit.message.startsWith('compile failed')
@@ -51,7 +55,7 @@ export function OutputPanel() {
               ? exit.message
               : exit
                 ? 'The program printed nothing.'
-                : 'Press Run (Ctrl+Enter) to compile and run your program. Its output appears here.';
+                : `Press Run (Ctrl+Enter) to ${interpreted ? 'run' : 'compile and run'} your program. Its output appears here.`;
 
   return (
     <section className="panel output-panel" aria-label="Output" id="output" tabIndex={-1}>

@@ -49,4 +49,16 @@ describe('Python on CPython 3.14 (Pyodide)', () => {
     const numpy = await run('import numpy\n');
     expect(numpy.stderr).toContain("'numpy' is not in this playground's Python");
   }, 60_000);
+
+  it('bad input: recursion and memory bombs are Python errors, and the interpreter lives on', async () => {
+    const deep = await run('def f():\n    f()\nf()\n');
+    expect(deep.stderr).toContain('RecursionError');
+    const big = await run('x = "a" * 10**10\n');
+    expect(big.stderr).toMatch(/MemoryError|OverflowError/);
+    const many = await run('for i in range(1000000):\n    print(i)\n');
+    expect(many.stdout.length).toBe(6888890);
+    const after = await run('print("still here")');
+    expect(after.stdout).toBe('still here\n');
+    expect(after.result.interpreter?.cached).toBe(true);
+  }, 120_000);
 });
