@@ -98,6 +98,23 @@ test.describe('Python (MicroPython)', () => {
   });
 });
 
+test('Python: a million lines arrive, the page stays responsive, the next Run works', async ({
+  page,
+}) => {
+  await freshStorage(page);
+  await openPlayground(page);
+  await selectLanguage(page, 'python');
+  await setSource(page, 'for i in range(1000000):\n    print(i)\n');
+  expect(await runAndWait(page, 120_000)).toContain('exit code 0');
+  await expect(page.getByTestId('output-count')).toHaveAttribute('data-value', '1000000');
+  // The page answers at once: a click in the editor and a keystroke land.
+  const t0 = Date.now();
+  await setSource(page, 'print("next")\n');
+  expect(Date.now() - t0).toBeLessThan(3000);
+  expect(await runAndWait(page)).toContain('exit code 0');
+  expect(await outputText(page)).toBe('next');
+});
+
 test.describe('Ruby (ruby.wasm)', () => {
   test.beforeEach(async ({ page }) => {
     await freshStorage(page);
