@@ -164,4 +164,9 @@ export interface InterpreterEntry {
   problems(stderr: string, files: string[]): Diagnostic[];
   /** Loads (fetches and compiles) the interpreter ahead of the first run. */
   warm(variant?: string, onProgress?: (done: number, total: number) => void): Promise<unknown>;
+  /**
+   * In the runner worker: gets the interpreter as far as a run can reuse it (compiled, or for
+   * one kept between runs, started), before the user presses Run.
+   */
+  prepare(variant: string | undefined, locate: (url: string) => string): Promise<unknown>;
 }

@@ -176,6 +176,11 @@ export interface RunnerApi {
   /** Compiles the handler in this worker ahead of its traffic; µs it took (0: compiled before). */
   prepare(spec: HandlerSpec): Promise<number>;
   /**
+   * Starts an interpreter (InterpretRequest's language and variant) in this worker ahead of the
+   * first run, so that Run finds it loaded. Resolves when it is ready (false: it failed).
+   */
+  prepareInterpreter(language: string, variant?: string): Promise<boolean>;
+  /**
    * A closed-loop load test on this worker: `clients` clients, each sending its next request when
    * its last was answered, `requests` in all. Progress comes as ServerMessage events.
    */

@@ -5,7 +5,7 @@ import type { LoadProgress } from '../protocol/compile';
 import { currentProject } from '../store/projectSlice';
 import { useStore } from '../store/store';
 import { serviceWorkerControl } from '../sw/control';
-import { compilerClient, initWorkers, startedCompiler } from './clients';
+import { compilerClient, initWorkers, runnerPool, startedCompiler } from './clients';
 import { stopProgram } from './session';
 
 /** Bumped when a download is cancelled: the progress of the loads before it is stale. */
@@ -79,10 +79,19 @@ function startWarm(language: LanguageId, generation: number): void {
     if (loading ? s.language === language : s.loading?.language === language)
       s.patchRun({ loading });
   };
+  const variant = variantOf(language);
   void compilerClient()
-    .warm(language, (p) => patch(p.phase === 'ready' ? null : p), variantOf(language))
+    .warm(language, (p) => patch(p.phase === 'ready' ? null : p), variant)
     // Also when the load failed: the next compile reports the error.
-    .then(() => patch(null));
+    .then(() => {
+      patch(null);
+      // Downloaded: the runner starts the interpreter ahead of Run (from the caches).
+      if (useStore.getState().language === language)
+        runnerPool().prepareInterpreter(
+          languageById[language].interpreter ? language : null,
+          variant,
+        );
+    });
 }
 
 /**

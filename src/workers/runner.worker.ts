@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { runWasi } from '../wasm/runWasi';
 import { runInterpreted } from '../interpret/runInterpreted';
+import { interpreterOf } from '../languages/interpreters';
 import { warmupWasm } from '../wasm/warmup';
 import { coldStartLoop } from '../wasm/coldStart';
 import {
@@ -73,6 +74,16 @@ const api: RunnerApi = {
   },
   async prepare(spec) {
     return prepareHandler(spec);
+  },
+  async prepareInterpreter(language, variant) {
+    const entry = await interpreterOf(language);
+    if (!entry) return false;
+    return entry
+      .prepare(variant, (u) => u)
+      .then(
+        () => true,
+        () => false,
+      );
   },
   async loadTest(spec, req, requests, clients) {
     return loadTestHere(spec, req, requests, clients, postServer);

@@ -2,7 +2,7 @@
 // CPython through Pyodide.
 import type { InterpreterEntry } from '../types';
 import { fetchBytes, loadModule } from '../../interpret/fetchModule';
-import { PYODIDE_WASM_BYTES, pyodideIndexUrl, runPyodide } from './pyodide';
+import { PYODIDE_WASM_BYTES, pyodideIndexUrl, runPyodide, startPyodide } from './pyodide';
 import { pythonProblems } from './problems';
 import { MICROPYTHON_WASM_BYTES, runMicroPython } from './micropython';
 import mpUrl from '@micropython/micropython-webassembly-pyscript/micropython.wasm?url';
@@ -23,5 +23,9 @@ export const interpreter: InterpreterEntry = {
       ),
     );
   },
+  prepare: (variant, locate) =>
+    variant === PYODIDE
+      ? startPyodide(pyodideIndexUrl(locate))
+      : loadModule(locate(mpUrl), MICROPYTHON_WASM_BYTES),
   run: (r) => (r.variant === PYODIDE ? runPyodide(r) : runMicroPython(r)),
 };

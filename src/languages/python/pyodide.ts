@@ -24,7 +24,8 @@ export function pyodideIndexUrl(locate: (url: string) => string): string {
 let current: InterpreterRun | null = null;
 let instance: Promise<PyodideAPI> | null = null;
 
-function start(indexURL: string): Promise<PyodideAPI> {
+/** Starts this worker's interpreter (once; again after one failed). */
+export function startPyodide(indexURL: string): Promise<PyodideAPI> {
   instance ??= loadPyodide({ indexURL, fullStdLib: false }).then((py) => {
     py.setStdout({ write: (b: Uint8Array) => (current?.stdout(b.slice()), b.length) });
     py.setStderr({ write: (b: Uint8Array) => (current?.stderr(b.slice()), b.length) });
@@ -57,7 +58,7 @@ export async function runPyodide(r: InterpreterRun): Promise<InterpreterOutcome>
   const indexURL = pyodideIndexUrl(r.locate);
   const had = instance !== null;
   const t0 = performance.now();
-  const py = await start(indexURL);
+  const py = await startPyodide(indexURL);
   const loadMs = performance.now() - t0;
   const out: InterpreterOutcome = {
     exitCode: null,

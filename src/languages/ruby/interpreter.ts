@@ -47,6 +47,7 @@ __status`;
 export const interpreter: InterpreterEntry = {
   warm: (_variant, onProgress) => loadModule(rubyUrl, RUBY_WASM_BYTES, onProgress),
   problems: rubyProblems,
+  prepare: (_variant, locate) => loadModule(locate(rubyUrl), RUBY_WASM_BYTES),
   async run(r): Promise<InterpreterOutcome> {
     const loaded = await loadModule(r.locate(rubyUrl), RUBY_WASM_BYTES, r.onProgress);
     const info = { name: NAME, url: rubyUrl, wasmBytes: loaded.bytes, cached: loaded.cached };
