@@ -122,8 +122,14 @@ test.describe('Ruby (ruby.wasm)', () => {
   });
 
   test('asks before the download, then runs hello, gets, files and errors', async ({ page }) => {
+    const rubyRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/ruby_stdlib-[\w-]+\.wasm/.test(r.url())) rubyRequests.push(r.url());
+    });
     await loadExample(page, 'ruby', 'hello');
-    await expect(page.getByTestId('toolchain-consent')).toContainText('MB');
+    await expect(page.getByTestId('toolchain-consent')).toContainText('about 7 MB');
+    await page.waitForTimeout(500);
+    expect(rubyRequests, 'nothing is downloaded before the user agrees').toEqual([]);
     await page.getByTestId('toolchain-download').click();
     expect(await runAndWait(page, 120_000)).toContain('exit code 0');
     expect(await outputText(page)).toContain('Ruby 3.4');
@@ -145,6 +151,18 @@ test.describe('Ruby (ruby.wasm)', () => {
     const problem = page.getByTestId('problem').first();
     await expect(problem).toContainText('divided by 0');
     await expect(problem).toHaveAttribute('data-line', '3');
+    expect(rubyRequests.length).toBeGreaterThan(0);
+
+    await setSource(page, 'n = 0\nloop { n += 1 }\n');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'running');
+    await page.waitForTimeout(500);
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('exit-status')).toContainText('stopped');
+    await setSource(page, 'puts "again"\n');
+    expect(await runAndWait(page)).toContain('exit code 0');
+    // The terminal view is still on (the interactive example chose it).
+    await expect.poll(() => terminalText(page)).toContain('again');
   });
 });
 

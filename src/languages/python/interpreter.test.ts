@@ -54,6 +54,7 @@ describe('Python on MicroPython 1.27', () => {
     });
     const numpy = await run('import numpy\n');
     expect(numpy.stderr).toContain("ImportError: no module named 'numpy'");
+    expect(numpy.stderr).toContain("'numpy' is not in MicroPython 1.27 here");
   });
 
   it('bad input: recursion and memory bombs are Python errors; a million lines arrive', async () => {

@@ -30,6 +30,11 @@ class ByteLines {
   }
 }
 
+/** What to say when a module is not in MicroPython (the traceback names it already). */
+function missingModule(name: string): string {
+  return `\n'${name}' is not in MicroPython 1.27 here: its modules are a small subset of the standard library (help('modules') lists them). "Full Python (CPython 3.14)" in the toolbar has the whole standard library; packages from PyPI are not available offline.\n`;
+}
+
 export async function runMicroPython(r: InterpreterRun): Promise<InterpreterOutcome> {
   // The engine compiles it in this worker (the module's exports and imports are shown).
   const loaded = await loadModule(r.locate(mpUrl), MICROPYTHON_WASM_BYTES, r.onProgress);
@@ -72,7 +77,9 @@ export async function runMicroPython(r: InterpreterRun): Promise<InterpreterOutc
     out.exitCode = Number(mp.globals.get('__pg_status') ?? 0);
   } catch (e) {
     stdout.flush();
-    r.stderr(new TextEncoder().encode(tracebackText(e)));
+    const text = tracebackText(e);
+    const missing = /ImportError: no module named '([^']+)'/.exec(text)?.[1];
+    r.stderr(new TextEncoder().encode(text + (missing ? missingModule(missing) : '')));
     out.exitCode = 1;
   }
   stdout.flush();
