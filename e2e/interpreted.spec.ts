@@ -115,6 +115,19 @@ test('Python: a million lines arrive, the page stays responsive, the next Run wo
   expect(await outputText(page)).toBe('next');
 });
 
+test('Format: Python with ruff; Ruby says no formatter runs here', async ({ page }) => {
+  await freshStorage(page);
+  await openPlayground(page);
+  await selectLanguage(page, 'python');
+  await setSource(page, 'def  f( x ):\n  return {"a":x}\nprint( f(1) )\n');
+  await page.getByTestId('format-button').click();
+  await expect(page.getByTestId('toast')).toContainText('ruff format');
+  await expect(page.getByTestId('editor')).toContainText('return {"a": x}');
+  await selectLanguage(page, 'ruby');
+  await page.getByTestId('format-button').click();
+  await expect(page.getByTestId('toast')).toContainText('no formatter for this language');
+});
+
 test.describe('Ruby (ruby.wasm)', () => {
   test.beforeEach(async ({ page }) => {
     await freshStorage(page);

@@ -1,6 +1,8 @@
-// Worker only: the formatters' code (clang-format's 2.5 MB wasm, Prettier) loads on first use.
+// Worker only: the formatters' code (clang-format's 2.5 MB wasm, ruff's 1.2 MB, Prettier) loads
+// on first use.
 import type { FormatRequest, FormatResult } from '../protocol/format';
 import { formatWat } from './watFormat';
+import { withRuff } from './ruff';
 
 const ext = (path: string) => /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
 
@@ -79,6 +81,9 @@ export async function formatFile(req: FormatRequest): Promise<FormatResult> {
   const e = ext(req.path);
   if (req.formatter === 'clang-format')
     return withClang(req, req.dialect === 'cpp' ? 'main.cpp' : 'main.c', 'LLVM');
+  if (req.formatter === 'ruff') return withRuff(req);
+  if (req.formatter === 'none')
+    throw new Error('no formatter for this language runs in the browser (none is bundled)');
   if (req.formatter === 'wat-indent')
     return { text: formatWat(req.text, req.tabSize), tool: 'the playground’s WAT indenter' };
   if (req.formatter === 'prettier-typescript') {

@@ -19,7 +19,7 @@ export interface Example {
 }
 
 /** Which formatter Format Document uses on a language's files (the format worker has each). */
-export type FormatterId = 'clang-format' | 'prettier-typescript' | 'wat-indent' | 'none';
+export type FormatterId = 'clang-format' | 'prettier-typescript' | 'wat-indent' | 'ruff' | 'none';
 
 /** What the main thread knows about a language: no toolchain code here. */
 export interface LanguageMeta<Id extends string = string> {

@@ -18,12 +18,13 @@ export const TOOLCHAIN_CACHE = 'wasm-playground-toolchains-v1';
  * Built asset names of the toolchains (Vite keeps the source name and adds a hash):
  * `llvm.core-<hash>.wasm`, `llvm.core2-…`, `llvm-resources-<hash>.tar` and `bundle-<hash>.js`
  * (@yowasp/clang), `asc-<hash>.js` (AssemblyScript), `binaryen-<hash>.js`,
- * `clang-format-<hash>.wasm` (@wasm-fmt/clang-format), and the component tools' wasm:
+ * `clang-format-<hash>.wasm` (@wasm-fmt/clang-format), `ruff_fmt_bg-<hash>.wasm` (@wasm-fmt/ruff_fmt),
+ * and the component tools' wasm:
  * `wasm-tools.core…-<hash>.wasm`, `js-component-bindgen-component.core…-<hash>.wasm` (jco) and the
  * preview 1 adapter `wasi_snapshot_preview1.command-<hash>.wasm`.
  */
 const TOOLCHAIN =
-  /(?:^|\/)(?:llvm[.-][\w.-]*|bundle|asc|binaryen|clang-format|wasm-tools(?:\.core\d*)?|js-component-bindgen-component(?:\.core\d*)?|wasi_snapshot_preview1\.command)-[\w-]{8}\.(?:wasm|tar|js)$/;
+  /(?:^|\/)(?:llvm[.-][\w.-]*|bundle|asc|binaryen|clang-format|ruff_fmt_bg|wasm-tools(?:\.core\d*)?|js-component-bindgen-component(?:\.core\d*)?|wasi_snapshot_preview1\.command)-[\w-]{8}\.(?:wasm|tar|js)$/;
 
 /** True for a toolchain file: cached at first use, not precached. */
 export function isToolchainAsset(path: string): boolean {

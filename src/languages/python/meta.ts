@@ -13,7 +13,7 @@ export const pythonMeta = defineLanguage({
   monacoId: 'python',
   fileName: 'main.py',
   sources: ['py'],
-  formatter: 'none',
+  formatter: 'ruff',
   grammar: async () => void (await import('monaco-editor/languages/definitions/python/register')),
   runSettings: { wasmOpt: false },
   optLevels: [],
