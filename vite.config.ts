@@ -53,7 +53,7 @@ export default defineConfig({
         name: 'Wasm Playground',
         short_name: 'Wasm',
         description:
-          'Write C, C++, AssemblyScript or WAT, compile it to WebAssembly in your browser and run it: timings, sizes, imports and exports, offline.',
+          'Write code, compile it to WebAssembly in your browser (or run it on an interpreter that is WebAssembly) and run it: timings, sizes, imports and exports, offline.',
         theme_color: '#654ff0',
         background_color: '#1e1e1e',
         display: 'standalone',

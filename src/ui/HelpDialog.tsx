@@ -1,7 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { languages } from '../languages/registry';
 import { Modal } from './Modal';
 import { FORMAT_KEYS } from './editor/EditorTools';
 import './Dialog.css';
+
+const compiled = languages.filter((l) => !l.interpreter).map((l) => l.label);
+const interpreted = languages.filter((l) => l.interpreter).map((l) => l.label);
+/** "a, b or c" (or "and"). */
+const listOf = (xs: string[], and = 'or') =>
+  xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${and} ${xs[xs.length - 1]}`;
 
 const ReadmeView = lazy(() => import('./ReadmeView'));
 
@@ -107,9 +114,11 @@ export function HelpButton() {
             </table>
             <h3>What this is</h3>
             <p>
-              Code in WebAssembly text, AssemblyScript, C or C++ is compiled to WebAssembly in your
-              browser (no server) and run as a WASI command. The Timings panel shows what it cost:
-              compile, instantiate and run time, size, and what the module asks the host for.
+              Code in {listOf(compiled)} is compiled to WebAssembly in your browser (no server) and
+              run as a WASI command; {listOf(interpreted, 'and')} run on interpreters that are
+              themselves WebAssembly. The Timings panel shows what it cost: compile (or the
+              interpreter's load), instantiate and run time, size, and what the module asks the host
+              for.
             </p>
             <h3>The sandbox</h3>
             <p>
