@@ -25,23 +25,25 @@ export function InterpreterNotice() {
   };
   return (
     <p className="notice info" data-testid="inspect-interpreted">
-      The program is interpreted by <b>{it.name}</b>: its code is not compiled to WebAssembly, so it
-      has no module of its own.{' '}
-      {shown ? (
-        'Shown here: the interpreter’s module, which ran it.'
-      ) : (
-        <button
-          className="small"
-          data-testid="inspect-interpreter"
-          disabled={state.busy}
-          onClick={() => void open()}
-        >
-          {state.busy
-            ? 'Opening…'
-            : `Inspect the interpreter’s module (${formatBytes(it.wasmBytes)})`}
-        </button>
-      )}
-      {state.error && <span className="bad"> It could not be read: {state.error}</span>}
+      <span>
+        The program is interpreted by <b>{it.name}</b>: its code is not compiled to WebAssembly, so
+        it has no module of its own.{' '}
+        {shown ? (
+          'Shown here: the interpreter’s module, which ran it.'
+        ) : (
+          <button
+            className="small"
+            data-testid="inspect-interpreter"
+            disabled={state.busy}
+            onClick={() => void open()}
+          >
+            {state.busy
+              ? 'Opening…'
+              : `Inspect the interpreter’s module (${formatBytes(it.wasmBytes)})`}
+          </button>
+        )}
+        {state.error && <span className="bad"> It could not be read: {state.error}</span>}
+      </span>
     </p>
   );
 }
