@@ -26,7 +26,14 @@ let instance: Promise<PyodideAPI> | null = null;
 
 /** Starts this worker's interpreter (once; again after one failed). */
 export function startPyodide(indexURL: string): Promise<PyodideAPI> {
-  instance ??= loadPyodide({ indexURL, fullStdLib: false }).then((py) => {
+  instance ??= loadPyodide({
+    indexURL,
+    fullStdLib: false,
+    // Packages would come from Pyodide's CDN by default: nothing here may reach a CDN, so a
+    // package load looks in our own folder (and finds none).
+    packageBaseUrl: indexURL,
+    cdnUrl: indexURL,
+  }).then((py) => {
     py.setStdout({ write: (b: Uint8Array) => (current?.stdout(b.slice()), b.length) });
     py.setStderr({ write: (b: Uint8Array) => (current?.stderr(b.slice()), b.length) });
     py.setStdin({
