@@ -24,4 +24,18 @@ describe('capabilities', () => {
       capabilities([{ module: 'env', name: 'memory', kind: 'memory' }, wasi('frobnicate')]),
     ).toEqual(['env.memory', 'wasi: frobnicate']);
   });
+
+  it('groups a module that supplies many imports, and drops signatures from names', () => {
+    const env = Array.from({ length: 6 }, (_, k) => ({
+      module: 'env',
+      name: `invoke_${k}`,
+      kind: 'function',
+    }));
+    expect(capabilities([...env, wasi('fd_write')])).toEqual(['env: 6 imports', 'write output']);
+    expect(
+      capabilities([
+        { module: 'rb-js-abi-host', name: 'eval-js: func(code: string) -> bool', kind: 'function' },
+      ]),
+    ).toEqual(['rb-js-abi-host.eval-js']);
+  });
 });
