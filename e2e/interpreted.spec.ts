@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { embedLink, messages, openHost, send, waitFor } from './embedHost';
 import {
   freshStorage,
   openPlayground,
@@ -211,4 +212,31 @@ test.describe('Full Python (Pyodide)', () => {
     await expect(p2.getByTestId('interpreter-select')).toHaveValue('pyodide');
     await other.close();
   });
+});
+
+test('Python in an opaque-origin embed (sandbox="allow-scripts"): output, the error as diagnostics', async ({
+  page,
+}) => {
+  const src = await embedLink(page, '(module)');
+  await openHost(page, src, 'allow-scripts');
+  await waitFor(page, 'playground:ready');
+  await send(page, {
+    type: 'playground:set',
+    language: 'python',
+    source: 'print("from", "python")\nraise KeyError("nope")\n',
+  });
+  await send(page, { type: 'playground:run' });
+  await waitFor(page, 'playground:exit');
+  const all = await messages(page);
+  const out = all
+    .filter((m) => m.data.type === 'playground:output')
+    .map((m) => m.data.text)
+    .join('');
+  expect(out).toContain('from python\n');
+  expect(out).toContain('KeyError: nope');
+  const compiled = all.find((m) => m.data.type === 'playground:compiled')!.data as unknown as {
+    diagnostics: { line: number; message: string }[];
+  };
+  expect(compiled.diagnostics[0]).toMatchObject({ line: 2, message: 'KeyError: nope' });
+  expect(all.find((m) => m.data.type === 'playground:exit')!.data.code).toBe(1);
 });

@@ -28,7 +28,10 @@ export function allowWorkersFromOpaqueOrigin(scope: typeof globalThis = globalTh
       }
       const code =
         options?.type === 'module'
-          ? `const held = [];
+          ? `// A module worker has no importScripts, and libraries tell the two kinds apart by it
+// (Pyodide refuses "classic" workers): what runs here is a module, so it looks like one.
+self.importScripts = () => { throw new TypeError('importScripts() is not available in a module worker'); };
+const held = [];
 const hold = (e) => { e.stopImmediatePropagation(); held.push(e); };
 self.addEventListener('message', hold);
 import(${JSON.stringify(href)}).then(() => {

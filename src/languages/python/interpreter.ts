@@ -2,7 +2,10 @@
 // CPython through Pyodide.
 import type { InterpreterEntry } from '../types';
 import { fetchBytes, loadModule } from '../../interpret/fetchModule';
-import { PYODIDE_WASM_BYTES, pyodideIndexUrl, runPyodide, startPyodide } from './pyodide';
+import { PYODIDE_WASM_BYTES, pyodideIndexUrl } from './pyodideFiles';
+
+/** Pyodide's loader, only when the project chose it (its module is not MicroPython's business). */
+const pyodide = () => import('./pyodide');
 import { pythonProblems } from './problems';
 import { MICROPYTHON_WASM_BYTES, runMicroPython } from './micropython';
 import mpUrl from '@micropython/micropython-webassembly-pyscript/micropython.wasm?url';
@@ -25,7 +28,7 @@ export const interpreter: InterpreterEntry = {
   },
   prepare: (variant, locate) =>
     variant === PYODIDE
-      ? startPyodide(pyodideIndexUrl(locate))
+      ? pyodide().then((m) => m.startPyodide(pyodideIndexUrl(locate)))
       : loadModule(locate(mpUrl), MICROPYTHON_WASM_BYTES),
-  run: (r) => (r.variant === PYODIDE ? runPyodide(r) : runMicroPython(r)),
+  run: (r) => (r.variant === PYODIDE ? pyodide().then((m) => m.runPyodide(r)) : runMicroPython(r)),
 };

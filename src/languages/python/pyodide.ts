@@ -6,19 +6,10 @@ import type { InterpreterOutcome, InterpreterRun } from '../types';
 import { emscriptenFiles, writeProject, type EmFS } from './emscriptenFs';
 import { pyodidePrelude } from './pyodidePrelude';
 import { tracebackText } from './prelude';
+import { PYODIDE_WASM_BYTES, pyodideIndexUrl } from './pyodideFiles';
 
-/** Pyodide's files, served by the app at vendor/pyodide-314.0.8/ (this folder's vendor.json). */
-const VENDOR = '../vendor/pyodide-314.0.8/';
-export const PYODIDE_VERSION = '314.0.8';
-/** Bytes of pyodide.asm.wasm (314.0.8). */
-export const PYODIDE_WASM_BYTES = 9_597_892;
 const NAME = 'CPython 3.14 (Pyodide 314.0.8)';
 const HOME = '/home/pyodide/';
-
-/** Where the app serves Pyodide's folder, seen from this module (a worker chunk or source). */
-export function pyodideIndexUrl(locate: (url: string) => string): string {
-  return locate(new URL(VENDOR, import.meta.url).href);
-}
 
 /** The run whose stdio the interpreter is writing to now. */
 let current: InterpreterRun | null = null;
