@@ -8,6 +8,7 @@ import {
   runAndWait,
   selectLanguage,
   setSource,
+  terminalText,
   watToWasm,
 } from './helpers';
 
@@ -182,18 +183,17 @@ test('a component asks and the user answers in the terminal (its worker waits in
       '}',
     ].join('\n'),
   );
-  const terminalText = async () =>
-    (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+  const terminal = () => terminalText(page);
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('stdin-waiting')).toBeVisible({ timeout: 120_000 });
-  await expect.poll(terminalText).toContain('name?');
+  await expect.poll(terminal).toContain('name?');
   await page.getByTestId('terminal').locator('textarea').focus();
   await page.keyboard.type('ada');
   await page.keyboard.press('Enter');
-  await expect.poll(terminalText).toContain('hi ada');
+  await expect.poll(terminal).toContain('hi ada');
   await page.keyboard.type('grace');
   await page.keyboard.press('Enter');
-  await expect.poll(terminalText).toContain('hi grace');
+  await expect.poll(terminal).toContain('hi grace');
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
   await expect(page.getByTestId('exit-status')).toHaveAttribute('data-component', /.+/);
 });

@@ -88,3 +88,27 @@ export async function newFile(page: Page, name: string, folder = false) {
   await input.fill(name);
   await input.press('Enter');
 }
+
+/** The terminal's text as xterm renders it (rows of its DOM renderer). */
+export async function terminalText(page: Page) {
+  return (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(
+    /\u00a0/g,
+    ' ',
+  );
+}
+
+/** Chooses a language, then one of its examples. */
+export async function loadExample(page: Page, language: string, example: string) {
+  await selectLanguage(page, language);
+  await page.getByTestId('examples-select').selectOption(example);
+}
+
+/** Types into the terminal (its focused textarea gets the keys). */
+export async function typeInTerminal(page: Page, text: string) {
+  await page.getByTestId('terminal').locator('textarea').focus();
+  await page.keyboard.type(text);
+}
+
+/** A file or folder of the project's tree. */
+export const fileEntry = (page: Page, path: string) =>
+  page.locator(`[data-testid="file-entry"][data-path="${path}"]`);

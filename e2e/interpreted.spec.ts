@@ -1,29 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { embedLink, messages, openHost, send, waitFor } from './embedHost';
 import {
+  fileEntry,
   freshStorage,
+  loadExample,
   openPlayground,
   outputText,
   runAndWait,
   selectLanguage,
   setSource,
+  terminalText,
+  typeInTerminal,
 } from './helpers';
-
-/** The terminal's text as xterm renders it. */
-async function terminalText(page: Page) {
-  return (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(
-    /\u00a0/g,
-    ' ',
-  );
-}
-
-async function loadExample(page: Page, language: string, example: string) {
-  await selectLanguage(page, language);
-  await page.getByTestId('examples-select').selectOption(example);
-}
-
-const fileEntry = (page: Page, path: string) =>
-  page.locator(`[data-testid="file-entry"][data-path="${path}"]`);
 
 test.describe('Python (MicroPython)', () => {
   test.beforeEach(async ({ page }) => {
@@ -61,8 +49,7 @@ test.describe('Python (MicroPython)', () => {
     await expect(page.getByTestId('output-view')).toHaveValue('terminal');
     await page.getByTestId('run-button').click();
     await expect.poll(() => terminalText(page)).toContain('A whole number:');
-    await page.getByTestId('terminal').locator('textarea').focus();
-    await page.keyboard.type('13\n');
+    await typeInTerminal(page, '13\n');
     await expect.poll(() => terminalText(page)).toContain('prime!');
     await expect(page.getByTestId('exit-status')).toContainText('exit code 0');
   });
@@ -152,8 +139,7 @@ test.describe('Ruby (ruby.wasm)', () => {
     await page.getByTestId('examples-select').selectOption('ask');
     await page.getByTestId('run-button').click();
     await expect.poll(() => terminalText(page)).toContain('A whole number:');
-    await page.getByTestId('terminal').locator('textarea').focus();
-    await page.keyboard.type('12\n');
+    await typeInTerminal(page, '12\n');
     await expect.poll(() => terminalText(page)).toContain('not prime');
 
     await page.getByTestId('examples-select').selectOption('files');
@@ -199,8 +185,7 @@ test.describe('Full Python (Pyodide)', () => {
     await expect(page.getByTestId('interpreter-select')).toHaveValue('pyodide');
     await page.getByTestId('run-button').click();
     await expect.poll(() => terminalText(page)).toContain('A whole number:');
-    await page.getByTestId('terminal').locator('textarea').focus();
-    await page.keyboard.type('7\n');
+    await typeInTerminal(page, '7\n');
     await expect.poll(() => terminalText(page)).toContain('prime!');
 
     await page.getByTestId('share-button').click();

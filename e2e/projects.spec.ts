@@ -13,12 +13,12 @@ import {
   selectLanguage,
   setSource,
   watToWasm,
+  fileEntry,
 } from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
-const entry = (page: Page, path: string) =>
-  page.locator(`[data-testid="file-entry"][data-path="${path}"]`);
+const entry = fileEntry;
 const tab = (page: Page, path: string) =>
   page.locator(`[data-testid="file-tab"][data-path="${path}"]`);
 

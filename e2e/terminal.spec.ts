@@ -1,24 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { freshStorage, openPlayground, outputText, selectLanguage, setSource } from './helpers';
-
-/** The terminal's text as xterm renders it (rows of its DOM renderer). */
-async function terminalText(page: Page) {
-  return (await page.getByTestId('terminal').locator('.xterm-rows').innerText()).replace(
-    /\u00a0/g,
-    ' ',
-  );
-}
-
-async function loadExample(page: Page, language: string, example: string) {
-  await selectLanguage(page, language);
-  await page.getByTestId('examples-select').selectOption(example);
-}
-
-/** Types into the terminal (its focused textarea gets the keys). */
-async function typeInTerminal(page: Page, text: string) {
-  await page.getByTestId('terminal').locator('textarea').focus();
-  await page.keyboard.type(text);
-}
+import { expect, test } from '@playwright/test';
+import {
+  freshStorage,
+  loadExample,
+  openPlayground,
+  outputText,
+  selectLanguage,
+  setSource,
+  terminalText,
+  typeInTerminal,
+} from './helpers';
 
 test.describe('interactive terminal', () => {
   test.beforeEach(async ({ page }) => {

@@ -9,7 +9,7 @@ import type { ModuleEntry, OutputChunk, RunResult } from '../protocol/run';
 import type { TranspiledComponent } from '../protocol/compile';
 import { OutputBatcher } from '../wasm/outputBatcher';
 import { describeTrap } from '../wasm/trap';
-import type { WasiRunInput } from '../wasm/runWasi';
+import { newResult, type WasiRunInput } from '../wasm/runWasi';
 import { fromFileData, toFileData } from './fileData';
 import { RingWaiter, StdinStream } from '../wasi/stdin';
 import type { StdinWaitState } from '../wasi/host';
@@ -62,15 +62,7 @@ export async function runComponent(
   onOutput: (chunks: OutputChunk[]) => void,
   onStdinWait?: (state: StdinWaitState) => void,
 ): Promise<RunResult> {
-  const result: RunResult = {
-    runId: input.runId,
-    exitCode: null,
-    compileModuleMs: 0,
-    instantiateMs: 0,
-    runMs: 0,
-    imports: [],
-    exports: [],
-  };
+  const result = newResult(input.runId);
   const batcher = new OutputBatcher(onOutput);
   // The preset stdin, then typed input or end of file. preview2-shim reads stdin synchronously
   // (blockingRead), so a component can wait for typing only by blocking this worker in

@@ -88,20 +88,8 @@ function parse(bytes: Uint8Array): Parsed {
         s.name();
         s.name();
         const kind = s.byte();
-        if (kind === 0) {
-          s.u32();
-          out.importedFuncs++;
-        } else if (kind === 1) {
-          s.valtype();
-          s.limits();
-        } else if (kind === 2) s.limits();
-        else if (kind === 3) {
-          s.valtype();
-          s.byte();
-        } else {
-          s.byte();
-          s.u32();
-        }
+        s.importDesc(kind);
+        if (kind === 0) out.importedFuncs++;
       }
     } else if (id === 3) for (let n = s.u32(), i = 0; i < n; i++) out.funcTypes.push(s.u32());
     out.sections.push(sec);
@@ -121,6 +109,9 @@ export function instrument(
   stepAt: (offset: number, opcode: number) => boolean = () => true,
 ): Instrumented {
   const p = parse(bytes);
+  // The hooks' type goes into the type section (a module without one has no code to debug).
+  if (!p.sections.some((s) => s.id === 1))
+    throw new Error('a module without a type section has no functions to debug');
   const bodies = readBodies(
     bytes,
     p.sections.find((x) => x.id === 10),
@@ -223,8 +214,6 @@ export function instrument(
       push(0, concat([name('name'), reindex.names(s.content.subarray(r.pos), shift, named)]));
     } else push(s.id, s.content);
   }
-  if (!p.sections.some((s) => s.id === 1))
-    throw new Error('a module without a type section has no functions to debug');
 
   const newAbs = mapNew.map((x) => x + codeContentStart);
   return {

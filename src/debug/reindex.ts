@@ -17,34 +17,16 @@ const slice = (r: Reader, from: number) => r.bytes.subarray(from, r.pos);
 export function constExpr(r: Reader, shift: Shift): number[] {
   const out: number[] = [];
   for (;;) {
-    const start = r.pos;
-    const op = r.byte();
-    if (op === 0xd2) {
-      out.push(op, ...uleb(shift(r.u32())));
+    if (r.bytes[r.pos] === 0xd2) {
+      r.byte();
+      out.push(0xd2, ...uleb(shift(r.u32())));
       continue;
     }
-    if (op === 0x0b) {
-      out.push(op);
-      return out;
-    }
-    // Any other constant instruction: let the reader skip its immediates, then copy it whole.
-    r.pos = start;
-    skipConstOp(r);
+    const start = r.pos;
+    const op = r.constInstr();
     out.push(...slice(r, start));
+    if (op === 0x0b) return out;
   }
-}
-
-/** One constant instruction other than ref.func and end (the reader's constExpr, one step). */
-function skipConstOp(r: Reader) {
-  const op = r.byte();
-  if (op === 0x41 || op === 0x42 || op === 0x23) r.skipLeb();
-  else if (op === 0x43) r.skip(4);
-  else if (op === 0x44) r.skip(8);
-  else if (op === 0xd0) r.skipLeb();
-  else if (op === 0xfd) {
-    r.u32();
-    r.skip(16);
-  } else if (op === 0xfb) throw new Error('GC constant expressions are not supported yet');
 }
 
 export function exports(content: Uint8Array, shift: Shift): Uint8Array {

@@ -97,31 +97,22 @@ export function moduleSizes(bytes: Uint8Array): ModuleSizes {
             const field = s.name();
             const kind = s.byte();
             const entry: ImportEntry = { module, name: field, kind: KINDS[kind] ?? 'function' };
-            if (kind === 0) {
-              s.u32();
-              out.importedFunctions++;
-            } else if (kind === 1) {
-              s.valtype();
-              s.limits();
-              out.tables++;
-            } else if (kind === 2) {
-              const { flags } = s.limits();
+            const desc = s.importDesc(kind);
+            if (kind === 0) out.importedFunctions++;
+            else if (kind === 1) out.tables++;
+            else if (kind === 2) {
+              const flags = desc.limits!;
               out.memories.push({ shared: !!(flags & 2), memory64: !!(flags & 4), imported: true });
               entry.detail = [flags & 2 ? 'shared' : '', flags & 4 ? 'i64' : '']
                 .filter(Boolean)
                 .join(' ');
             } else if (kind === 3) {
-              s.valtype();
-              const mutable = s.byte() === 1;
-              globals.push(mutable);
-              if (mutable) {
+              globals.push(desc.mutable!);
+              if (desc.mutable) {
                 out.mutableGlobalImportsExports++;
                 entry.detail = 'mutable';
               }
-            } else if (kind === 4) {
-              s.byte();
-              s.u32();
-            } else throw new ReadError(`unknown import kind ${kind}`, s.pos - 1);
+            }
             out.imports.push(entry);
           }
           break;

@@ -9,7 +9,7 @@ import { Budget, readTree } from '../wasi/memfs';
 import type { MountedProject } from '../wasi/mount';
 import { StdinStream } from '../wasi/stdin';
 import { OutputBatcher } from '../wasm/outputBatcher';
-import { waiterFor } from '../wasm/runWasi';
+import { newResult, waiterFor } from '../wasm/runWasi';
 import { notSourceText } from './sourceText';
 
 /** How much of stderr is kept to find the program's error in (its traceback ends it). */
@@ -23,15 +23,7 @@ export async function runInterpreted(
   onStdinWait?: (state: StdinWaitState) => void,
   locate: (url: string) => string = (url) => url,
 ): Promise<RunResult> {
-  const result: RunResult = {
-    runId: req.runId,
-    exitCode: null,
-    compileModuleMs: 0,
-    instantiateMs: 0,
-    runMs: 0,
-    imports: [],
-    exports: [],
-  };
+  const result = newResult(req.runId);
   const what = req.interpret!;
   const loading = interpreterOf(what.language);
   if (!loading) return { ...result, error: `${what.language} has no interpreter` };

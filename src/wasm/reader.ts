@@ -64,26 +64,53 @@ export class Reader {
   }
   /** A constant expression, up to and including its `end`. */
   constExpr(): void {
-    for (;;) {
-      const op = this.byte();
-      if (op === 0x0b) return;
-      if (op === 0x41 || op === 0x42 || op === 0x23 || op === 0xd2) this.skipLeb();
-      else if (op === 0x43) this.skip(4);
-      else if (op === 0x44) this.skip(8);
-      else if (op === 0xd0) this.skipLeb();
-      else if (op === 0xfd) {
+    while (this.constInstr() !== 0x0b);
+  }
+  /** One instruction of a constant expression, its immediates skipped; returns its opcode. */
+  constInstr(): number {
+    const op = this.byte();
+    if (op === 0x41 || op === 0x42 || op === 0x23 || op === 0xd2) this.skipLeb();
+    else if (op === 0x43) this.skip(4);
+    else if (op === 0x44) this.skip(8);
+    else if (op === 0xd0) this.skipLeb();
+    else if (op === 0xfd) {
+      this.u32();
+      this.skip(16);
+    } else if (op === 0xfb) {
+      // GC constant instructions: struct.new/array.new* take one or two indices.
+      const sub = this.u32();
+      if (sub === 0 || sub === 1 || sub === 6 || sub === 7) this.u32();
+      if (sub === 8 || sub === 9 || sub === 10) {
         this.u32();
-        this.skip(16);
-      } else if (op === 0xfb) {
-        // GC constant instructions: struct.new/array.new* take one or two indices.
-        const sub = this.u32();
-        if (sub === 0 || sub === 1 || sub === 6 || sub === 7) this.u32();
-        if (sub === 8 || sub === 9 || sub === 10) {
-          this.u32();
-          this.u32();
-        }
+        this.u32();
       }
-      // Other opcodes allowed in constant expressions (i32.add, …) have no immediates.
     }
+    // Other opcodes allowed in constant expressions (i32.add, end, …) have no immediates.
+    return op;
+  }
+  /**
+   * An import's descriptor, after its kind byte (0 function, 1 table, 2 memory, 3 global, 4 tag):
+   * a table's or memory's limits flags, a global's mutability.
+   */
+  importDesc(kind: number): { limits?: number; mutable?: boolean } {
+    if (kind === 0) {
+      this.u32();
+      return {};
+    }
+    if (kind === 1) {
+      this.valtype();
+      return { limits: this.limits().flags };
+    }
+    if (kind === 2) return { limits: this.limits().flags };
+    if (kind === 3) {
+      this.valtype();
+      return { mutable: this.byte() === 1 };
+    }
+    if (kind === 4) {
+      this.byte();
+      this.u32();
+      return {};
+    }
+    throw new ReadError(`unknown import kind ${kind}`, this.pos - 1);
   }
 }

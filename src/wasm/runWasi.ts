@@ -31,6 +31,19 @@ export interface WasiRunInput {
   stdio?: StdioSetup;
 }
 
+/** A run's result before anything happened: no exit yet, no time spent, no imports seen. */
+export function newResult(runId: number): RunResult {
+  return {
+    runId,
+    exitCode: null,
+    compileModuleMs: 0,
+    instantiateMs: 0,
+    runMs: 0,
+    imports: [],
+    exports: [],
+  };
+}
+
 /** Modules this worker compiled, by content: an unchanged program is not compiled again. */
 const modules = new ModuleCache();
 
@@ -76,15 +89,7 @@ export async function runWasi(
   onOutput: (chunks: OutputChunk[]) => void,
   onStdinWait?: (state: StdinWaitState) => void,
 ): Promise<RunResult> {
-  const result: RunResult = {
-    runId: input.runId,
-    exitCode: null,
-    compileModuleMs: 0,
-    instantiateMs: 0,
-    runMs: 0,
-    imports: [],
-    exports: [],
-  };
+  const result = newResult(input.runId);
   const bad = checkMagic(input.wasm);
   if (bad) return { ...result, error: bad };
 

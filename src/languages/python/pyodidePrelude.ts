@@ -1,17 +1,14 @@
 // CPython's side of a run on Pyodide: `python main.py args…` as a shell runs it, in a fresh
 // __main__ (runpy), with the project's modules imported anew and the traceback without our frames.
 
-const py = (s: string) => JSON.stringify(s);
+import { argvOf, environOf, EXIT_CLAUSE, py } from './prelude';
 
 /** Leaves the exit status in `__pg_status` of the globals it runs in. */
 export function pyodidePrelude(entry: string, args: string[], env: string[]): string {
-  const environ = Object.fromEntries(
-    env.map((e) => [e.slice(0, e.indexOf('=') >>> 0), e.slice(e.indexOf('=') + 1)]),
-  );
   return `import sys, os, runpy, traceback
-sys.argv[:] = [${[entry, ...args].map(py).join(', ')}]
+${argvOf(entry, args)}
 os.environ.clear()
-os.environ.update(${JSON.stringify(environ)})
+os.environ.update(${environOf(env)})
 os.chdir('/home/pyodide')
 if sys.path[0] != '/home/pyodide':
     sys.path.insert(0, '/home/pyodide')
@@ -21,16 +18,7 @@ for name, mod in list(sys.modules.items()):
 __pg_status = 0
 try:
     runpy.run_path(${py(entry)}, run_name='__main__')
-except SystemExit as e:
-    c = e.code
-    if c is None:
-        __pg_status = 0
-    elif isinstance(c, int):
-        __pg_status = c
-    else:
-        print(c, file=sys.stderr)
-        __pg_status = 1
-except BaseException as e:
+${EXIT_CLAUSE}except BaseException as e:
     tb = e.__traceback__
     while tb is not None and (tb.tb_frame.f_code.co_filename.startswith('<')):
         tb = tb.tb_next
