@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { embedLink, messages, openHost, send, waitFor } from './embedHost';
+import { embedLink, messages, openHost, outputOf, send, waitFor } from './embedHost';
 import { fixture, openPlayground, watToWasm } from './helpers';
 
 // `allow-scripts` alone gives the frame an opaque origin (`null`): no storage, no service worker,
@@ -27,10 +27,7 @@ for (const sandbox of [undefined, 'allow-scripts allow-same-origin', 'allow-scri
     let all = await messages(page);
     const compiled = all.find((m) => m.data.type === 'playground:compiled')!;
     expect(compiled.data.ok).toBe(true);
-    const out = all
-      .filter((m) => m.data.type === 'playground:output')
-      .map((m) => m.data.text)
-      .join('');
+    const out = outputOf(all);
     expect(out).toBe('FROM THE PARENT\n');
     const exit = all.find((m) => m.data.type === 'playground:exit')!.data as unknown as {
       code: number;
@@ -221,22 +218,12 @@ for (const sandbox of [undefined, 'allow-scripts'])
     await waitFor(page, 'playground:stdin');
     // Text need not end with a newline; the program gets exactly these bytes.
     await send(page, { type: 'playground:input', text: 'from the host' });
-    await expect
-      .poll(async () =>
-        (await messages(page))
-          .filter((m) => m.data.type === 'playground:output')
-          .map((m) => m.data.text)
-          .join(''),
-      )
-      .toContain('echo: from the host');
+    await expect.poll(async () => outputOf(await messages(page))).toContain('echo: from the host');
     await send(page, { type: 'playground:input', eof: true });
     await waitFor(page, 'playground:exit');
     const all = await messages(page);
     expect(all.find((m) => m.data.type === 'playground:exit')!.data.code).toBe(0);
-    const out = all
-      .filter((m) => m.data.type === 'playground:output')
-      .map((m) => m.data.text)
-      .join('');
+    const out = outputOf(all);
     expect(out).toBe('> echo: from the host> bye\n');
     // The embed's terminal showed the same, the host's input included.
     const frame = page.frameLocator('iframe');
@@ -320,10 +307,7 @@ for (const sandbox of [undefined, 'allow-scripts'])
     expect(exit.error).toBeUndefined();
     expect(exit.code).toBe(0);
     expect(exit.component).toBe(true);
-    const out = all
-      .filter((m) => m.data.type === 'playground:output')
-      .map((m) => m.data.text)
-      .join('');
+    const out = outputOf(all);
     expect(out).toMatch(/Hello/);
     // A wrong type is refused, not run.
     await send(page, { type: 'playground:run', component: 'yes' });

@@ -36,3 +36,10 @@ export const waitFor = (page: Page, type: string, count = 1) =>
       timeout: 30_000,
     })
     .toBeGreaterThanOrEqual(count);
+
+/** The program output the embed posted in `all` (playground:output texts, in order). */
+export const outputOf = (all: Msg[]) =>
+  all
+    .filter((m) => m.data.type === 'playground:output')
+    .map((m) => m.data.text)
+    .join('');

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { embedLink, messages, openHost, send, waitFor } from './embedHost';
+import { embedLink, messages, openHost, outputOf, send, waitFor } from './embedHost';
 
 const outputSince = async (page: import('@playwright/test').Page, exits: number) => {
   const all = await messages(page);
   const lastExit = all.filter((m) => m.data.type === 'playground:exit')[exits - 1];
-  return all
-    .slice(lastExit ? all.indexOf(lastExit) + 1 : 0)
-    .filter((m) => m.data.type === 'playground:output')
-    .map((m) => m.data.text)
-    .join('');
+  return outputOf(all.slice(lastExit ? all.indexOf(lastExit) + 1 : 0));
 };
 
 test('an embed in sandbox="allow-scripts" (an opaque origin) compiles and runs AssemblyScript and C', async ({

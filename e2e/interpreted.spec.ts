@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { embedLink, messages, openHost, send, waitFor } from './embedHost';
+import { embedLink, messages, openHost, outputOf, send, waitFor } from './embedHost';
 import {
   fileEntry,
   freshStorage,
@@ -213,10 +213,7 @@ test('Python in an opaque-origin embed (sandbox="allow-scripts"): output, the er
   await send(page, { type: 'playground:run' });
   await waitFor(page, 'playground:exit');
   const all = await messages(page);
-  const out = all
-    .filter((m) => m.data.type === 'playground:output')
-    .map((m) => m.data.text)
-    .join('');
+  const out = outputOf(all);
   expect(out).toContain('from python\n');
   expect(out).toContain('KeyError: nope');
   const compiled = all.find((m) => m.data.type === 'playground:compiled')!.data as unknown as {
