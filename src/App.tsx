@@ -22,6 +22,9 @@ import { FileTabs } from './ui/files/FileTabs';
 import { FileTree } from './ui/files/FileTree';
 import { FileView } from './ui/files/FileView';
 import { EditorTools } from './ui/editor/EditorTools';
+import { useDebug } from './debug/state';
+import { DebugPanel } from './ui/lazyPanels';
+import { useDebugKeys } from './ui/debug/useDebugKeys';
 
 /** A side panel: rendered one frame after the first paint, which shows the shell and the code. */
 function AfterFirstPaint({ children }: { children: ReactNode }) {
@@ -36,6 +39,8 @@ export function App() {
   // window crosses the breakpoint; only the panels after it change (each with an id, as
   // react-resizable-panels asks of conditional panels).
   const narrow = useMediaQuery('(max-width: 760px)');
+  const debugOn = useDebug((d) => d.status !== 'idle');
+  useDebugKeys();
   useEffect(() => firstCommitted(), []);
   // index.html's copy of the code (src/boot/bootPaint.js) goes as the app's frame replaces it.
   useLayoutEffect(() => document.getElementById('boot-code')?.remove(), []);
@@ -142,11 +147,17 @@ export function App() {
                   </Panel>
                   <Separator className="sep sep-h" aria-label="Resize Output and Timings" />
                   <Panel id="timings-area" defaultSize="38%" minSize="10%">
-                    <PanelBoundary name="Timings">
-                      <AfterFirstPaint>
-                        <TimingsPanel />
-                      </AfterFirstPaint>
-                    </PanelBoundary>
+                    {debugOn ? (
+                      <PanelBoundary name="Debug">
+                        <DebugPanel />
+                      </PanelBoundary>
+                    ) : (
+                      <PanelBoundary name="Timings">
+                        <AfterFirstPaint>
+                          <TimingsPanel />
+                        </AfterFirstPaint>
+                      </PanelBoundary>
+                    )}
                   </Panel>
                 </Group>
               </Panel>

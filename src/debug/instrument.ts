@@ -28,8 +28,9 @@ export interface Instrumented {
 const MARKERS = new Set([0x0b, 0x05, 0x07, 0x19, 0x18]);
 const RETURNS = new Set([0x0f, 0x12, 0x13, 0x15]);
 
-interface Body {
-  /** Where the locals' declarations start (after the body's size), and the first operator. */
+export interface Body {
+  /** Where the body starts (its size), where its locals' declarations start, its first operator. */
+  start: number;
   locals: number;
   firstOp: number;
   ops: Op[];
@@ -42,6 +43,7 @@ function readBodies(bytes: Uint8Array, code: { start: number; content: Uint8Arra
   const r = new Reader(bytes, base, base + code.content.length);
   const bodies: Body[] = [];
   for (let n = r.u32(); n > 0; n--) {
+    const start = r.pos;
     const size = r.u32();
     const locals = r.pos;
     const end = r.pos + size;
@@ -49,7 +51,7 @@ function readBodies(bytes: Uint8Array, code: { start: number; content: Uint8Arra
       r.u32();
       r.valtype();
     }
-    bodies.push({ locals, firstOp: r.pos, ops: operators(bytes, r.pos, end) });
+    bodies.push({ start, locals, firstOp: r.pos, ops: operators(bytes, r.pos, end) });
     r.pos = end;
   }
   return bodies;
@@ -98,6 +100,18 @@ function parse(bytes: Uint8Array): Parsed {
   return out;
 }
 
+/** The module's function bodies (with their instructions) and how many functions it imports. */
+export function moduleFunctions(bytes: Uint8Array): { importedFuncs: number; bodies: Body[] } {
+  const p = parse(bytes);
+  return {
+    importedFuncs: p.importedFuncs,
+    bodies: readBodies(
+      bytes,
+      p.sections.find((x) => x.id === 10),
+    ),
+  };
+}
+
 /**
  * Instruments `bytes`: a step before every instruction for which `stepAt(offset, opcode)` is
  * true (default: every instruction but the structural markers end/else/catch), enter and leave
@@ -107,6 +121,7 @@ function parse(bytes: Uint8Array): Parsed {
 export function instrument(
   bytes: Uint8Array,
   stepAt: (offset: number, opcode: number) => boolean = () => true,
+  frameLocal: (func: number) => number | null = () => null,
 ): Instrumented {
   const p = parse(bytes);
   // The hooks' type goes into the type section (a module without one has no code to debug).
@@ -119,7 +134,11 @@ export function instrument(
   const added = HOOKS.length;
   const shift = reindex.shiftBy(p.importedFuncs, added);
   const hookType = p.results.length;
-  const extraTypes: number[][] = [[0x60, 1, 0x7f, 0]];
+  // enter/leave take the function; step takes the offset and the frame base (a local's value).
+  const extraTypes: number[][] = [
+    [0x60, 1, 0x7f, 0],
+    [0x60, 2, 0x7f, 0x7f, 0],
+  ];
   const multi = new Map<number, number>();
   const blockType = (type: number): number[] => {
     const res = p.results[type];
@@ -137,6 +156,13 @@ export function instrument(
     leave: p.importedFuncs + 2,
   };
   const call = (hook: number, arg: number) => [0x41, ...sleb(arg), 0x10, ...uleb(hook)];
+  const step = (offset: number, base: number | null) => [
+    0x41,
+    ...sleb(offset),
+    ...(base === null ? [0x41, 0] : [0x20, ...uleb(base)]),
+    0x10,
+    ...uleb(hooks.step),
+  ];
 
   // The code section: each body rebuilt, with the map of its operators' new places.
   const mapNew: number[] = [];
@@ -148,6 +174,7 @@ export function instrument(
   const relNew: number[] = [];
   bodies.forEach((b, d) => {
     const f = p.importedFuncs + d;
+    const base = frameLocal(f);
     // The locals' declarations, as they were (they follow the body's size).
     const out: number[] = [...bytes.subarray(b.locals, b.firstOp)];
     out.push(...call(hooks.enter, f), 0x02, ...blockType(p.funcTypes[d]));
@@ -155,7 +182,7 @@ export function instrument(
     b.ops.forEach((op, i) => {
       if (i === last) return;
       if (!MARKERS.has(op.code) && stepAt(op.start, op.code)) {
-        out.push(...call(hooks.step, op.start));
+        out.push(...step(op.start, base));
         steps++;
       }
       if (RETURNS.has(op.code)) out.push(...call(hooks.leave, f));
@@ -181,7 +208,7 @@ export function instrument(
   let at = 8;
   const hasImports = p.sections.some((s) => s.id === 2);
   const hookImports = HOOKS.map((h) =>
-    concat([name(HOOK_MODULE), name(h), [0x00], uleb(hookType)]),
+    concat([name(HOOK_MODULE), name(h), [0x00], uleb(h === 'step' ? hookType + 1 : hookType)]),
   );
   const push = (id: number, content: Uint8Array) => {
     const s = section(id, content);

@@ -34,7 +34,16 @@ function debug(stepper: Stepper, answers: Resume[]) {
         stepper.go(answers.shift() ?? { kind: 'continue' });
       },
       enter: (f: number) => stepper.enter(f),
-      leave: (f: number) => stepper.leave(f),
+      leave: (f: number) => {
+        // A step that left its frame pauses in the caller, on the line of the call.
+        if (!stepper.leave(f)) return;
+        pauses.push({
+          reason: 'step',
+          offset: stepper.frames()[0].offset,
+          depth: stepper.stack.length,
+        });
+        stepper.go(answers.shift() ?? { kind: 'continue' });
+      },
     },
   });
   const result = (instance.exports.main as () => number)();

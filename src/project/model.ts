@@ -1,4 +1,5 @@
 import { languageById, type LanguageId } from '../languages/registry';
+import type { Breakpoints } from './breakpoints';
 
 /**
  * A file's content: text for what the editor edits, bytes for anything else (images, uploads,
@@ -29,6 +30,8 @@ export interface Project {
   route?: string;
   /** The language's other interpreter the project runs on (its `alternative` id); absent: the default. */
   interpreter?: string;
+  /** Where a debug run stops: file → lines. */
+  breakpoints?: Breakpoints;
 }
 
 /** How Run runs a project: a WASI command, or an HTTP handler answering requests. */
@@ -198,6 +201,7 @@ export function makeProject(
     runMode?: RunMode;
     route?: string;
     interpreter?: string;
+    breakpoints?: Breakpoints;
   } = {},
 ): Project {
   const entry =
@@ -216,6 +220,7 @@ export function makeProject(
     ...(opts.pristine ? { pristine: opts.pristine } : {}),
     ...(opts.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(opts.interpreter ? { interpreter: opts.interpreter } : {}),
+    ...(opts.breakpoints ? { breakpoints: opts.breakpoints } : {}),
     ...(opts.route ? { route: opts.route } : {}),
   };
 }

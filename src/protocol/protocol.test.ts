@@ -6,7 +6,14 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.
 
 describe('src/protocol: the worker contract', () => {
   it('is split by worker', () => {
-    expect(files.sort()).toEqual(['compile.ts', 'format.ts', 'inspect.ts', 'run.ts', 'server.ts']);
+    expect(files.sort()).toEqual([
+      'compile.ts',
+      'debug.ts',
+      'format.ts',
+      'inspect.ts',
+      'run.ts',
+      'server.ts',
+    ]);
   });
 
   it.each(files)('%s imports nothing but other protocol files, and only types', (f) => {

@@ -1,5 +1,6 @@
 /** The runner worker's contract: a command run, its stdio, output stream and result. */
 import type { Diagnostic, TranspiledComponent } from './compile';
+import type { DebugMessage, DebugRequest } from './debug';
 import type {
   ColdStartRequest,
   ColdStartResult,
@@ -54,6 +55,8 @@ export interface RunRequest {
   component?: TranspiledComponent;
   /** Run the project's entry on its language's interpreter (the module is the interpreter's). */
   interpret?: InterpretRequest;
+  /** Run under the debugger: instrumented, pausing where the page says. */
+  debug?: DebugRequest;
 }
 
 /** What an interpreted run (Python, Ruby) runs: `wasm` is then empty. */
@@ -115,7 +118,9 @@ export type OutputMessage =
    * The program started or stopped waiting for input ('unavailable': it read past the preset
    * stdin and nothing can wait). Sent after the output before it.
    */
-  | { type: 'runner:stdin'; runId: number; state: 'waiting' | 'resumed' | 'unavailable' };
+  | { type: 'runner:stdin'; runId: number; state: 'waiting' | 'resumed' | 'unavailable' }
+  /** A debugged program paused (it waits for the page through the debug channel). */
+  | DebugMessage;
 
 /** One import or export of a module, as WebAssembly.Module reports it. */
 export interface ModuleEntry {

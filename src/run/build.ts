@@ -1,4 +1,5 @@
 // Run's first step: compile the project in the compiler worker, then the optional wasm-opt.
+import { debugBuildOptions } from '../debug/buildOptions';
 import { inspectCall } from '../inspect/client';
 import { languageById } from '../languages/registry';
 import type { CompileResult } from '../protocol/compile';
@@ -21,8 +22,8 @@ const JOBS = (() => {
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 })();
 
-/** Compiles the current source in the compiler worker. */
-async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
+/** Compiles the current source in the compiler worker (`debug`: a debug build). */
+async function compileCurrent(signal: AbortSignal, debug: boolean): Promise<CompileResult> {
   // A toolchain's first load goes through the service worker, so it is kept for offline use.
   if (!languageById[useStore.getState().language].toolchainBundled) await serviceWorkerControl();
   const s = useStore.getState();
@@ -34,7 +35,9 @@ async function compileCurrent(signal: AbortSignal): Promise<CompileResult> {
       source: typeof source === 'string' ? source : '',
       files: textFiles(p.files),
       entry: p.entry,
-      options: s.compileOptions[p.language],
+      options: debug
+        ? debugBuildOptions(s.compileOptions[p.language])
+        : s.compileOptions[p.language],
       ...(JOBS ? { jobs: JOBS } : {}),
     },
     (p) => {
@@ -96,11 +99,11 @@ export function publishCompile(result: CompileResult, wasmSize = result.wasm?.by
  * Compiles the current project (a Run is consent to the toolchain's download), then applies the
  * "then wasm-opt" preset when one is set.
  */
-export async function buildCurrent(signal: AbortSignal): Promise<CompileResult> {
+export async function buildCurrent(signal: AbortSignal, debug = false): Promise<CompileResult> {
   const store = useStore.getState();
   if (pendingDownload(store.language) || store.downloadCancelled) downloadToolchain(false);
-  const compiled = await compileCurrent(signal);
-  if (!compiled.ok || !compiled.wasm) return compiled;
+  const compiled = await compileCurrent(signal, debug);
+  if (!compiled.ok || !compiled.wasm || debug) return compiled;
   const preset = store.compileOptions[currentProject(store).language]?.wasmOpt;
   if (!preset) return compiled;
   const opt = await wasmOptAfterBuild(compiled.wasm, preset as OptimizePreset, signal);

@@ -3,6 +3,7 @@
 import { parseEnv, splitArgs } from '../wasm/args';
 import type { TranspiledComponent } from '../protocol/compile';
 import type { InterpretRequest, RunResult } from '../protocol/run';
+import type { DebugRequest, PauseEvent } from '../protocol/debug';
 import { useOutput } from '../store/outputStore';
 import { emit } from '../store/runEvents';
 import { useStore } from '../store/store';
@@ -36,11 +37,14 @@ export async function execute(
   component: TranspiledComponent | undefined,
   started: (channel: StdinChannel) => void,
   interpret?: InterpretRequest,
+  debug?: { request: DebugRequest; paused: (e: PauseEvent) => void },
 ): Promise<RunResult> {
   const { stdin, args, timeLimit, stdinThenTerminal, interactive, outputView } =
     useStore.getState();
   let clock: RunClock | undefined;
-  if (timeLimit > 0) clock = new RunClock(timeLimit * 1000, () => ctx.ctl.abort('timeout'));
+  // A debugged program has no time limit: it may stay paused as long as the user reads it.
+  if (timeLimit > 0 && !debug)
+    clock = new RunClock(timeLimit * 1000, () => ctx.ctl.abort('timeout'));
   // Typed input follows an empty preset (or one the user said to continue in the terminal).
   // fd 0 is a terminal only when nothing was preset (preset text is piped, as in a shell);
   // fds 1 and 2 are one when the program's output goes to the terminal view.
@@ -83,6 +87,7 @@ export async function execute(
         stdio: channel.setup,
         component,
         interpret,
+        ...(debug ? { debug: debug.request } : {}),
         returnFiles: ctx.returnFiles,
         ...(ctx.preopen ? {} : { preopen: false }),
       },
@@ -95,6 +100,9 @@ export async function execute(
           emit('output', chunks);
         },
         stdin: onStdin,
+        paused: (id, e) => {
+          if (id === ctx.runId && ctx.current()) debug?.paused(e);
+        },
       },
       ctx.ctl.signal,
       channel.transfer,

@@ -31,6 +31,8 @@ export interface RunOptions {
   returnFiles?: boolean;
   /** false: no directory is preopened (the embed's `files: null`, a host given no --dir). */
   preopen?: boolean;
+  /** A debug run: a debug build, run under the debugger (`stopAtEntry`: Step into from idle). */
+  debug?: { stopAtEntry: boolean };
 }
 
 /** Step begin: a new run id; the last run's output, exit, changes and problems go, at once. */
@@ -106,7 +108,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       return;
     }
     if (!wasm) {
-      compiled = await buildCurrent(ctx.ctl.signal);
+      compiled = await buildCurrent(ctx.ctl.signal, opts.debug !== undefined);
       if (!ctx.current()) return;
       if (!compiled.ok || !compiled.wasm) {
         publishCompile(compiled);
@@ -119,11 +121,13 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     // bytes the caller gave (an opened file, the inspector's optimized module) stay theirs.
     const bytes = wasm.slice();
     if (opts.wasm) wasm = bytes.slice();
-    const http = !opts.wasm && currentProject(useStore.getState()).runMode === 'http';
+    const http =
+      !opts.debug && !opts.wasm && currentProject(useStore.getState()).runMode === 'http';
     const opened = opts.wasm !== undefined && isComponent(opts.wasm);
     // component (optional)
     let component: ComponentBuild | undefined;
-    if (opened || (!http && (opts.component ?? useStore.getState().asComponent))) {
+    const wantComponent = !opts.debug && (opts.component ?? useStore.getState().asComponent);
+    if (opened || (!http && wantComponent)) {
       const step = await asComponent(ctx, bytes, opened, compiled);
       if (!step) return;
       component = step.build;
@@ -135,23 +139,32 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       if (exit) finish(exit, performance.now() - ctx.tStart);
       return;
     }
-    // execute
-    const result = await execute(ctx, wasm, component?.transpiled, (channel) => {
-      // One update for everything the compile and the start of the run change: one render,
-      // after the request is on its way.
-      useStore.getState().patchRun({
-        ...(compiled
-          ? compilePatch(compiled, bytes.byteLength)
-          : { timings: { phases: component?.phases ?? [], wasmSize: bytes.byteLength } }),
-        status: 'running',
-        wasm: bytes,
-        wasmBuilt: !opts.wasm,
-        inputOpen: channel.open,
-        stdinWaiting: false,
-        stdinNotice: null,
-      });
-      if (compiled) emit('compiled', compiled.ok, compiled.diagnostics);
-    });
+    // execute (under the debugger: the session reads the debug build's DWARF first)
+    const debug = opts.debug && (await debugStep(bytes, opts.debug.stopAtEntry));
+    if (!ctx.current()) return;
+    const result = await execute(
+      ctx,
+      wasm,
+      component?.transpiled,
+      (channel) => {
+        // One update for everything the compile and the start of the run change: one render,
+        // after the request is on its way.
+        useStore.getState().patchRun({
+          ...(compiled
+            ? compilePatch(compiled, bytes.byteLength)
+            : { timings: { phases: component?.phases ?? [], wasmSize: bytes.byteLength } }),
+          status: 'running',
+          wasm: bytes,
+          wasmBuilt: !opts.wasm,
+          inputOpen: channel.open,
+          stdinWaiting: false,
+          stdinNotice: null,
+        });
+        if (compiled) emit('compiled', compiled.ok, compiled.diagnostics);
+      },
+      undefined,
+      debug || undefined,
+    );
     if (!ctx.current()) return;
     // finish: end to end = until the last output is on screen, so the output paints first;
     // the result's figures and the exit follow in one update.
@@ -162,4 +175,10 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     if (ctx.current()) useStore.getState().patchRun({ inputOpen: false, stdinWaiting: false });
     endRun(ctx.ctl);
   }
+}
+
+/** A debug run's request for the runner, and where its pauses go (the session, loaded now). */
+async function debugStep(wasm: Uint8Array, stopAtEntry: boolean) {
+  const d = await import('../debug/session');
+  return { request: d.prepareDebug(wasm, stopAtEntry), paused: d.onPaused };
 }

@@ -1,3 +1,4 @@
+import type { PauseEvent } from '../protocol/debug';
 import * as Comlink from 'comlink';
 import { raceWorker } from '../util/workerCall';
 import type { OutputChunk, OutputMessage, RunRequest, RunResult, RunnerApi } from '../protocol/run';
@@ -8,6 +9,8 @@ import { MountTracker } from './mountDelta';
 export interface RunCallbacks {
   output(runId: number, chunks: OutputChunk[]): void;
   stdin?(runId: number, state: 'waiting' | 'resumed' | 'unavailable'): void;
+  /** A debugged program paused. */
+  paused?(runId: number, event: PauseEvent): void;
 }
 
 interface RunnerHandle {
@@ -89,6 +92,7 @@ export class RunnerPool {
     const onMessage = (e: MessageEvent<OutputMessage>) => {
       if (e.data?.type === 'runner:output') cb.output(e.data.runId, e.data.chunks);
       else if (e.data?.type === 'runner:stdin') cb.stdin?.(e.data.runId, e.data.state);
+      else if (e.data?.type === 'runner:debug') cb.paused?.(e.data.runId, e.data.event);
     };
     h.worker.addEventListener('message', onMessage);
     let clean = false;

@@ -5,6 +5,7 @@ import type { LanguageId } from '../languages/registry';
 import { badRoute } from '../server/wagi';
 import { isLanguageId, languageById } from '../languages/registry';
 import { checkPath, dataSize, isDir, type ProjectFiles } from '../project/model';
+import { cleanBreakpoints, type Breakpoints } from '../project/breakpoints';
 
 /** Everything a shared link carries: a project with its run settings and compiler options. */
 export interface SharedState {
@@ -26,6 +27,8 @@ export interface SharedState {
   route?: string;
   /** The language's other interpreter (e.g. `pyodide`); absent: the default one. */
   interpreter?: string;
+  /** Breakpoints, when the project had some as it was shared. */
+  breakpoints?: Breakpoints;
 }
 
 export const SHARE_VERSION = 2;
@@ -172,6 +175,9 @@ function settings(
     ...(typeof r.interpreter === 'string' &&
     languageById[language].interpreter?.alternative?.id === r.interpreter
       ? { interpreter: r.interpreter }
+      : {}),
+    ...(cleanBreakpoints(r.breakpoints, files)
+      ? { breakpoints: cleanBreakpoints(r.breakpoints, files) }
       : {}),
   };
 }

@@ -21,6 +21,7 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     ...(p.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(p.route ? { route: p.route } : {}),
     ...(p.interpreter ? { interpreter: p.interpreter } : {}),
+    ...(p.breakpoints ? { breakpoints: p.breakpoints } : {}),
   };
 }
 
@@ -38,6 +39,7 @@ export function applyShared(state: SharedState): string | null {
     runMode: state.runMode,
     route: state.route,
     interpreter: state.interpreter,
+    breakpoints: state.breakpoints,
   });
   if (before.pristine === 'link') project.id = before.id;
   useStore.getState().addProject(project);

@@ -16,6 +16,7 @@ import {
 } from './settingsSlice';
 import { currentProject } from './projectSlice';
 import { useStore, type Store } from './store';
+import { cleanBreakpoints } from '../project/breakpoints';
 
 // Small settings live in localStorage, projects in IndexedDB (one record per project).
 const SETTINGS_KEY = 'wasm-playground:settings:v2';
@@ -143,6 +144,9 @@ export function sanitizeProject(raw: unknown): Project | null {
     ...(str(r.interpreter) &&
     languageById[r.language].interpreter?.alternative?.id === r.interpreter
       ? { interpreter: r.interpreter }
+      : {}),
+    ...(cleanBreakpoints(r.breakpoints, files)
+      ? { breakpoints: cleanBreakpoints(r.breakpoints, files) }
       : {}),
   };
 }

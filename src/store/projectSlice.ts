@@ -16,6 +16,7 @@ import {
 } from '../project/model';
 import type { LanguageId } from '../languages/registry';
 import type { Store } from './store';
+import { withLines } from '../project/breakpoints';
 
 /** The open project, every other project, the open tabs and what the last run changed. */
 export interface ProjectSlice {
@@ -52,6 +53,8 @@ export interface ProjectSlice {
   setEntry(path: string): void;
   /** Command or HTTP handler, and the handler's route. */
   setServerConfig(patch: { runMode?: RunMode; route?: string }): void;
+  /** Sets the lines of `path` a debug run stops at (the current project's). */
+  setBreakpoints: (path: string, lines: number[]) => void;
   /** Runs the project on its language's other interpreter (an `alternative` id) or the default. */
   setInterpreter(id: string | undefined): void;
   openFile(path: string): void;
@@ -235,6 +238,17 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
         if (patch.route !== undefined)
           next.route = patch.route === '/...' ? undefined : patch.route;
         return { ...p, ...next };
+      }),
+
+    // Breakpoints are not an edit either.
+    setBreakpoints: (path, lines) =>
+      set((s) => {
+        const p = currentProject(s);
+        const next: Project = { ...p, updatedAt: Date.now() };
+        const bps = withLines(p.breakpoints, path, lines);
+        if (bps) next.breakpoints = bps;
+        else delete next.breakpoints;
+        return { projects: { ...s.projects, [p.id]: next } };
       }),
 
     // A setting, not an edit: an untouched example stays one (the next example replaces it).

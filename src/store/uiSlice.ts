@@ -3,7 +3,7 @@ import type { Store } from './store';
 
 /** The panel shown under the editor on a narrow screen. */
 export type NarrowTab =
-  'output' | 'inspector' | 'instances' | 'http' | 'problems' | 'settings' | 'timings';
+  'output' | 'inspector' | 'instances' | 'http' | 'problems' | 'settings' | 'timings' | 'debug';
 /** What the panel beside the editor shows on a wide screen. */
 export type MainTab = 'output' | 'inspector' | 'instances' | 'http';
 

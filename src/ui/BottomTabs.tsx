@@ -4,7 +4,14 @@ import { useStore } from '../store/store';
 import type { NarrowTab } from '../store/uiSlice';
 import { OutputPanel } from './OutputPanel';
 import { currentProject } from '../store/projectSlice';
-import { HttpPanel, InspectorPanel, InstancesPanel, useShownPanels } from './lazyPanels';
+import {
+  DebugPanel,
+  HttpPanel,
+  InspectorPanel,
+  InstancesPanel,
+  useShownPanels,
+} from './lazyPanels';
+import { useDebug } from '../debug/state';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunSettings } from './RunSettings';
 import { TimingsPanel } from './TimingsPanel';
@@ -18,6 +25,7 @@ const TABS: { id: NarrowTab; label: string; render: (shown: boolean) => React.Re
   { id: 'timings', label: 'Timings', render: () => <TimingsPanel /> },
   { id: 'instances', label: 'Instances', render: () => <InstancesPanel /> },
   { id: 'http', label: 'HTTP', render: (shown) => <HttpPanel shown={shown} /> },
+  { id: 'debug', label: 'Debug', render: () => <DebugPanel /> },
 ];
 
 /**
@@ -31,11 +39,20 @@ export function BottomTabs() {
   const lines = useOutput((s) => s.lines.length);
   const shown = useShownPanels(tab);
 
+  // A debug session shows its panel; a pause brings it back.
+  useEffect(
+    () =>
+      useDebug.subscribe((d, prev) => {
+        if ((d.status === 'starting' || d.status === 'paused') && d.status !== prev.status)
+          useStore.getState().patchUi({ narrowTab: 'debug' });
+      }),
+    [],
+  );
   useEffect(
     () =>
       useStore.subscribe((s, prev) => {
         if (s.runId !== prev.runId) {
-          if (s.narrowTab !== 'instances')
+          if (s.narrowTab !== 'instances' && s.narrowTab !== 'debug')
             s.patchUi({ narrowTab: currentProject(s).runMode === 'http' ? 'http' : 'output' });
         } else if (
           s.exit !== prev.exit &&

@@ -2,6 +2,7 @@ import { languageById, type LanguageId } from '../languages/registry';
 import { runProgram, stopProgram } from '../run/actions';
 import type { LoadProgress } from '../protocol/compile';
 import { useStore } from '../store/store';
+import { useDebug } from '../debug/state';
 
 const MiB = 1024 * 1024;
 
@@ -23,6 +24,7 @@ export function RunStopButtons() {
   const status = useStore((s) => s.status);
   const busy = status !== 'idle';
   const loading = useStore((s) => s.loading);
+  const debug = useDebug((s) => s.status);
   return (
     <>
       <button
@@ -39,21 +41,28 @@ export function RunStopButtons() {
           ? loading
             ? downloading(loading)
             : 'Compiling…'
-          : status === 'running'
-            ? 'Running…'
-            : '▶ Run'}
+          : debug === 'paused'
+            ? 'Paused'
+            : status === 'running'
+              ? debug === 'idle'
+                ? 'Running…'
+                : 'Debugging…'
+              : '▶ Run'}
       </button>
-      <button
-        className="stop"
-        data-testid="stop-button"
-        aria-disabled={!busy}
-        onClick={() => {
-          if (useStore.getState().status !== 'idle') stopProgram();
-        }}
-        title="Stop the program now"
-      >
-        ■ Stop
-      </button>
+      {/* While debugging, the debug controls' Stop (Shift+F5) takes its place. */}
+      {debug === 'idle' && (
+        <button
+          className="stop"
+          data-testid="stop-button"
+          aria-disabled={!busy}
+          onClick={() => {
+            if (useStore.getState().status !== 'idle') stopProgram();
+          }}
+          title="Stop the program now"
+        >
+          ■ Stop
+        </button>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { exampleIdOf } from '../store/projectSlice';
 import { InterpreterSelect } from './InterpreterSelect';
 import { LanguageSelect } from './LanguageSelect';
 import { RunStopButtons } from './RunStopButtons';
+import { DebugButtons } from './debug/DebugButtons';
 import './Toolbar.css';
 
 /** Language, example, compiler options, Run/Stop and the theme switch. */
@@ -76,6 +77,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       )}
       <InterpreterSelect />
       <RunStopButtons />
+      <DebugButtons />
       <span className="spacer" />
       {children}
       <label className="field" title="Theme">

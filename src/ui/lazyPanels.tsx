@@ -20,6 +20,7 @@ export const InspectorPanel = lazyPanel(
   async () => (await import('./inspector/InspectorPanel')).InspectorPanel,
 );
 export const HttpPanel = lazyPanel(async () => (await import('./server/HttpPanel')).HttpPanel);
+export const DebugPanel = lazyPanel(async () => (await import('./debug/DebugPanel')).DebugPanel);
 export const InstancesPanel = lazyPanel(
   async () => (await import('./server/InstancesPanel')).InstancesPanel,
 );

@@ -29,6 +29,15 @@ export interface WasiRunInput {
   /** false: no directory is preopened (see RunRequest.preopen). */
   preopen?: boolean;
   stdio?: StdioSetup;
+  /** A debug run: `wasm` is instrumented, and these are its hooks (src/debug/runner.ts). */
+  debugHooks?: DebugHooks;
+}
+
+/** What a debug run adds: the "dbg" imports, the memory they read, the pause at a trap. */
+export interface DebugHooks {
+  imports: Record<string, (...args: number[]) => void>;
+  bind(memory: WebAssembly.Memory | null): void;
+  trapped(thrown: unknown, message: string): void;
 }
 
 /** A run's result before anything happened: no exit yet, no time spent, no imports seen. */
@@ -147,6 +156,7 @@ export async function runWasi(
   try {
     instance = await WebAssembly.instantiate(mod, {
       wasi_snapshot_preview1: imports as WebAssembly.ModuleImports,
+      ...(input.debugHooks ? { dbg: input.debugHooks.imports } : {}),
     });
   } catch (e) {
     batcher.flush(undefined, true);
@@ -161,10 +171,16 @@ export async function runWasi(
     return { ...result, error: 'not a WASI command: the module exports no memory' };
   }
 
+  input.debugHooks?.bind((instance.exports.memory as WebAssembly.Memory | undefined) ?? null);
   const end =
     waiter.mode === 'jspi'
       ? await runStartSuspending(instance, wasi, jspi.promising!)
       : runStart(instance, wasi);
+  if (end.trap && input.debugHooks) {
+    // The output so far is on screen while the program is paused at its trap.
+    batcher.flush();
+    input.debugHooks.trapped(end.thrown, end.trap.message);
+  }
   result.exitCode = end.exitCode;
   if (end.trap) result.trap = end.trap;
   result.runMs = end.ms;

@@ -52,7 +52,17 @@ const api: RunnerApi = {
         if (!req.returnFiles) delete r.files;
       }
     } else if (req.interpret) r = await runInterpreted(req, mount, onOutput, onStdin);
-    else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
+    else if (req.debug) {
+      const { debugRun } = await import('../debug/runner');
+      const debug = debugRun(req.wasm, req.debug, (event) =>
+        post({ type: 'runner:debug', runId: req.runId, event }),
+      );
+      r = await runWasi(
+        { ...req, wasm: debug.wasm, files: undefined, mount, debugHooks: debug },
+        onOutput,
+        onStdin,
+      );
+    } else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
     return Comlink.transfer(r, resultBuffers(r, !component));
   },
   async ping() {

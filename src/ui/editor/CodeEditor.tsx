@@ -11,6 +11,7 @@ import { firstPaint } from '../firstPaint';
 import { fileUri, parseFileUri } from './fileUri';
 import { registerFormatter } from './formatProvider';
 import { attachKeybindings } from './keybindings';
+import { useDebugMargin } from './debugMargin';
 import {
   acquireModel,
   attachModel,
@@ -236,6 +237,8 @@ export function CodeEditor({ dark, readOnly = false }: { dark: boolean; readOnly
   useEffect(() => {
     if (api) sweepModels();
   }, [api, projects]);
+
+  useDebugMargin(api, projectId, path);
 
   // Markers go to the model of the file each diagnostic names (the entry when it names none).
   useEffect(() => {

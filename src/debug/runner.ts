@@ -1,0 +1,53 @@
+// Runner worker only: a debug run's module and hooks. The module is instrumented here (the page
+// sends the original, so the inspector and the symbols see the same bytes), its `dbg` imports
+// pause it through the shared channel, and a trap pauses it where it happened.
+import type { DebugRequest, PauseEvent } from '../protocol/debug';
+import { DebugHost } from './host';
+import { instrument } from './instrument';
+
+export interface DebugRun {
+  /** The instrumented module to run instead of the original. */
+  wasm: Uint8Array;
+  /** The import module "dbg". */
+  imports: Record<string, (...args: number[]) => void>;
+  /** The program's memory, once instantiated (read while paused). */
+  bind(memory: WebAssembly.Memory | null): void;
+  /** The program trapped: it pauses at the trap until the page resumes (then the run ends). */
+  trapped(thrown: unknown, message: string): void;
+}
+
+/** The instrumented module's offset of the innermost wasm frame of a V8 stack trace. */
+export function trapOffset(stack: string | undefined): number | null {
+  const m = stack && /wasm-function\[\d+\]:0x([0-9a-f]+)/.exec(stack);
+  return m ? parseInt(m[1], 16) : null;
+}
+
+export function debugRun(
+  wasm: Uint8Array,
+  req: DebugRequest,
+  onPause: (e: PauseEvent) => void,
+): DebugRun {
+  const sites = req.sites ? new Set(req.sites) : null;
+  const frameLocals = new Map(req.frameLocals ?? []);
+  const out = instrument(
+    wasm,
+    sites ? (offset) => sites.has(offset) : undefined,
+    (f) => frameLocals.get(f) ?? null,
+  );
+  const lines = new Map<number, number>();
+  req.sites?.forEach((s, i) => lines.set(s, req.lines?.[i] ?? s));
+  const host = new DebugHost(req.channel, onPause, {
+    breakpoints: req.breakpoints,
+    stopAtEntry: req.stopAtEntry,
+    lineOf: req.lines ? (o) => lines.get(o) : undefined,
+  });
+  return {
+    wasm: out.wasm,
+    imports: host.hooks,
+    bind: (memory) => (host.memory = memory),
+    trapped(thrown, message) {
+      const at = trapOffset(thrown instanceof Error ? thrown.stack : undefined);
+      host.trapped(at === null ? -1 : out.toOriginal(at), message);
+    },
+  };
+}
