@@ -9,7 +9,8 @@ import { createChannel, DebugControl } from './channel';
 import { projectPath, Symbols } from './dwarf/symbols';
 import { moduleFunctions, type Body } from './instrument';
 import { useDebug, type FrameView, type PlacedBreakpoint, type WatchResult } from './state';
-import { hex, valueAt, type ReadMemory, type ValueNode } from './values';
+import { frameScope, sourcePlan } from './plan';
+import { hex, type ReadMemory, type ValueNode } from './values';
 import { evaluate, WatchError, type Binding } from './watch';
 import { watLines, type WatLines } from './watLines';
 
@@ -26,13 +27,16 @@ interface Session {
 
 let session: Session | null = null;
 
-const read: ReadMemory = (address, length) => session?.control.readMemory(address, length) ?? null;
+/** Function names: the name section's, else an export's. */
+function functionNames(wasm: Uint8Array): Record<number, string> {
+  const m = moduleSizes(wasm);
+  const names: Record<number, string> = {};
+  for (const e of m.exports)
+    if (e.kind === 'function' && e.index !== undefined) names[e.index] = e.name;
+  return { ...names, ...m.functionNames };
+}
 
-/** A line of a file as one number (the stepper compares them). */
-const lineKey = (file: string, line: number, files: Map<string, number>) => {
-  if (!files.has(file)) files.set(file, files.size + 1);
-  return files.get(file)! * 2 ** 20 + line;
-};
+const read: ReadMemory = (address, length) => session?.control.readMemory(address, length) ?? null;
 
 /** Where the project's breakpoints stop in this build (original offsets), and how they show. */
 function placeBreakpoints(s: Session): {
@@ -85,7 +89,7 @@ export function prepareDebug(wasm: Uint8Array, stopAtEntry: boolean): DebugReque
     symbols,
     wat,
     control: new DebugControl(createChannel()),
-    names: moduleSizes(wasm).functionNames,
+    names: functionNames(wasm),
     importedFuncs,
     bodies,
     event: null,
@@ -93,32 +97,10 @@ export function prepareDebug(wasm: Uint8Array, stopAtEntry: boolean): DebugReque
   session = s;
   const req: DebugRequest = { channel: s.control.sab, breakpoints: [], stopAtEntry };
   if (symbols) {
-    const files = new Map<string, number>();
-    const entries = new Set(symbols.functions.map((f) => f.low));
-    const stmts = symbols.statements().filter((r, i, all) => {
-      // A function's first row is before its prologue (no frame base yet): its next row is
-      // where the function's first line is paused at.
-      const next = all[i + 1];
-      return !(
-        entries.has(r.address) &&
-        next &&
-        symbols.functionAt(next.address) === symbols.functionAt(r.address)
-      );
-    });
-    req.sites = stmts.map((r) => r.address + symbols.codeStart);
-    req.lines = stmts.map((r) => lineKey(r.file, r.line, files));
-    req.frameLocals = [];
-    for (const f of symbols.functions) {
-      if (f.frameLocal === null) continue;
-      const at = f.low + symbols.codeStart;
-      const i = bodies.findIndex(
-        (b, k) => b.start <= at && at < (bodies[k + 1]?.start ?? Infinity),
-      );
-      if (i >= 0) req.frameLocals.push([importedFuncs + i, f.frameLocal]);
-    }
+    Object.assign(req, sourcePlan(symbols, bodies, importedFuncs));
   } else if (wat) {
+    // WAT steps by instruction (no `lines`): a folded line holds several.
     req.sites = wat.sites;
-    req.lines = wat.sites.map((o) => wat.lineOf(o) ?? -o);
   }
   const { offsets, placed } = placeBreakpoints(s);
   req.breakpoints = offsets;
@@ -160,9 +142,15 @@ function frameView(s: Session, func: number, offset: number): FrameView {
       offset,
     };
   }
-  const line = s.wat?.lineOf(offset) ?? null;
+  const place = s.wat?.placeOf(offset);
   const p = currentProject(useStore.getState());
-  return { name: name.replace(/^\$/, ''), file: line !== null ? p.entry : null, line, offset };
+  return {
+    name: name.replace(/^\$/, ''),
+    file: place ? p.entry : null,
+    line: place?.line ?? null,
+    offset,
+    ...(place ? { column: place.column, length: place.length } : {}),
+  };
 }
 
 /** The variables in scope in frame `i` of the pause, with their values. */
@@ -170,38 +158,9 @@ function variablesOf(
   s: Session,
   i: number,
 ): { nodes: ValueNode[]; bindings: Map<string, Binding> } {
-  const bindings = new Map<string, Binding>();
   const frame = s.event?.frames[i];
-  if (!frame || !s.symbols) return { nodes: [], bindings };
-  for (const g of s.symbols.globals)
-    if (g.name && g.location.kind === 'address')
-      bindings.set(g.name, { type: g.type, address: g.location.address });
-  const addr = frame.offset - s.symbols.codeStart;
-  const fn = s.symbols.functionAt(addr);
-  if (!fn) return { nodes: [], bindings };
-  const nodes: ValueNode[] = [];
-  for (const v of s.symbols.variablesAt(fn, addr)) {
-    const address =
-      v.location.kind === 'frame'
-        ? frame.base + v.location.offset
-        : v.location.kind === 'address'
-          ? v.location.address
-          : null;
-    bindings.set(v.name, { type: v.type, address });
-    nodes.push(
-      address === null
-        ? {
-            name: v.name,
-            type: v.type.name,
-            text: '<optimised out>',
-            value: '',
-            address: null,
-            size: 0,
-          }
-        : valueAt(v.name, v.type, address, read),
-    );
-  }
-  return { nodes, bindings };
+  if (!frame || !s.symbols) return { nodes: [], bindings: new Map() };
+  return frameScope(s.symbols, frame, read);
 }
 
 function evaluateWatches(watches: string[], bindings: Map<string, Binding>): WatchResult[] {

@@ -13,6 +13,9 @@ export interface FrameView {
   line: number | null;
   /** Offset in the module (hex in the stack when no line is known). */
   offset: number;
+  /** Instruction-level (WAT): the paused instruction's place on its line. */
+  column?: number;
+  length?: number;
 }
 
 export interface PauseView {

@@ -178,9 +178,26 @@ export class Symbols {
     return r && !r.end && r.line > 0 ? r : null;
   }
 
-  /** The statement rows: where a line's code starts (the step sites of a source-level debug). */
+  private stmts: LineRow[] | null = null;
+
+  /**
+   * The statement rows: where a line's code starts (the step sites of a source-level debug).
+   * A function's first row is left out when it has more: it is before the prologue (no frame
+   * base yet), so its first line is stopped at after it, as debuggers do.
+   */
   statements(): LineRow[] {
-    return this.rows.filter((r) => r.isStmt && !r.end && r.line > 0);
+    if (this.stmts) return this.stmts;
+    const entries = new Set(this.functions.map((f) => f.low));
+    const all = this.rows.filter((r) => r.isStmt && !r.end && r.line > 0);
+    this.stmts = all.filter((r, i) => {
+      const next = all[i + 1];
+      return !(
+        entries.has(r.address) &&
+        next &&
+        this.functionAt(next.address) === this.functionAt(r.address)
+      );
+    });
+    return this.stmts;
   }
 
   /**

@@ -121,7 +121,7 @@ export function useDebugMargin(
     node.title = pause?.reason === 'trap' ? `Trapped: ${pause.message ?? ''}` : 'Paused here';
     const w = glyph(monaco, `paused:${path}:${pausedLine}`, pausedLine, node);
     editor.addGlyphMarginWidget(w);
-    const deco = editor.createDecorationsCollection([
+    const decorations: Monaco.editor.IModelDeltaDecoration[] = [
       {
         range: new monaco.Range(pausedLine, 1, pausedLine, 1),
         options: {
@@ -129,7 +129,14 @@ export function useDebugMargin(
           className: pause?.reason === 'trap' ? 'debug-trap-line' : 'debug-paused-line',
         },
       },
-    ]);
+    ];
+    // An instruction-level pause marks the instruction itself.
+    if (frame.column && frame.length)
+      decorations.push({
+        range: new monaco.Range(pausedLine, frame.column, pausedLine, frame.column + frame.length),
+        options: { inlineClassName: 'debug-paused-instruction' },
+      });
+    const deco = editor.createDecorationsCollection(decorations);
     editor.revealLineInCenterIfOutsideViewport(pausedLine);
     return () => {
       editor.removeGlyphMarginWidget(w);

@@ -1,0 +1,78 @@
+// A source-level debug of a module with DWARF, as pure functions: where it may pause (statement
+// sites, their lines, each function's frame-base local), and what a paused frame holds.
+import type { DebugFrame } from '../protocol/debug';
+import type { Symbols } from './dwarf/symbols';
+import type { Body } from './instrument';
+import { valueAt, type ReadMemory, type ValueNode } from './values';
+import type { Binding } from './watch';
+
+export interface SourcePlan {
+  /** Original module offsets of the statements. */
+  sites: number[];
+  /** Each site's file and line as one number (a step ends on another line). */
+  lines: number[];
+  /** [function index, local index] of each function with a frame-base local. */
+  frameLocals: [number, number][];
+}
+
+export function sourcePlan(symbols: Symbols, bodies: Body[], importedFuncs: number): SourcePlan {
+  const files = new Map<string, number>();
+  const key = (file: string, line: number) => {
+    if (!files.has(file)) files.set(file, files.size + 1);
+    return files.get(file)! * 2 ** 20 + line;
+  };
+  const stmts = symbols.statements();
+  const frameLocals: [number, number][] = [];
+  for (const f of symbols.functions) {
+    if (f.frameLocal === null) continue;
+    const at = f.low + symbols.codeStart;
+    const i = bodies.findIndex((b, k) => b.start <= at && at < (bodies[k + 1]?.start ?? Infinity));
+    if (i >= 0) frameLocals.push([importedFuncs + i, f.frameLocal]);
+  }
+  return {
+    sites: stmts.map((r) => r.address + symbols.codeStart),
+    lines: stmts.map((r) => key(r.file, r.line)),
+    frameLocals,
+  };
+}
+
+/**
+ * The variables in scope in `frame` with their values (parameters first), and every name a
+ * watch expression may use there (the frame's variables and the globals).
+ */
+export function frameScope(
+  symbols: Symbols,
+  frame: DebugFrame,
+  read: ReadMemory,
+): { nodes: ValueNode[]; bindings: Map<string, Binding> } {
+  const bindings = new Map<string, Binding>();
+  for (const g of symbols.globals)
+    if (g.name && g.location.kind === 'address')
+      bindings.set(g.name, { type: g.type, address: g.location.address });
+  const addr = frame.offset - symbols.codeStart;
+  const fn = symbols.functionAt(addr);
+  if (!fn) return { nodes: [], bindings };
+  const nodes: ValueNode[] = [];
+  for (const v of symbols.variablesAt(fn, addr)) {
+    const address =
+      v.location.kind === 'frame'
+        ? frame.base + v.location.offset
+        : v.location.kind === 'address'
+          ? v.location.address
+          : null;
+    bindings.set(v.name, { type: v.type, address });
+    nodes.push(
+      address === null
+        ? {
+            name: v.name,
+            type: v.type.name,
+            text: '<optimised out>',
+            value: '',
+            address: null,
+            size: 0,
+          }
+        : valueAt(v.name, v.type, address, read),
+    );
+  }
+  return { nodes, bindings };
+}
