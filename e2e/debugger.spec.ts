@@ -1,0 +1,172 @@
+import { expect, test, type Page } from '@playwright/test';
+import { freshStorage, openPlayground, outputText, selectLanguage, setSource } from './helpers';
+
+test.beforeEach(async ({ page }) => freshStorage(page));
+
+// Flush left: the editor indents typed text by itself.
+const C_PROGRAM = `#include <stdio.h>
+struct point { int x; int y; };
+
+int area(struct point *p, int scale) {
+int w = p->x * scale;
+int h = p->y * scale;
+return w * h;
+}
+int main(void) {
+struct point pt = { 3, 4 };
+const char *name = "box";
+int a = area(&pt, 2);
+printf("%s %d\\n", name, a);
+return 0;
+}
+`;
+
+/** Puts the cursor on `line` of the editor and presses F9. */
+async function toggleBreakpoint(page: Page, line: number) {
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('F9');
+}
+
+const paused = (page: Page) => page.getByTestId('debug-paused-line');
+const variable = (page: Page, name: string) =>
+  page.locator(`[data-testid="debug-variable"][data-name="${name}"]`).first();
+
+async function expectPausedAt(page: Page, line: number) {
+  await expect(paused(page)).toHaveAttribute('data-line', String(line), { timeout: 120_000 });
+}
+
+test('C: a breakpoint in a function pauses with its parameters; step over, watch, step out, memory, continue', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await setSource(page, C_PROGRAM);
+  // Line 3 is blank: the breakpoint moves to the next line with code once the build places it.
+  await toggleBreakpoint(page, 5);
+  await expect(page.getByTestId('breakpoint')).toHaveAttribute('data-line', '5');
+  await expect(page.getByTestId('breakpoint')).toHaveAttribute('data-file', 'main.c');
+
+  await page.getByTestId('debug-button').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'running');
+  await expectPausedAt(page, 5);
+  await expect(paused(page)).toHaveAttribute('data-file', 'main.c');
+  const frames = page.getByTestId('debug-frame');
+  await expect(frames.first()).toHaveAttribute('data-function', 'area');
+  await expect(frames.nth(1)).toHaveAttribute('data-function', 'main');
+  await expect(frames.nth(1)).toHaveAttribute('data-line', '12');
+  await expect(variable(page, 'scale')).toHaveAttribute('data-value', '2');
+
+  // Step over twice: w, then h, get their values.
+  await page.getByTestId('debug-step-over').click();
+  await expectPausedAt(page, 6);
+  await expect(variable(page, 'w')).toHaveAttribute('data-value', '6');
+  await page.keyboard.press('F10');
+  await expectPausedAt(page, 7);
+  await expect(variable(page, 'h')).toHaveAttribute('data-value', '8');
+
+  // Watches: evaluated now and on every pause; a bad one says why.
+  await page.getByTestId('debug-watch-input').fill('w*h+1');
+  await page.getByTestId('debug-watch-input').press('Enter');
+  await page.getByTestId('debug-watch-input').fill('nope+1');
+  await page.getByTestId('debug-watch-input').press('Enter');
+  await expect(page.getByTestId('debug-watch-value').first()).toHaveText('49');
+  await expect(page.getByTestId('debug-watch-value').nth(1)).toContainText(
+    '"nope" is not in scope',
+  );
+
+  // Step out: the caller's frame, on the line of the call.
+  await page.getByTestId('debug-step-out').click();
+  await expectPausedAt(page, 12);
+  await expect(frames.first()).toHaveAttribute('data-function', 'main');
+  await expect(variable(page, 'pt')).toHaveAttribute('data-value', '{x: 3, y: 4}');
+  // A pointer followed in the memory view: the string's bytes.
+  const name = variable(page, 'name');
+  await name.getByTestId('debug-follow-pointer').click();
+  const pointer = parseInt((await name.getAttribute('data-value'))!, 16);
+  await expect(page.getByTestId('debug-memory')).toHaveAttribute('data-address', String(pointer));
+  await expect(page.getByTestId('debug-memory')).toContainText('62 6f 78 00');
+  await expect(page.getByTestId('debug-memory')).toContainText('box.');
+
+  // Continue to the end: the program's output, and the session is over.
+  await page.getByTestId('debug-continue').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle', {
+    timeout: 30_000,
+  });
+  await expect(paused(page)).toHaveCount(0);
+  expect(await outputText(page)).toBe('box 48');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+
+  // Breakpoints are saved with the project.
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('breakpoint')).toHaveAttribute('data-line', '5');
+});
+
+test('C: a trap pauses at the faulting line with the stack; Stop while paused returns to ready', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await setSource(
+    page,
+    '#include <stdio.h>\nint divide(int a, int b) {\nreturn a / b;\n}\nint main(void) {\nprintf("before\\n");\nint z = 0;\nprintf("%d\\n", divide(10, z));\nreturn 0;\n}\n',
+  );
+  await page.getByTestId('debug-button').click();
+  await expectPausedAt(page, 3);
+  await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', 'divide');
+  await expect(page.getByTestId('debug-frame').nth(1)).toHaveAttribute('data-line', '8');
+  await expect(variable(page, 'b')).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('debug-panel')).toContainText('divide by zero');
+  await expect(page.getByTestId('output-line').first()).toHaveText('before');
+  await page.getByTestId('debug-stop').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+  await expect(paused(page)).toHaveCount(0);
+  await expect(page.getByTestId('debug-button')).toBeVisible();
+  // Ready: a normal Run works at once (at -O2, where the division by zero is folded away).
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('output-line').first()).toHaveText('before');
+});
+
+test('WAT: Step into from idle pauses at the first instruction and steps by instruction', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await selectLanguage(page, 'wat');
+  await setSource(
+    page,
+    `(module
+(import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+(memory (export "memory") 1)
+(func $add (param $a i32) (param $b i32) (result i32)
+(i32.add (local.get $a) (local.get $b)))
+(func (export "_start")
+(local $x i32)
+(local.set $x (i32.const 40))
+(local.set $x (call $add (local.get $x) (i32.const 2)))
+(call $exit (i32.sub (local.get $x) (i32.const 42)))))
+`,
+  );
+  await page.keyboard.press('F11');
+  await expectPausedAt(page, 8);
+  await expect(page.locator('.debug-paused-instruction')).toHaveText('i32.const');
+  await page.keyboard.press('F11');
+  await expectPausedAt(page, 8);
+  await expect(page.locator('.debug-paused-instruction')).toHaveText('local.set');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('F11');
+  await expectPausedAt(page, 9);
+  await expect(page.locator('.debug-paused-instruction')).toHaveText('call');
+  await page.keyboard.press('F11');
+  await expectPausedAt(page, 5);
+  await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', 'add');
+  await expect(page.getByTestId('debug-frame').nth(1)).toHaveAttribute('data-function', '_start');
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+});
