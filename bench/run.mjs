@@ -19,6 +19,7 @@ import { loopRows } from './loopRows.mjs';
 import { cRows } from './cRows.mjs';
 import { hostingRows } from './hostingRows.mjs';
 import { interpretedRows } from './interpretedRows.mjs';
+import { debugRows } from './debugRows.mjs';
 import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
@@ -163,6 +164,7 @@ const groups = [
     ],
     interpretedRows,
   ],
+  [['debug-start', 'step-latency', 'debug-overhead'], debugRows],
 ];
 
 let browserVersion;

@@ -159,9 +159,12 @@ test('WAT: Step into from idle pauses at the first instruction and steps by inst
   await page.keyboard.press('F11');
   await expectPausedAt(page, 8);
   await expect(page.locator('.debug-paused-instruction')).toHaveText('local.set');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('F11');
-  await expectPausedAt(page, 9);
-  await expect(page.locator('.debug-paused-instruction')).toHaveText('call');
+  // One instruction a step: the operands of the call, then the call.
+  for (const op of ['local.get', 'i32.const', 'call']) {
+    await page.keyboard.press('F11');
+    await expectPausedAt(page, 9);
+    await expect(page.locator('.debug-paused-instruction')).toHaveText(op);
+  }
   await page.keyboard.press('F11');
   await expectPausedAt(page, 5);
   await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', 'add');

@@ -10,12 +10,14 @@ const { wasm, channel, stopAtEntry } = workerData as {
   stopAtEntry: boolean;
 };
 const out = instrument(wasm);
-const host = new DebugHost(channel, (e) => parentPort!.postMessage({ pause: e }), { stopAtEntry });
+const host = new DebugHost(channel, out, (e) => parentPort!.postMessage({ pause: e }), {
+  stopAtEntry,
+});
 const printed: number[] = [];
 const instance = new WebAssembly.Instance(new WebAssembly.Module(out.wasm as BufferSource), {
   dbg: host.hooks,
   env: { print: (x: number) => void printed.push(x) },
 });
-host.memory = instance.exports.memory as WebAssembly.Memory;
+host.bind(instance);
 const result = (instance.exports.main as () => number)();
 parentPort!.postMessage({ done: { result, printed } });

@@ -52,7 +52,7 @@ const PROGRAM = `(module
     (i32.const 0))
   (export "fact" (func $fact)))`;
 
-type Hooks = { step: number[]; enter: number[]; leave: number[] };
+type Hooks = { step: number[]; leave: number[]; depth?: number };
 
 async function run(bytes: Uint8Array, arg = 0, hooks?: Hooks) {
   const printed: number[] = [];
@@ -60,13 +60,17 @@ async function run(bytes: Uint8Array, arg = 0, hooks?: Hooks) {
   if (hooks)
     imports.dbg = {
       step: (o: number) => void hooks.step.push(o),
-      enter: (f: number) => void hooks.enter.push(f),
       leave: (f: number) => void hooks.leave.push(f),
+      poll: () => {},
     };
   const { instance } = (await WebAssembly.instantiate(bytes, imports)) as unknown as {
     instance: WebAssembly.Instance;
   };
+  // Every site and every exit calls the host.
+  const limit = instance.exports.__dbg_limit as WebAssembly.Global | undefined;
+  if (limit) limit.value = 0x7fffffff;
   const result = (instance.exports.main as (x: number) => number)(arg);
+  if (hooks) hooks.depth = Number((instance.exports.__dbg_depth as WebAssembly.Global).value);
   return { printed, result };
 }
 
@@ -75,26 +79,27 @@ describe('the debug instrumenter', () => {
     const original = wat(PROGRAM);
     const out = instrument(original);
     expect(WebAssembly.validate(out.wasm as BufferSource)).toBe(true);
-    const hooks: Hooks = { step: [], enter: [], leave: [] };
+    const hooks: Hooks = { step: [], leave: [] };
     expect(await run(out.wasm, 0, hooks)).toEqual(await run(original));
     expect((await run(original)).printed).toEqual([120, 7, 9, 24]);
-    // Every enter has its leave (returns and branches out of the body included).
-    expect(hooks.enter.length).toBe(hooks.leave.length);
+    // Every entry has its exit (returns and branches out of the body included): main's own
+    // exit brings the depth back to 0.
+    expect(hooks.depth).toBe(0);
     // fact(5) recurses 5 deep; through the table, fact(4) 4 deep.
-    expect(hooks.enter.filter((f) => f === 1).length).toBe(9);
+    expect(hooks.leave.filter((f) => f === 1).length).toBe(9);
   });
 
   it('reports original offsets, and maps the new offsets back', async () => {
     const original = wat(PROGRAM);
     const offsets = new Set(operatorOffsets(original));
     const out = instrument(original);
-    const hooks: Hooks = { step: [], enter: [], leave: [] };
+    const hooks: Hooks = { step: [], leave: [] };
     await run(out.wasm, 0, hooks);
     expect(hooks.step.length).toBeGreaterThan(50);
     for (const o of hooks.step) expect(offsets.has(o)).toBe(true);
     // A trap's position in the instrumented module is the unreachable's in the original.
     const unreachable = operatorOffsets(original).find((o) => original[o] === 0x00)!;
-    const err = await run(out.wasm, 1, { step: [], enter: [], leave: [] }).catch((e: Error) => e);
+    const err = await run(out.wasm, 1, { step: [], leave: [] }).catch((e: Error) => e);
     const at = /wasm-function\[\d+\]:0x([0-9a-f]+)/.exec(String((err as Error).stack))![1];
     expect(out.toOriginal(parseInt(at, 16))).toBe(unreachable);
   });
@@ -108,8 +113,16 @@ describe('the debug instrumenter', () => {
     expect(WebAssembly.Module.imports(mod).map((i) => `${i.module}.${i.name}`)).toEqual([
       'env.print',
       'dbg.step',
-      'dbg.enter',
       'dbg.leave',
+      'dbg.poll',
+    ]);
+    // The globals the host drives, and no breakpoint flag where there are no sites.
+    expect(WebAssembly.Module.exports(mod).map((e) => e.name)).toEqual([
+      'main',
+      'fact',
+      '__dbg_depth',
+      '__dbg_limit',
+      '__dbg_tick',
     ]);
     expect(none.originalFunction(4)).toBe(1);
     expect(none.originalFunction(2)).toBe(-1);

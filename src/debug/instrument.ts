@@ -1,15 +1,27 @@
-// The debug build's instrumenter: before each chosen instruction the module calls an imported
-// `dbg.step(offset)` with the instruction's offset in the ORIGINAL module, and `dbg.enter(f)` /
-// `dbg.leave(f)` around every function, so the host keeps a shadow stack and can pause (the
-// symbols backend only ever sees original offsets). Pure: bytes in, bytes and an offset map out.
+// The debug build's instrumenter. The program must run at near its own speed until it has to
+// stop, so the checks stay in wasm: each step site tests `depth <= limit` (the host moves the
+// limit: never while running, the current depth for Step over, …) or its function's breakpoint
+// flag, and only then calls the imported `dbg.step(offset, frameBase)` with the ORIGINAL
+// offset. Functions count the call depth in a global; exits call `dbg.leave` under the same
+// test; loop headers and entries count down a tick that calls `dbg.poll` now and then (Pause,
+// new breakpoints). Pure: bytes in, bytes and maps out.
 import { Reader } from '../wasm/reader';
 import { concat, name, section, sleb, uleb, vec } from './encode';
-import { operators, type Op } from './operators';
+import { parse, readBodies, type Body } from './module';
 import * as reindex from './reindex';
+
+export { moduleFunctions, type Body } from './module';
 
 /** The import module of the hooks, and their names in function index order. */
 export const HOOK_MODULE = 'dbg';
-export const HOOKS = ['step', 'enter', 'leave'] as const;
+export const HOOKS = ['step', 'leave', 'poll'] as const;
+/** Exported globals the host drives. */
+export const DEPTH = '__dbg_depth';
+export const LIMIT = '__dbg_limit';
+export const TICK = '__dbg_tick';
+export const SP = '__dbg_sp';
+/** Loop iterations and calls between two polls. */
+export const TICKS = 1 << 16;
 
 /** An instrumented module and how to read it back. */
 export interface Instrumented {
@@ -18,6 +30,13 @@ export interface Instrumented {
   hooks: Record<(typeof HOOKS)[number], number>;
   /** How many step sites were inserted. */
   steps: number;
+  /** Each function with step sites (original index) → its breakpoint flag's export. */
+  flags: Map<number, string>;
+  /** The function (original index) an original offset is in; -1 outside any body. */
+  functionOf(offset: number): number;
+  /** Function bodies of the original, by defined index (their stack frames). */
+  bodies: Body[];
+  importedFuncs: number;
   /** An offset in the instrumented module (a trap's position) → the original's. */
   toOriginal(offset: number): number;
   /** A function index of the instrumented module → the original's (-1: a hook). */
@@ -27,96 +46,24 @@ export interface Instrumented {
 // Operators that only mark structure: no step before them.
 const MARKERS = new Set([0x0b, 0x05, 0x07, 0x19, 0x18]);
 const RETURNS = new Set([0x0f, 0x12, 0x13, 0x15]);
+const SECTION_ORDER = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
 
-export interface Body {
-  /** Where the body starts (its size), where its locals' declarations start, its first operator. */
-  start: number;
-  locals: number;
-  firstOp: number;
-  ops: Op[];
+/** A vector section's content with `items` appended. */
+function appended(content: Uint8Array, items: (Uint8Array | number[])[]): Uint8Array {
+  const r = new Reader(content);
+  const n = r.u32();
+  return concat([uleb(n + items.length), content.subarray(r.pos), ...items]);
 }
 
-/** Every function body of the code section: its locals and its instructions. */
-function readBodies(bytes: Uint8Array, code: { start: number; content: Uint8Array } | undefined) {
-  if (!code) return [];
-  const base = code.content.byteOffset - bytes.byteOffset;
-  const r = new Reader(bytes, base, base + code.content.length);
-  const bodies: Body[] = [];
-  for (let n = r.u32(); n > 0; n--) {
-    const start = r.pos;
-    const size = r.u32();
-    const locals = r.pos;
-    const end = r.pos + size;
-    for (let k = r.u32(); k > 0; k--) {
-      r.u32();
-      r.valtype();
-    }
-    bodies.push({ start, locals, firstOp: r.pos, ops: operators(bytes, r.pos, end) });
-    r.pos = end;
-  }
-  return bodies;
-}
-
-interface Parsed {
-  sections: { id: number; start: number; content: Uint8Array; name?: string }[];
-  /** Each type's results, as raw value types, and their count (func types only). */
-  results: { raw: Uint8Array; count: number }[];
-  importedFuncs: number;
-  funcTypes: number[];
-}
-
-function parse(bytes: Uint8Array): Parsed {
-  const r = new Reader(bytes, 8);
-  const out: Parsed = { sections: [], results: [], importedFuncs: 0, funcTypes: [] };
-  while (r.pos < r.end) {
-    const start = r.pos;
-    const id = r.byte();
-    const size = r.u32();
-    const content = bytes.subarray(r.pos, r.pos + size);
-    const s = new Reader(bytes, r.pos, r.pos + size);
-    const sec: Parsed['sections'][number] = { id, start, content };
-    if (id === 0) sec.name = s.name();
-    if (id === 1) {
-      for (let n = s.u32(), i = 0; i < n; i++) {
-        if (s.byte() !== 0x60) throw new Error('GC types are not supported by the debugger yet');
-        for (let k = s.u32(); k > 0; k--) s.valtype();
-        const count = s.u32();
-        const from = s.pos;
-        for (let k = 0; k < count; k++) s.valtype();
-        out.results.push({ raw: bytes.subarray(from, s.pos), count });
-      }
-    } else if (id === 2) {
-      for (let n = s.u32(), i = 0; i < n; i++) {
-        s.name();
-        s.name();
-        const kind = s.byte();
-        s.importDesc(kind);
-        if (kind === 0) out.importedFuncs++;
-      }
-    } else if (id === 3) for (let n = s.u32(), i = 0; i < n; i++) out.funcTypes.push(s.u32());
-    out.sections.push(sec);
-    r.pos += size;
-  }
-  return out;
-}
-
-/** The module's function bodies (with their instructions) and how many functions it imports. */
-export function moduleFunctions(bytes: Uint8Array): { importedFuncs: number; bodies: Body[] } {
-  const p = parse(bytes);
-  return {
-    importedFuncs: p.importedFuncs,
-    bodies: readBodies(
-      bytes,
-      p.sections.find((x) => x.id === 10),
-    ),
-  };
-}
+const gget = (g: number) => [0x23, ...uleb(g)];
+const gset = (g: number) => [0x24, ...uleb(g)];
 
 /**
- * Instruments `bytes`: a step before every instruction for which `stepAt(offset, opcode)` is
- * true (default: every instruction but the structural markers end/else/catch), enter and leave
- * around every function. Debug info (.debug_* sections) is left out: the engine does not read
- * it, and it describes the original module, which the symbols backend is given instead.
+ * Instruments `bytes`: a step site before every instruction for which `stepAt(offset, opcode)`
+ * is true (default: every one but the structural markers end/else/catch), passing the value of
+ * `frameLocal(function)` as the frame base. Debug info (.debug_* sections) is left out: the
+ * engine does not read it, and it describes the original module, which the symbols are read
+ * from instead.
  */
 export function instrument(
   bytes: Uint8Array,
@@ -124,7 +71,6 @@ export function instrument(
   frameLocal: (func: number) => number | null = () => null,
 ): Instrumented {
   const p = parse(bytes);
-  // The hooks' type goes into the type section (a module without one has no code to debug).
   if (!p.sections.some((s) => s.id === 1))
     throw new Error('a module without a type section has no functions to debug');
   const bodies = readBodies(
@@ -134,10 +80,11 @@ export function instrument(
   const added = HOOKS.length;
   const shift = reindex.shiftBy(p.importedFuncs, added);
   const hookType = p.results.length;
-  // enter/leave take the function; step takes the offset and the frame base (a local's value).
+  // step (offset, frame base), leave (function), poll ().
   const extraTypes: number[][] = [
-    [0x60, 1, 0x7f, 0],
     [0x60, 2, 0x7f, 0x7f, 0],
+    [0x60, 1, 0x7f, 0],
+    [0x60, 0, 0],
   ];
   const multi = new Map<number, number>();
   const blockType = (type: number): number[] => {
@@ -150,18 +97,56 @@ export function instrument(
     }
     return sleb(multi.get(type)!);
   };
-  const hooks = {
-    step: p.importedFuncs,
-    enter: p.importedFuncs + 1,
-    leave: p.importedFuncs + 2,
-  };
-  const call = (hook: number, arg: number) => [0x41, ...sleb(arg), 0x10, ...uleb(hook)];
-  const step = (offset: number, base: number | null) => [
+  const hooks = { step: p.importedFuncs, leave: p.importedFuncs + 1, poll: p.importedFuncs + 2 };
+
+  // The globals the checks read, after the module's own (no index moves).
+  const firstGlobal = p.importedGlobals + p.definedGlobals;
+  const depth = firstGlobal;
+  const limit = firstGlobal + 1;
+  const tick = firstGlobal + 2;
+  const newGlobals: number[][] = [
+    [0x7f, 1, 0x41, 0, 0x0b],
+    [0x7f, 1, 0x41, ...sleb(-1), 0x0b],
+    [0x7f, 1, 0x41, ...sleb(TICKS), 0x0b],
+  ];
+  const newExports: Uint8Array[] = [
+    concat([name(DEPTH), [3], uleb(depth)]),
+    concat([name(LIMIT), [3], uleb(limit)]),
+    concat([name(TICK), [3], uleb(tick)]),
+  ];
+  if (p.spGlobal) newExports.push(concat([name(SP), [3], [0]]));
+  const flags = new Map<number, string>();
+
+  const tickCode = [
+    ...gget(tick),
     0x41,
-    ...sleb(offset),
-    ...(base === null ? [0x41, 0] : [0x20, ...uleb(base)]),
+    1,
+    0x6b,
+    ...gset(tick),
+    ...gget(tick),
+    0x45,
+    0x04,
+    0x40,
     0x10,
-    ...uleb(hooks.step),
+    ...uleb(hooks.poll),
+    0x0b,
+  ];
+  const exitCode = (f: number) => [
+    ...gget(depth),
+    0x41,
+    1,
+    0x6b,
+    ...gset(depth),
+    ...gget(depth),
+    ...gget(limit),
+    0x4c,
+    0x04,
+    0x40,
+    0x41,
+    ...sleb(f),
+    0x10,
+    ...uleb(hooks.leave),
+    0x0b,
   ];
 
   // The code section: each body rebuilt, with the map of its operators' new places.
@@ -175,25 +160,53 @@ export function instrument(
   bodies.forEach((b, d) => {
     const f = p.importedFuncs + d;
     const base = frameLocal(f);
+    const last = b.ops.length - 1;
+    const sites = b.ops.map(
+      (op, i) => i < last && !MARKERS.has(op.code) && stepAt(op.start, op.code),
+    );
+    let flag = -1;
+    if (sites.some(Boolean)) {
+      flag = firstGlobal + newGlobals.length;
+      newGlobals.push([0x7f, 1, 0x41, 0, 0x0b]);
+      const exportName = `__dbg_bp${f}`;
+      newExports.push(concat([name(exportName), [3], uleb(flag)]));
+      flags.set(f, exportName);
+    }
+    const site = (offset: number) => [
+      ...gget(depth),
+      ...gget(limit),
+      0x4c,
+      ...gget(flag),
+      0x72,
+      0x04,
+      0x40,
+      0x41,
+      ...sleb(offset),
+      ...(base === null ? [0x41, 0] : [0x20, ...uleb(base)]),
+      0x10,
+      ...uleb(hooks.step),
+      0x0b,
+    ];
     // The locals' declarations, as they were (they follow the body's size).
     const out: number[] = [...bytes.subarray(b.locals, b.firstOp)];
-    out.push(...call(hooks.enter, f), 0x02, ...blockType(p.funcTypes[d]));
-    const last = b.ops.length - 1;
+    out.push(...gget(depth), 0x41, 1, 0x6a, ...gset(depth), ...tickCode);
+    out.push(0x02, ...blockType(p.funcTypes[d]));
     b.ops.forEach((op, i) => {
       if (i === last) return;
-      if (!MARKERS.has(op.code) && stepAt(op.start, op.code)) {
-        out.push(...step(op.start, base));
+      if (sites[i]) {
+        out.push(...site(op.start));
         steps++;
       }
-      if (RETURNS.has(op.code)) out.push(...call(hooks.leave, f));
+      if (RETURNS.has(op.code)) out.push(...exitCode(f));
       relNew.push(out.length);
       mapOld.push(op.start);
       lengths.push(op.end - op.start);
       if ((op.code === 0x10 || op.code === 0x12 || op.code === 0xd2) && op.funcIndex !== undefined)
         out.push(op.code, ...uleb(shift(op.funcIndex)));
       else out.push(...bytes.subarray(op.start, op.end));
+      if (op.code === 0x03) out.push(...tickCode);
     });
-    out.push(0x0b, ...call(hooks.leave, f), 0x0b);
+    out.push(0x0b, ...exitCode(f), 0x0b);
     const head = uleb(out.length);
     const bodyRel = codeRel + head.length;
     // Operator places so far are relative to this body's content: make them the section's.
@@ -202,13 +215,12 @@ export function instrument(
     codeRel += head.length + out.length;
   });
 
-  // The other sections, in order; the hooks' type and imports added where they belong.
+  // The other sections, in order; the hooks' types, imports, globals and exports added.
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];
   let codeContentStart = 0;
   let at = 8;
-  const hasImports = p.sections.some((s) => s.id === 2);
-  const hookImports = HOOKS.map((h) =>
-    concat([name(HOOK_MODULE), name(h), [0x00], uleb(h === 'step' ? hookType + 1 : hookType)]),
+  const hookImports = HOOKS.map((h, i) =>
+    concat([name(HOOK_MODULE), name(h), [0x00], uleb(hookType + i)]),
   );
   const push = (id: number, content: Uint8Array) => {
     const s = section(id, content);
@@ -216,21 +228,26 @@ export function instrument(
     if (id === 10) codeContentStart = at + s.length - content.length;
     at += s.length;
   };
+  const has = (id: number) => p.sections.some((s) => s.id === id);
+  const pending = new Map<number, () => void>();
+  if (!has(2)) pending.set(2, () => push(2, vec(hookImports)));
+  if (!has(6)) pending.set(6, () => push(6, vec(newGlobals)));
+  if (!has(7)) pending.set(7, () => push(7, vec(newExports)));
+  const flush = (before: number) => {
+    for (const [id, emit] of [...pending]) {
+      if (SECTION_ORDER.indexOf(id) < SECTION_ORDER.indexOf(before)) {
+        emit();
+        pending.delete(id);
+      }
+    }
+  };
   for (const s of p.sections) {
     if (s.id === 0 && s.name?.startsWith('.debug_')) continue;
-    if (s.id === 1) {
-      const r = new Reader(s.content);
-      const n = r.u32();
-      push(1, concat([uleb(n + extraTypes.length), s.content.subarray(r.pos), ...extraTypes]));
-    } else if (s.id === 2) {
-      const r = new Reader(s.content);
-      const n = r.u32();
-      push(2, concat([uleb(n + added), s.content.subarray(r.pos), ...hookImports]));
-    } else if (s.id === 3 && !hasImports) {
-      push(2, vec(hookImports));
-      push(3, s.content);
-    } else if (s.id === 6) push(6, reindex.globals(s.content, shift));
-    else if (s.id === 7) push(7, reindex.exports(s.content, shift));
+    if (s.id !== 0) flush(s.id);
+    if (s.id === 1) push(1, appended(s.content, extraTypes));
+    else if (s.id === 2) push(2, appended(s.content, hookImports));
+    else if (s.id === 6) push(6, appended(reindex.globals(s.content, shift), newGlobals));
+    else if (s.id === 7) push(7, appended(reindex.exports(s.content, shift), newExports));
     else if (s.id === 8) push(8, reindex.start(s.content, shift));
     else if (s.id === 9) push(9, reindex.elements(s.content, shift));
     else if (s.id === 10) push(10, concat([uleb(bodies.length), ...codeParts]));
@@ -241,12 +258,24 @@ export function instrument(
       push(0, concat([name('name'), reindex.names(s.content.subarray(r.pos), shift, named)]));
     } else push(s.id, s.content);
   }
+  for (const emit of pending.values()) emit();
 
   const newAbs = mapNew.map((x) => x + codeContentStart);
   return {
     wasm: concat(parts),
     hooks,
     steps,
+    flags,
+    bodies,
+    importedFuncs: p.importedFuncs,
+    functionOf(offset) {
+      for (let d = 0; d < bodies.length; d++) {
+        const b = bodies[d];
+        const end = d + 1 < bodies.length ? bodies[d + 1].start : Infinity;
+        if (offset >= b.start && offset < end) return p.importedFuncs + d;
+      }
+      return -1;
+    },
     toOriginal(offset) {
       // The last operator that starts at or before `offset` (an inserted hook call maps to the
       // operator it precedes).

@@ -10,16 +10,10 @@ export interface DebugRun {
   wasm: Uint8Array;
   /** The import module "dbg". */
   imports: Record<string, (...args: number[]) => void>;
-  /** The program's memory, once instantiated (read while paused). */
-  bind(memory: WebAssembly.Memory | null): void;
+  /** The instance: its memory (read while paused) and the globals of its checks. */
+  bind(instance: WebAssembly.Instance): void;
   /** The program trapped: it pauses at the trap until the page resumes (then the run ends). */
   trapped(thrown: unknown, message: string): void;
-}
-
-/** The instrumented module's offset of the innermost wasm frame of a V8 stack trace. */
-export function trapOffset(stack: string | undefined): number | null {
-  const m = stack && /wasm-function\[\d+\]:0x([0-9a-f]+)/.exec(stack);
-  return m ? parseInt(m[1], 16) : null;
 }
 
 export function debugRun(
@@ -36,7 +30,7 @@ export function debugRun(
   );
   const lines = new Map<number, number>();
   req.sites?.forEach((s, i) => lines.set(s, req.lines?.[i] ?? s));
-  const host = new DebugHost(req.channel, onPause, {
+  const host = new DebugHost(req.channel, out, onPause, {
     breakpoints: req.breakpoints,
     stopAtEntry: req.stopAtEntry,
     lineOf: req.lines ? (o) => lines.get(o) : undefined,
@@ -44,10 +38,8 @@ export function debugRun(
   return {
     wasm: out.wasm,
     imports: host.hooks,
-    bind: (memory) => (host.memory = memory),
-    trapped(thrown, message) {
-      const at = trapOffset(thrown instanceof Error ? thrown.stack : undefined);
-      host.trapped(at === null ? -1 : out.toOriginal(at), message);
-    },
+    bind: (instance) => host.bind(instance),
+    trapped: (thrown, message) =>
+      host.trapped(thrown instanceof Error ? thrown.stack : undefined, message),
   };
 }

@@ -4,7 +4,8 @@ import { runWasi } from '../wasm/runWasi';
 import { Symbols } from './dwarf/symbols';
 import { instrument, moduleFunctions } from './instrument';
 import { frameScope, sourcePlan } from './plan';
-import { Stepper, type Resume } from './stepper';
+import { DebugHost } from './host';
+import type { Resume } from './stepper';
 import { evaluate } from './watch';
 import type { ValueNode } from './values';
 
@@ -34,7 +35,7 @@ interface Pause {
 }
 
 /**
- * Runs the debug build under a Stepper in this thread (no channel: the hooks answer at once),
+ * Runs the debug build under a DebugHost in this thread (no channel: pauses are answered at once),
  * answering each pause with the next of `answers`; at each pause reads the paused frame's line,
  * the stack's functions, the variables and `watches`, as the page does.
  */
@@ -55,27 +56,31 @@ async function debug(
     (o) => sites.has(o),
     (f) => locals.get(f) ?? null,
   );
-  const stepper = new Stepper({ breakpoints, lineOf: (o) => lines.get(o) });
   let memory: WebAssembly.Memory | null = null;
   const read = (a: number, n: number) => new Uint8Array(memory!.buffer).slice(a, a + n);
   const pauses: Pause[] = [];
-  const paused = () => {
-    const frames = stepper.frames();
-    const { nodes, bindings } = frameScope(symbols, frames[0], read);
-    pauses.push({
-      line: symbols.rowAt(frames[0].offset - symbols.codeStart)?.line ?? -1,
-      functions: frames.map((f) => symbols.functionAt(f.offset - symbols.codeStart)?.name ?? '?'),
-      variables: nodes,
-      watch: watches.map((w) => {
-        try {
-          return evaluate(w, (n) => bindings.get(n) ?? null, read).text;
-        } catch (e) {
-          return `error: ${(e as Error).message}`;
-        }
-      }),
-    });
-    stepper.go(answers.shift() ?? { kind: 'continue' });
-  };
+  const host = new DebugHost(null, out, () => {}, {
+    breakpoints,
+    lineOf: (o) => lines.get(o),
+    answer: (e) => {
+      const { nodes, bindings } = frameScope(symbols, e.frames[0], read);
+      pauses.push({
+        line: symbols.rowAt(e.offset - symbols.codeStart)?.line ?? -1,
+        functions: e.frames.map(
+          (f) => symbols.functionAt(f.offset - symbols.codeStart)?.name ?? '?',
+        ),
+        variables: nodes,
+        watch: watches.map((w) => {
+          try {
+            return evaluate(w, (n) => bindings.get(n) ?? null, read).text;
+          } catch (err) {
+            return `error: ${(err as Error).message}`;
+          }
+        }),
+      });
+      return answers.shift() ?? { kind: 'continue' };
+    },
+  });
   const r = await runWasi(
     {
       runId: 1,
@@ -84,16 +89,11 @@ async function debug(
       args: [],
       env: [],
       debugHooks: {
-        imports: {
-          step: (o: number, base: number) => {
-            if (stepper.step(o, base)) paused();
-          },
-          enter: (f: number) => stepper.enter(f),
-          leave: (f: number) => {
-            if (stepper.leave(f)) paused();
-          },
+        imports: host.hooks,
+        bind: (instance) => {
+          memory = instance.exports.memory as WebAssembly.Memory;
+          host.bind(instance);
         },
-        bind: (m) => (memory = m),
         trapped: () => {},
       },
     },
@@ -101,6 +101,8 @@ async function debug(
   );
   return { pauses, result: r };
 }
+
+Error.stackTraceLimit = Infinity;
 
 const value = (p: Pause, name: string) => p.variables.find((v) => v.name === name)?.value;
 

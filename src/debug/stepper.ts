@@ -1,13 +1,16 @@
-// The debug host's decisions, with no waiting in them: the shadow call stack the enter/leave
-// hooks keep, and at each step whether the program pauses there (a breakpoint, Pause, or the
-// step the user asked for). The runner's hooks call it; it is pure, so it is tested as it is.
+// The debug host's decisions, with no waiting in them: at each step site (and at each exit the
+// instrumented code reports) whether the program pauses there — a breakpoint, Pause, or the
+// step the user asked for — and the depth limit the code's own checks use until then. The call
+// depth comes from the program (a global it keeps). Pure, so it is tested as it is.
+import type { DebugFrame as Frame, PauseReason } from '../protocol/debug';
+
+export type { Frame, PauseReason };
 
 /** What the user asked the program to do after a pause. */
 export type Resume = { kind: 'continue' } | { kind: 'into' } | { kind: 'over' } | { kind: 'out' };
 
-import type { DebugFrame as Frame, PauseReason } from '../protocol/debug';
-
-export type { Frame, PauseReason };
+/** A limit no depth reaches: every site calls the host. */
+export const EVERY_SITE = 0x7fffffff;
 
 /**
  * Breakpoints are original code offsets (a source line resolves to one or more). A step ends at
@@ -15,12 +18,10 @@ export type { Frame, PauseReason };
  * frame (into), in this frame or a caller (over), in a caller (out).
  */
 export class Stepper {
-  readonly stack: Frame[] = [];
   private breakpoints = new Set<number>();
   private resume: Resume = { kind: 'continue' };
-  /** The depth the current step started at (over/out). */
+  /** The depth and line the current step started at. */
   private depth = 0;
-  /** The line the current step started on (over/into). */
   private line = -1;
   private pauseAsked = false;
   private stopAtEntry: boolean;
@@ -48,69 +49,51 @@ export class Stepper {
     this.pauseAsked = true;
   }
 
-  enter(func: number): void {
-    this.stack.push({ func, offset: -1, base: 0 });
-  }
-
   /**
-   * A function returned (or branched out of its body). True when a step ends here: the step
-   * left the frame it started in, so the caller pauses on the line of its call (as a debugger
-   * shows the caller after Step out), not at its next line.
+   * Sites at a depth up to this call the host (functions with a breakpoint call it anyway):
+   * none while running on, every one for Step into or Pause, the frame's and its callers' for
+   * Step over, the callers' for Step out.
    */
-  leave(func: number): boolean {
-    // Unwinding by an exception skips leave hooks: pop down to the frame that is leaving.
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      if (this.stack[i].func === func) {
-        this.stack.length = i;
-        break;
-      }
-    }
-    if (this.resume.kind === 'continue' || this.stack.length >= this.depth || !this.stack.length)
-      return false;
-    this.resume = { kind: 'continue' };
-    return true;
+  limit(): number {
+    if (this.stopAtEntry || this.pauseAsked || this.resume.kind === 'into') return EVERY_SITE;
+    if (this.resume.kind === 'over') return this.depth;
+    if (this.resume.kind === 'out') return this.depth - 1;
+    return -1;
   }
 
-  /** A trap or an exception ended frames without their leave: the stack starts over. */
-  reset(): void {
-    this.stack.length = 0;
-  }
-
-  /** The program reached `offset` (a step site); the reason to pause there, or null. */
-  step(offset: number, base = 0): PauseReason | null {
-    const top = this.stack[this.stack.length - 1];
-    if (top) {
-      top.offset = offset;
-      top.base = base;
-    }
-    const depth = this.stack.length;
+  /** The program reached `offset` (a step site) at call depth `depth`: pause there, or null. */
+  step(offset: number, depth: number): PauseReason | null {
     const moved = () => depth !== this.depth || this.lineOf(offset) !== this.line;
     let reason: PauseReason | null = null;
-    if (this.stopAtEntry) {
-      this.stopAtEntry = false;
-      reason = 'entry';
-    } else if (this.pauseAsked) reason = 'pause';
+    if (this.stopAtEntry) reason = 'entry';
+    else if (this.pauseAsked) reason = 'pause';
     else if (this.breakpoints.has(offset)) reason = 'breakpoint';
     else if (this.resume.kind === 'into' && moved()) reason = 'step';
     else if (this.resume.kind === 'over' && depth <= this.depth && moved()) reason = 'step';
     else if (this.resume.kind === 'out' && depth < this.depth) reason = 'step';
     if (reason) {
+      this.stopAtEntry = false;
       this.pauseAsked = false;
       this.resume = { kind: 'continue' };
     }
     return reason;
   }
 
-  /** Goes on after a pause as asked. */
-  go(resume: Resume): void {
-    this.resume = resume;
-    this.depth = this.stack.length;
-    const top = this.stack[this.stack.length - 1];
-    this.line = top ? this.lineOf(top.offset) : -1;
+  /**
+   * A function returned; `depth` is its caller's. True when a step ends here: the step left the
+   * frame it started in, so the caller pauses on the line of its call (as a debugger shows the
+   * caller after Step out), not at its next line.
+   */
+  leave(depth: number): boolean {
+    if (this.resume.kind === 'continue' || depth >= this.depth || depth < 1) return false;
+    this.resume = { kind: 'continue' };
+    return true;
   }
 
-  /** The call stack, innermost frame first. */
-  frames(): Frame[] {
-    return [...this.stack].reverse();
+  /** Goes on after a pause at `offset`, `depth` deep, as asked. */
+  go(resume: Resume, depth: number, offset: number): void {
+    this.resume = resume;
+    this.depth = depth;
+    this.line = this.lineOf(offset);
   }
 }

@@ -36,7 +36,7 @@ export interface WasiRunInput {
 /** What a debug run adds: the "dbg" imports, the memory they read, the pause at a trap. */
 export interface DebugHooks {
   imports: Record<string, (...args: number[]) => void>;
-  bind(memory: WebAssembly.Memory | null): void;
+  bind(instance: WebAssembly.Instance): void;
   trapped(thrown: unknown, message: string): void;
 }
 
@@ -171,7 +171,7 @@ export async function runWasi(
     return { ...result, error: 'not a WASI command: the module exports no memory' };
   }
 
-  input.debugHooks?.bind((instance.exports.memory as WebAssembly.Memory | undefined) ?? null);
+  input.debugHooks?.bind(instance);
   const end =
     waiter.mode === 'jspi'
       ? await runStartSuspending(instance, wasi, jspi.promising!)

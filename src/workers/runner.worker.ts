@@ -57,11 +57,18 @@ const api: RunnerApi = {
       const debug = debugRun(req.wasm, req.debug, (event) =>
         post({ type: 'runner:debug', runId: req.runId, event }),
       );
-      r = await runWasi(
-        { ...req, wasm: debug.wasm, files: undefined, mount, debugHooks: debug },
-        onOutput,
-        onStdin,
-      );
+      // A pause lists the whole call stack from the engine's stack trace.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = Infinity;
+      try {
+        r = await runWasi(
+          { ...req, wasm: debug.wasm, files: undefined, mount, debugHooks: debug },
+          onOutput,
+          onStdin,
+        );
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
     } else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
     return Comlink.transfer(r, resultBuffers(r, !component));
   },

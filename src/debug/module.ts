@@ -1,0 +1,132 @@
+// A module's structure as the instrumenter needs it: sections, types' results, imports, the
+// globals it defines, and each function body with its instructions and stack frame.
+import { Reader } from '../wasm/reader';
+import { operators, type Op } from './operators';
+
+export interface Body {
+  /** Where the body starts (its size), where its locals' declarations start, its first operator. */
+  start: number;
+  locals: number;
+  firstOp: number;
+  ops: Op[];
+  /**
+   * Bytes its prologue takes off the stack pointer (global 0): `global.get 0; i32.const N;
+   * i32.sub` (clang's frames); 0 without one.
+   */
+  frameSize: number;
+  /** It stores the stack pointer (a function that calls; a leaf's frame is below the pointer). */
+  writesSp: boolean;
+}
+
+export interface Parsed {
+  sections: { id: number; start: number; content: Uint8Array; name?: string }[];
+  /** Each type's results, as raw value types, and their count (func types only). */
+  results: { raw: Uint8Array; count: number }[];
+  importedFuncs: number;
+  importedGlobals: number;
+  definedGlobals: number;
+  /** Global 0 is a mutable i32 (clang's __stack_pointer). */
+  spGlobal: boolean;
+  funcTypes: number[];
+}
+
+const lebAt = (bytes: Uint8Array, at: number) => new Reader(bytes, at).u32();
+
+function frameOf(bytes: Uint8Array, ops: Op[]): { frameSize: number; writesSp: boolean } {
+  let frameSize = 0;
+  const [a, b, c] = ops;
+  if (a?.code === 0x23 && lebAt(bytes, a.start + 1) === 0 && b?.code === 0x41 && c?.code === 0x6b)
+    frameSize = lebAt(bytes, b.start + 1);
+  const writesSp = ops.some((o) => o.code === 0x24 && lebAt(bytes, o.start + 1) === 0);
+  return { frameSize, writesSp };
+}
+
+/** Every function body of the code section: its locals and its instructions. */
+export function readBodies(
+  bytes: Uint8Array,
+  code: { start: number; content: Uint8Array } | undefined,
+): Body[] {
+  if (!code) return [];
+  const base = code.content.byteOffset - bytes.byteOffset;
+  const r = new Reader(bytes, base, base + code.content.length);
+  const bodies: Body[] = [];
+  for (let n = r.u32(); n > 0; n--) {
+    const start = r.pos;
+    const size = r.u32();
+    const locals = r.pos;
+    const end = r.pos + size;
+    for (let k = r.u32(); k > 0; k--) {
+      r.u32();
+      r.valtype();
+    }
+    const ops = operators(bytes, r.pos, end);
+    bodies.push({ start, locals, firstOp: r.pos, ops, ...frameOf(bytes, ops) });
+    r.pos = end;
+  }
+  return bodies;
+}
+
+export function parse(bytes: Uint8Array): Parsed {
+  const r = new Reader(bytes, 8);
+  const out: Parsed = {
+    sections: [],
+    results: [],
+    importedFuncs: 0,
+    importedGlobals: 0,
+    definedGlobals: 0,
+    spGlobal: false,
+    funcTypes: [],
+  };
+  while (r.pos < r.end) {
+    const start = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    const content = bytes.subarray(r.pos, r.pos + size);
+    const s = new Reader(bytes, r.pos, r.pos + size);
+    const sec: Parsed['sections'][number] = { id, start, content };
+    if (id === 0) sec.name = s.name();
+    if (id === 1) {
+      for (let n = s.u32(), i = 0; i < n; i++) {
+        if (s.byte() !== 0x60) throw new Error('GC types are not supported by the debugger yet');
+        for (let k = s.u32(); k > 0; k--) s.valtype();
+        const count = s.u32();
+        const from = s.pos;
+        for (let k = 0; k < count; k++) s.valtype();
+        out.results.push({ raw: bytes.subarray(from, s.pos), count });
+      }
+    } else if (id === 2) {
+      for (let n = s.u32(), i = 0; i < n; i++) {
+        s.name();
+        s.name();
+        const kind = s.byte();
+        if (kind === 3 && out.importedGlobals === 0) {
+          const t = s.bytes[s.pos];
+          out.spGlobal = t === 0x7f && s.bytes[s.pos + 1] === 1;
+        }
+        s.importDesc(kind);
+        if (kind === 0) out.importedFuncs++;
+        if (kind === 3) out.importedGlobals++;
+      }
+    } else if (id === 3) for (let n = s.u32(), i = 0; i < n; i++) out.funcTypes.push(s.u32());
+    else if (id === 6) {
+      out.definedGlobals = s.u32();
+      if (out.importedGlobals === 0 && out.definedGlobals > 0)
+        out.spGlobal = s.bytes[s.pos] === 0x7f && s.bytes[s.pos + 1] === 1;
+    }
+    out.sections.push(sec);
+    r.pos += size;
+  }
+  return out;
+}
+
+/** The module's function bodies (with their instructions) and how many functions it imports. */
+export function moduleFunctions(bytes: Uint8Array): { importedFuncs: number; bodies: Body[] } {
+  const p = parse(bytes);
+  return {
+    importedFuncs: p.importedFuncs,
+    bodies: readBodies(
+      bytes,
+      p.sections.find((x) => x.id === 10),
+    ),
+  };
+}
