@@ -192,6 +192,23 @@ function Watch() {
   );
 }
 
+/** Where the selected frame is paused: its file and line (the editor highlights it). */
+function PausedAt() {
+  const frame = useDebug((s) => s.pause?.frames[s.selected]);
+  if (!frame?.file || frame.line === null) return null;
+  return (
+    <span
+      className="debug-at"
+      data-testid="debug-paused-line"
+      data-file={frame.file}
+      data-line={frame.line}
+    >
+      {' '}
+      at {frame.file}:{frame.line}
+    </span>
+  );
+}
+
 /** The debug session's panel: stack, variables, watches, memory. */
 export function DebugPanel() {
   const notice = useDebug((s) => s.notice);
@@ -209,6 +226,7 @@ export function DebugPanel() {
               : pause
                 ? `Paused (${pause.reason}) in ${pause.frames[0]?.name ?? '?'}`
                 : 'The debug session ended.'}
+        {pause && <PausedAt />}
         {notice && <span className="debug-notice"> {notice}</span>}
       </div>
       <div className="debug-grid">

@@ -1,6 +1,6 @@
 // The editor's debug gutter: breakpoints (a click in the gutter or F9; red dots, hollow where
-// the debug build cannot stop), the paused line (highlighted, with an arrow), and breakpoints
-// that move with the text as lines are added above them.
+// the debug build cannot stop), the paused line (highlighted, with an arrow beside the line
+// numbers), and breakpoints that move with the text as lines are added above them.
 import { useEffect } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useDebug, type PlacedBreakpoint } from '../../debug/state';
@@ -32,7 +32,7 @@ function glyph(
     getDomNode: () => node,
     getPosition: () => ({
       lane: monaco.editor.GlyphMarginLane.Center,
-      zIndex: id.startsWith('paused') ? 20 : 10,
+      zIndex: 10,
       range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 },
     }),
   };
@@ -113,20 +113,14 @@ export function useDebugMargin(
     const { monaco, editor } = api;
     const model = editor.getModel();
     if (!model || pausedLine > model.getLineCount()) return;
-    const node = document.createElement('div');
-    node.className = 'debug-paused-arrow';
-    node.dataset.testid = 'debug-paused-line';
-    node.dataset.file = path;
-    node.dataset.line = String(pausedLine);
-    node.title = pause?.reason === 'trap' ? `Trapped: ${pause.message ?? ''}` : 'Paused here';
-    const w = glyph(monaco, `paused:${path}:${pausedLine}`, pausedLine, node);
-    editor.addGlyphMarginWidget(w);
     const decorations: Monaco.editor.IModelDeltaDecoration[] = [
       {
         range: new monaco.Range(pausedLine, 1, pausedLine, 1),
         options: {
           isWholeLine: true,
           className: pause?.reason === 'trap' ? 'debug-trap-line' : 'debug-paused-line',
+          // The arrow, between the line numbers and the text (the glyph margin is the dots').
+          linesDecorationsClassName: 'debug-paused-arrow',
         },
       },
     ];
@@ -138,10 +132,7 @@ export function useDebugMargin(
       });
     const deco = editor.createDecorationsCollection(decorations);
     editor.revealLineInCenterIfOutsideViewport(pausedLine);
-    return () => {
-      editor.removeGlyphMarginWidget(w);
-      deco.clear();
-    };
+    return () => deco.clear();
   }, [api, path, pausedLine, frame, pause]);
 
   // Breakpoints follow their lines when text is inserted or deleted above them.
