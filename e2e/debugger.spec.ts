@@ -173,3 +173,42 @@ test('WAT: Step into from idle pauses at the first instruction and steps by inst
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
   await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
 });
+
+test('C: Pause stops a busy loop where it is; a deep recursion lists its stack without freezing', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await setSource(
+    page,
+    '#include <stdio.h>\nint main(void) {\nvolatile unsigned x = 0;\nprintf("looping\\n");\nfor (;;) {\nx++;\n}\nreturn 0;\n}\n',
+  );
+  await page.getByTestId('debug-button').click();
+  await expect(page.getByTestId('output-line').first()).toHaveText('looping', { timeout: 120_000 });
+  await page.getByTestId('debug-pause').click();
+  await expect(paused(page)).toHaveAttribute('data-line', /^(5|6)$/);
+  expect(Number(await variable(page, 'x').getAttribute('data-value'))).toBeGreaterThan(0);
+  await page.keyboard.press('Shift+F5');
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+
+  // Deeper than the engine's stack: the overflow pauses with every frame, in a virtual list.
+  await page.getByTestId('compiler-flags').fill('-Wl,-z,stack-size=67108864');
+  await setSource(
+    page,
+    '#include <stdio.h>\nint depth(int n) {\nif (n == 0) return 0;\nreturn depth(n - 1) + 1;\n}\nint main(void) {\nprintf("%d\\n", depth(100000));\nreturn 0;\n}\n',
+  );
+  await page.getByTestId('debug-button').click();
+  // In depth(): at its entry or at the call, wherever the engine ran out of stack.
+  await expect(paused(page)).toHaveAttribute('data-line', /^(2|4)$/, { timeout: 120_000 });
+  await expect(page.getByTestId('debug-panel')).toContainText('Maximum call stack size exceeded');
+  const count = Number(
+    (await page.locator('.debug-section h3').first().textContent())!.replace(/\D/g, ''),
+  );
+  expect(count).toBeGreaterThan(5000);
+  expect(await page.getByTestId('debug-frame').count()).toBeLessThan(100);
+  await page.getByTestId('debug-frame').nth(3).click();
+  await expect(page.getByTestId('debug-frame').nth(3)).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('debug-stop').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+});
