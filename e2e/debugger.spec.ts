@@ -168,6 +168,9 @@ test('WAT: Step into from idle pauses at the first instruction and steps by inst
   await page.keyboard.press('F11');
   await expectPausedAt(page, 5);
   await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', 'add');
+  // Its wasm locals, by their WAT names.
+  await expect(variable(page, 'a')).toHaveAttribute('data-value', '40');
+  await expect(variable(page, 'b')).toHaveAttribute('data-value', '2');
   await expect(page.getByTestId('debug-frame').nth(1)).toHaveAttribute('data-function', '_start');
   await page.keyboard.press('F5');
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
@@ -210,5 +213,28 @@ test('C: Pause stops a busy loop where it is; a deep recursion lists its stack w
   await page.getByTestId('debug-frame').nth(3).click();
   await expect(page.getByTestId('debug-frame').nth(3)).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('debug-stop').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+});
+
+test('AssemblyScript: a breakpoint pauses at its line through the source map, with the locals', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await selectLanguage(page, 'assemblyscript');
+  await page.getByTestId('examples-select').selectOption('trap');
+  await toggleBreakpoint(page, 3);
+  await page.getByTestId('debug-button').click();
+  await expectPausedAt(page, 3);
+  await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', /divide/);
+  await expect(variable(page, 'a')).toHaveAttribute('data-value', '100');
+  await expect(variable(page, 'b')).toHaveAttribute('data-value', '0');
+  await page.getByTestId('debug-watch-input').fill('a / 4 + b');
+  await page.getByTestId('debug-watch-input').press('Enter');
+  await expect(page.getByTestId('debug-watch-value').first()).toHaveText('25');
+  // The division traps: paused there, then Continue ends the run with the trap.
+  await page.getByTestId('debug-continue').click();
+  await expect(page.getByTestId('debug-panel')).toContainText('divide by zero');
+  await page.getByTestId('debug-continue').click();
+  await expect(page.getByTestId('exit-status')).toContainText('divide by zero');
   await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
 });

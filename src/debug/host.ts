@@ -2,7 +2,7 @@
 // to the page through the shared channel. A pause posts where the program is — the call stack
 // read from the engine's own stack trace, frame bases followed up the stack — then blocks the
 // worker until the page resumes it (answering its memory reads meanwhile).
-import type { PauseEvent } from '../protocol/debug';
+import type { PauseEvent, WasmLocal } from '../protocol/debug';
 import { DebugPort } from './channel';
 import { DEPTH, LIMIT, SP, TICK, TICKS, type Instrumented } from './instrument';
 import { Stepper, type Frame, type PauseReason, type Resume } from './stepper';
@@ -46,6 +46,12 @@ export class DebugHost {
   }
 
   private breakpoints: number[];
+  /** The locals the paused site handed over (instruction-level functions). */
+  private locals: WasmLocal[] = [];
+  private local(type: WasmLocal['type']) {
+    return (index: number, value: number | bigint) =>
+      void this.locals.push({ index, type, value: String(value) });
+  }
 
   /** The instance's memory and the globals its checks read; the breakpoints armed. */
   bind(instance: WebAssembly.Instance): void {
@@ -98,9 +104,10 @@ export class DebugHost {
   }
 
   /** Pauses: posts the event, blocks until the page resumes the program, goes on as asked. */
-  private pause(reason: PauseReason, frames: Frame[], message?: string) {
+  private pause(reason: PauseReason, frames: Frame[], message?: string, locals?: WasmLocal[]) {
     const offset = frames[0]?.offset ?? -1;
-    const event = { reason, offset, frames, ...(message ? { message } : {}) };
+    const event: PauseEvent = { reason, offset, frames, ...(message ? { message } : {}) };
+    if (locals?.length) event.locals = locals;
     let resume: Resume;
     if (this.port) {
       this.port.enterPause();
@@ -137,12 +144,14 @@ export class DebugHost {
   /** The imports of the instrumented module's "dbg" module. */
   readonly hooks = {
     step: (offset: number, base: number) => {
+      const locals = this.locals;
+      this.locals = [];
       this.poll();
       const reason = this.stepper.step(offset, this.depth());
       if (!reason) return;
       const frames = this.frames(new Error().stack, base);
       if (frames[0]) frames[0].offset = offset;
-      this.pause(reason, frames);
+      this.pause(reason, frames, undefined, locals);
     },
     leave: () => {
       if (!this.stepper.leave(this.depth())) return;
@@ -153,5 +162,9 @@ export class DebugHost {
       if (this.globals[TICK]) this.globals[TICK].value = TICKS;
       this.poll();
     },
+    local_i32: this.local('i32'),
+    local_i64: this.local('i64'),
+    local_f32: this.local('f32'),
+    local_f64: this.local('f64'),
   };
 }

@@ -14,7 +14,15 @@ export { moduleFunctions, type Body } from './module';
 
 /** The import module of the hooks, and their names in function index order. */
 export const HOOK_MODULE = 'dbg';
-export const HOOKS = ['step', 'leave', 'poll'] as const;
+export const HOOKS = [
+  'step',
+  'leave',
+  'poll',
+  'local_i32',
+  'local_i64',
+  'local_f32',
+  'local_f64',
+] as const;
 /** Exported globals the host drives. */
 export const DEPTH = '__dbg_depth';
 export const LIMIT = '__dbg_limit';
@@ -26,8 +34,8 @@ export const TICKS = 1 << 16;
 /** An instrumented module and how to read it back. */
 export interface Instrumented {
   wasm: Uint8Array;
-  /** The function index of each hook in the instrumented module. */
-  hooks: Record<(typeof HOOKS)[number], number>;
+  /** The function index of the control hooks in the instrumented module. */
+  hooks: Record<'step' | 'leave' | 'poll', number>;
   /** How many step sites were inserted. */
   steps: number;
   /** Each function with step sites (original index) → its breakpoint flag's export. */
@@ -69,6 +77,7 @@ export function instrument(
   bytes: Uint8Array,
   stepAt: (offset: number, opcode: number) => boolean = () => true,
   frameLocal: (func: number) => number | null = () => null,
+  dumpLocals: (func: number) => boolean = () => false,
 ): Instrumented {
   const p = parse(bytes);
   if (!p.sections.some((s) => s.id === 1))
@@ -80,11 +89,15 @@ export function instrument(
   const added = HOOKS.length;
   const shift = reindex.shiftBy(p.importedFuncs, added);
   const hookType = p.results.length;
-  // step (offset, frame base), leave (function), poll ().
+  // step (offset, frame base), leave (function), poll (), local_<type> (index, value).
   const extraTypes: number[][] = [
     [0x60, 2, 0x7f, 0x7f, 0],
     [0x60, 1, 0x7f, 0],
     [0x60, 0, 0],
+    [0x60, 2, 0x7f, 0x7f, 0],
+    [0x60, 2, 0x7f, 0x7e, 0],
+    [0x60, 2, 0x7f, 0x7d, 0],
+    [0x60, 2, 0x7f, 0x7c, 0],
   ];
   const multi = new Map<number, number>();
   const blockType = (type: number): number[] => {
@@ -98,6 +111,12 @@ export function instrument(
     return sleb(multi.get(type)!);
   };
   const hooks = { step: p.importedFuncs, leave: p.importedFuncs + 1, poll: p.importedFuncs + 2 };
+  const localHook: Record<number, number> = {
+    0x7f: p.importedFuncs + 3,
+    0x7e: p.importedFuncs + 4,
+    0x7d: p.importedFuncs + 5,
+    0x7c: p.importedFuncs + 6,
+  };
 
   // The globals the checks read, after the module's own (no index moves).
   const firstGlobal = p.importedGlobals + p.definedGlobals;
@@ -172,6 +191,15 @@ export function instrument(
       newExports.push(concat([name(exportName), [3], uleb(flag)]));
       flags.set(f, exportName);
     }
+    // Instruction-level functions hand the host their locals before each pause.
+    const dump: number[] = [];
+    if (dumpLocals(f)) {
+      const types = [...(p.params[p.funcTypes[d]] ?? []), ...b.localTypes];
+      types.forEach((t, i) => {
+        if (localHook[t] !== undefined)
+          dump.push(0x41, ...sleb(i), 0x20, ...uleb(i), 0x10, ...uleb(localHook[t]));
+      });
+    }
     const site = (offset: number) => [
       ...gget(depth),
       ...gget(limit),
@@ -180,6 +208,7 @@ export function instrument(
       0x72,
       0x04,
       0x40,
+      ...dump,
       0x41,
       ...sleb(offset),
       ...(base === null ? [0x41, 0] : [0x20, ...uleb(base)]),

@@ -16,12 +16,16 @@ export interface Body {
   frameSize: number;
   /** It stores the stack pointer (a function that calls; a leaf's frame is below the pointer). */
   writesSp: boolean;
+  /** Its declared locals' value types (first byte; after the parameters). */
+  localTypes: number[];
 }
 
 export interface Parsed {
   sections: { id: number; start: number; content: Uint8Array; name?: string }[];
   /** Each type's results, as raw value types, and their count (func types only). */
   results: { raw: Uint8Array; count: number }[];
+  /** Each type's parameters' value types (first byte of each). */
+  params: number[][];
   importedFuncs: number;
   importedGlobals: number;
   definedGlobals: number;
@@ -29,6 +33,9 @@ export interface Parsed {
   spGlobal: boolean;
   funcTypes: number[];
 }
+
+/** Locals shown per function at most. */
+export const MAX_LOCALS = 256;
 
 const lebAt = (bytes: Uint8Array, at: number) => new Reader(bytes, at).u32();
 
@@ -55,12 +62,16 @@ export function readBodies(
     const size = r.u32();
     const locals = r.pos;
     const end = r.pos + size;
+    const localTypes: number[] = [];
     for (let k = r.u32(); k > 0; k--) {
-      r.u32();
+      const n = r.u32();
+      const t = r.bytes[r.pos];
       r.valtype();
+      // A function with very many locals shows the first ones.
+      for (let i = 0; i < n && localTypes.length < MAX_LOCALS; i++) localTypes.push(t);
     }
     const ops = operators(bytes, r.pos, end);
-    bodies.push({ start, locals, firstOp: r.pos, ops, ...frameOf(bytes, ops) });
+    bodies.push({ start, locals, firstOp: r.pos, ops, localTypes, ...frameOf(bytes, ops) });
     r.pos = end;
   }
   return bodies;
@@ -71,6 +82,7 @@ export function parse(bytes: Uint8Array): Parsed {
   const out: Parsed = {
     sections: [],
     results: [],
+    params: [],
     importedFuncs: 0,
     importedGlobals: 0,
     definedGlobals: 0,
@@ -88,7 +100,12 @@ export function parse(bytes: Uint8Array): Parsed {
     if (id === 1) {
       for (let n = s.u32(), i = 0; i < n; i++) {
         if (s.byte() !== 0x60) throw new Error('GC types are not supported by the debugger yet');
-        for (let k = s.u32(); k > 0; k--) s.valtype();
+        const params: number[] = [];
+        for (let k = s.u32(); k > 0; k--) {
+          params.push(s.bytes[s.pos]);
+          s.valtype();
+        }
+        out.params.push(params);
         const count = s.u32();
         const from = s.pos;
         for (let k = 0; k < count; k++) s.valtype();

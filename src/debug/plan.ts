@@ -1,7 +1,8 @@
 // A source-level debug of a module with DWARF, as pure functions: where it may pause (statement
 // sites, their lines, each function's frame-base local), and what a paused frame holds.
-import type { DebugFrame } from '../protocol/debug';
+import type { DebugFrame, WasmLocal } from '../protocol/debug';
 import type { Symbols } from './dwarf/symbols';
+import { ATE, type Type } from './dwarf/types';
 import type { Body } from './instrument';
 import { valueAt, type ReadMemory, type ValueNode } from './values';
 import type { Binding } from './watch';
@@ -74,5 +75,28 @@ export function frameScope(
         : valueAt(v.name, v.type, address, read),
     );
   }
+  return { nodes, bindings };
+}
+
+const LOCAL_TYPES: Record<WasmLocal['type'], Type> = {
+  i32: { kind: 'base', name: 'i32', size: 4, encoding: ATE.signed },
+  i64: { kind: 'base', name: 'i64', size: 8, encoding: ATE.signed },
+  f32: { kind: 'base', name: 'f32', size: 4, encoding: ATE.float },
+  f64: { kind: 'base', name: 'f64', size: 8, encoding: ATE.float },
+};
+
+/** A paused frame's wasm locals as variables (named from the name section when it names them). */
+export function wasmLocals(
+  locals: WasmLocal[],
+  names: Map<number, string> | undefined,
+): { nodes: ValueNode[]; bindings: Map<string, Binding> } {
+  const bindings = new Map<string, Binding>();
+  const nodes = locals.map((l) => {
+    const name = (names?.get(l.index) ?? `local ${l.index}`).replace(/^\$/, '');
+    const type = LOCAL_TYPES[l.type];
+    const num = l.type === 'i64' ? BigInt(l.value) : Number(l.value);
+    if (!name.includes(' ')) bindings.set(name, { type, address: null, value: num });
+    return { name, type: l.type, text: l.value, value: l.value, address: null, size: type.size };
+  });
   return { nodes, bindings };
 }

@@ -23,10 +23,12 @@ export function debugRun(
 ): DebugRun {
   const sites = req.sites ? new Set(req.sites) : null;
   const frameLocals = new Map(req.frameLocals ?? []);
+  const localsOf = new Set(req.localsOf ?? []);
   const out = instrument(
     wasm,
     sites ? (offset) => sites.has(offset) : undefined,
     (f) => frameLocals.get(f) ?? null,
+    (f) => localsOf.has(f),
   );
   const lines = new Map<number, number>();
   req.sites?.forEach((s, i) => lines.set(s, req.lines?.[i] ?? s));

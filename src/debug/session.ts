@@ -9,15 +9,18 @@ import { createChannel, DebugControl } from './channel';
 import { projectPath, Symbols } from './dwarf/symbols';
 import { moduleFunctions, type Body } from './instrument';
 import { useDebug, type FrameView, type PlacedBreakpoint, type WatchResult } from './state';
-import { frameScope, sourcePlan } from './plan';
+import { frameScope, sourcePlan, wasmLocals } from './plan';
 import { hex, type ReadMemory, type ValueNode } from './values';
 import { evaluate, WatchError, type Binding } from './watch';
-import { watLines, type WatLines } from './watLines';
+import { localNames } from './names';
+import { mapPlaces, watPlaces, type Places } from './places';
 
 interface Session {
   symbols: Symbols | null;
-  /** A WAT project's instruction → source line map (instruction-level debugging). */
-  wat: WatLines | null;
+  /** Without DWARF: a WAT program's instructions or a source map's lines. */
+  places: Places | null;
+  /** function index → local index → name (instruction-level locals). */
+  localNames: Map<number, Map<number, string>>;
   control: DebugControl;
   names: Record<number, string>;
   importedFuncs: number;
@@ -26,6 +29,13 @@ interface Session {
 }
 
 let session: Session | null = null;
+
+const fileKeys = new Map<string, number>();
+/** A place's file and line as one number (the stepper compares them). */
+function lineKeyOf(p: { file: string; line: number }): number {
+  if (!fileKeys.has(p.file)) fileKeys.set(p.file, fileKeys.size + 1);
+  return fileKeys.get(p.file)! * 2 ** 20 + p.line;
+}
 
 /** Function names: the name section's, else an export's. */
 function functionNames(wasm: Uint8Array): Record<number, string> {
@@ -50,12 +60,12 @@ function placeBreakpoints(s: Session): {
   for (const [file, lines] of Object.entries(p.breakpoints ?? {})) {
     const out: PlacedBreakpoint[] = [];
     for (const line of lines) {
-      if (s.wat) {
-        const at = file === p.entry ? s.wat.breakpoint(line) : null;
+      if (s.places) {
+        const at = s.places.breakpoint(file, line);
         if (at) {
           offsets.push(...at.offsets);
           out.push({ line: at.line, verified: true });
-        } else out.push({ line, verified: false, reason: 'no instruction on or after this line' });
+        } else out.push({ line, verified: false, reason: 'no code on or after this line' });
         continue;
       }
       if (!s.symbols || !files.has(file)) {
@@ -79,15 +89,25 @@ function placeBreakpoints(s: Session): {
  * A debug run of `wasm` (the debug build, or an opened module): its request for the runner.
  * `stopAtEntry`: pause before the first line (Step into with nothing running).
  */
-export function prepareDebug(wasm: Uint8Array, stopAtEntry: boolean): DebugRequest {
+export function prepareDebug(
+  wasm: Uint8Array,
+  stopAtEntry: boolean,
+  sourceMap?: string,
+): DebugRequest {
   const symbols = Symbols.read(wasm);
   const { importedFuncs, bodies } = moduleFunctions(wasm);
   const p = currentProject(useStore.getState());
-  const wat =
-    !symbols && p.language === 'wat' ? watLines(String(p.files[p.entry] ?? ''), bodies) : null;
+  const places = symbols
+    ? null
+    : sourceMap
+      ? mapPlaces(sourceMap, (f) => typeof p.files[f] === 'string', bodies)
+      : p.language === 'wat'
+        ? watPlaces(String(p.files[p.entry] ?? ''), p.entry, bodies)
+        : null;
   const s: Session = {
     symbols,
-    wat,
+    places,
+    localNames: symbols ? new Map() : localNames(wasm),
     control: new DebugControl(createChannel()),
     names: functionNames(wasm),
     importedFuncs,
@@ -98,20 +118,22 @@ export function prepareDebug(wasm: Uint8Array, stopAtEntry: boolean): DebugReque
   const req: DebugRequest = { channel: s.control.sab, breakpoints: [], stopAtEntry };
   if (symbols) {
     Object.assign(req, sourcePlan(symbols, bodies, importedFuncs));
-  } else if (wat) {
-    // WAT steps by instruction (no `lines`): a folded line holds several.
-    req.sites = wat.sites;
+  } else if (places) {
+    req.sites = places.sites;
+    // WAT steps by instruction (no `lines`: a folded line holds several), a source map by line.
+    if (places.byLine) req.lines = places.sites.map((o) => lineKeyOf(places.placeOf(o)!));
   }
+  // Without DWARF the paused frame's wasm locals are what there is to show.
+  if (!symbols) req.localsOf = bodies.map((_, d) => importedFuncs + d);
   const { offsets, placed } = placeBreakpoints(s);
   req.breakpoints = offsets;
-  const notice = symbols
-    ? null
-    : wat
+  const notice =
+    symbols || places
       ? null
-      : 'This module has no debug info (DWARF): it is debugged by instruction, without source lines.';
+      : 'This module has no debug info (DWARF or a source map): it is debugged by instruction, without source lines.';
   useDebug.getState().patch({
     status: 'running',
-    level: symbols || wat ? (symbols ? 'source' : 'instruction') : 'instruction',
+    level: symbols || places?.byLine ? 'source' : 'instruction',
     pause: null,
     selected: 0,
     variables: [],
@@ -142,14 +164,13 @@ function frameView(s: Session, func: number, offset: number): FrameView {
       offset,
     };
   }
-  const place = s.wat?.placeOf(offset);
-  const p = currentProject(useStore.getState());
+  const place = s.places?.placeOf(offset);
   return {
     name: name.replace(/^\$/, ''),
-    file: place ? p.entry : null,
+    file: place?.file ?? null,
     line: place?.line ?? null,
     offset,
-    ...(place ? { column: place.column, length: place.length } : {}),
+    ...(place?.length ? { column: place.column, length: place.length } : {}),
   };
 }
 
@@ -159,8 +180,11 @@ function variablesOf(
   i: number,
 ): { nodes: ValueNode[]; bindings: Map<string, Binding> } {
   const frame = s.event?.frames[i];
-  if (!frame || !s.symbols) return { nodes: [], bindings: new Map() };
-  return frameScope(s.symbols, frame, read);
+  if (!frame) return { nodes: [], bindings: new Map() };
+  if (s.symbols) return frameScope(s.symbols, frame, read);
+  // Instruction level: the innermost frame's wasm locals, by their names when the module has them.
+  if (i !== 0 || !s.event?.locals) return { nodes: [], bindings: new Map() };
+  return wasmLocals(s.event.locals, s.localNames.get(frame.func));
 }
 
 function evaluateWatches(watches: string[], bindings: Map<string, Binding>): WatchResult[] {

@@ -7,6 +7,8 @@ import { scalar, scalarText, valueAt, type ReadMemory, type ValueNode } from './
 export interface Binding {
   type: Type;
   address: number | null;
+  /** A value held outside memory (a wasm local). */
+  value?: number | bigint;
 }
 
 interface Val {
@@ -127,6 +129,7 @@ export function evaluate(
     if (/^[A-Za-z_]/.test(t)) {
       const b = lookup(t);
       if (!b) throw new WatchError(`"${t}" is not in scope`);
+      if (b.value !== undefined) return { type: b.type, num: b.value };
       if (b.address === null) throw new WatchError(`"${t}" is optimised out`);
       return { type: b.type, address: b.address };
     }

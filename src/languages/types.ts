@@ -45,6 +45,11 @@ export interface LanguageMeta<Id extends string = string> {
   examples: Example[];
   /** Optimization levels offered in the toolbar; empty when the compiler has none. */
   optLevels: string[];
+  /**
+   * Debug builds: the flags added to a -O0 build for the debugger (DWARF, a source map); absent:
+   * the language cannot be debugged here.
+   */
+  debugFlags?: string;
   defaultOptLevel?: string;
   /** Which Run settings apply: wasm-opt after the build (binaryen reads what it emits). */
   runSettings: { wasmOpt: boolean };

@@ -58,6 +58,8 @@ export interface CompileResult {
   phases: PhaseTiming[];
   /** True when this compile had to load the toolchain first. */
   coldStart: boolean;
+  /** A debug build's source map (AssemblyScript's --sourceMap): offsets → source lines. */
+  sourceMap?: string;
   /** For multi-file builds: how many files were compiled and how many there are. */
   units?: { compiled: number; total: number; summary: string };
 }

@@ -23,6 +23,15 @@ export interface PauseEvent {
   frames: DebugFrame[];
   /** A trap's message (reason 'trap'). */
   message?: string;
+  /** Instruction-level functions: the paused frame's wasm locals (parameters first). */
+  locals?: WasmLocal[];
+}
+
+/** A wasm local's value at a pause: its index in the function, its type, the value as text. */
+export interface WasmLocal {
+  index: number;
+  type: 'i32' | 'i64' | 'f32' | 'f64';
+  value: string;
 }
 
 /** A debug run: how the runner instruments the module and where it may pause. */
@@ -39,6 +48,8 @@ export interface DebugRequest {
   frameLocals?: [number, number][];
   /** Pause before the first step site (Step into with no breakpoint). */
   stopAtEntry?: boolean;
+  /** Functions whose locals a pause reports (instruction level: no DWARF for them). */
+  localsOf?: number[];
 }
 
 /** Posted by the runner when a debugged program pauses. */

@@ -36,7 +36,7 @@ async function compileCurrent(signal: AbortSignal, debug: boolean): Promise<Comp
       files: textFiles(p.files),
       entry: p.entry,
       options: debug
-        ? debugBuildOptions(s.compileOptions[p.language])
+        ? debugBuildOptions(p.language, s.compileOptions[p.language])
         : s.compileOptions[p.language],
       ...(JOBS ? { jobs: JOBS } : {}),
     },

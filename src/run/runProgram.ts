@@ -140,7 +140,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
       return;
     }
     // execute (under the debugger: the session reads the debug build's DWARF first)
-    const debug = opts.debug && (await debugStep(bytes, opts.debug.stopAtEntry));
+    const debug =
+      opts.debug && (await debugStep(bytes, opts.debug.stopAtEntry, compiled?.sourceMap));
     if (!ctx.current()) return;
     const result = await execute(
       ctx,
@@ -178,7 +179,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
 }
 
 /** A debug run's request for the runner, and where its pauses go (the session, loaded now). */
-async function debugStep(wasm: Uint8Array, stopAtEntry: boolean) {
+async function debugStep(wasm: Uint8Array, stopAtEntry: boolean, sourceMap?: string) {
   const d = await import('../debug/session');
-  return { request: d.prepareDebug(wasm, stopAtEntry), paused: d.onPaused };
+  return { request: d.prepareDebug(wasm, stopAtEntry, sourceMap), paused: d.onPaused };
 }

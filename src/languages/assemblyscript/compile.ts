@@ -140,5 +140,12 @@ export async function compileAssemblyScript(req: CompileRequest): Promise<Compil
     compileMs,
     phases,
     coldStart: false,
+    ...sourceMapOf(outputs['main.wasm.map']),
   };
+}
+
+/** A debug build's source map (--sourceMap), as text. */
+function sourceMapOf(map: Uint8Array | string | undefined): { sourceMap?: string } {
+  if (map === undefined) return {};
+  return { sourceMap: typeof map === 'string' ? map : new TextDecoder().decode(map) };
 }

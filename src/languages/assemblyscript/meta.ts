@@ -22,6 +22,7 @@ export const assemblyscriptMeta = defineLanguage({
   // asc runs binaryen itself at its -O levels.
   runSettings: { wasmOpt: false },
   optLevels: ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'],
+  debugFlags: '--debug --sourceMap',
   defaultOptLevel: '-O2',
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },

@@ -20,6 +20,7 @@ export const cppMeta = defineLanguage({
   grammar: async () => void (await import('monaco-editor/languages/definitions/cpp/register')),
   runSettings: { wasmOpt: true },
   optLevels: CLANG_OPT_LEVELS,
+  debugFlags: '-g',
   defaultOptLevel: '-O2',
   download: CLANG_DOWNLOAD,
   examples: [

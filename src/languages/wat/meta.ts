@@ -20,6 +20,7 @@ export const watMeta = defineLanguage({
   sourceIsWat: true,
   toolchainBundled: true,
   optLevels: [],
+  debugFlags: '',
   examples: [
     { id: 'hello', label: 'Hello world', source: hello },
     { id: 'primes', label: 'Primes below 100 (compute loop)', source: primes },
