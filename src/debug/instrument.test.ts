@@ -1,7 +1,7 @@
 import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { BinaryReader } from 'wasmparser/dist/esm/WasmParser.js';
-import { instrument } from './instrument';
+import { HOOKS, instrument } from './instrument';
 
 const wabt = await wabtInit();
 function wat(text: string): Uint8Array {
@@ -62,6 +62,10 @@ async function run(bytes: Uint8Array, arg = 0, hooks?: Hooks) {
       step: (o: number) => void hooks.step.push(o),
       leave: (f: number) => void hooks.leave.push(f),
       poll: () => {},
+      local_i32: () => {},
+      local_i64: () => {},
+      local_f32: () => {},
+      local_f64: () => {},
     };
   const { instance } = (await WebAssembly.instantiate(bytes, imports)) as unknown as {
     instance: WebAssembly.Instance;
@@ -115,6 +119,10 @@ describe('the debug instrumenter', () => {
       'dbg.step',
       'dbg.leave',
       'dbg.poll',
+      'dbg.local_i32',
+      'dbg.local_i64',
+      'dbg.local_f32',
+      'dbg.local_f64',
     ]);
     // The globals the host drives, and no breakpoint flag where there are no sites.
     expect(WebAssembly.Module.exports(mod).map((e) => e.name)).toEqual([
@@ -124,7 +132,7 @@ describe('the debug instrumenter', () => {
       '__dbg_limit',
       '__dbg_tick',
     ]);
-    expect(none.originalFunction(4)).toBe(1);
+    expect(none.originalFunction(1 + HOOKS.length)).toBe(1);
     expect(none.originalFunction(2)).toBe(-1);
     const text = wabt.readWasm(none.wasm, { readDebugNames: true });
     text.applyNames();
