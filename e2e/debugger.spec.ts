@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { embedLink, messages, openHost, send, waitFor } from './embedHost';
 import { freshStorage, openPlayground, outputText, selectLanguage, setSource } from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
@@ -134,14 +135,7 @@ test('C: a trap pauses at the faulting line with the stack; Stop while paused re
   await expect(page.getByTestId('output-line').first()).toHaveText('before');
 });
 
-test('WAT: Step into from idle pauses at the first instruction and steps by instruction', async ({
-  page,
-}) => {
-  await openPlayground(page);
-  await selectLanguage(page, 'wat');
-  await setSource(
-    page,
-    `(module
+const WAT_PROGRAM = `(module
 (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
 (memory (export "memory") 1)
 (func $add (param $a i32) (param $b i32) (result i32)
@@ -151,8 +145,14 @@ test('WAT: Step into from idle pauses at the first instruction and steps by inst
 (local.set $x (i32.const 40))
 (local.set $x (call $add (local.get $x) (i32.const 2)))
 (call $exit (i32.sub (local.get $x) (i32.const 42)))))
-`,
-  );
+`;
+
+test('WAT: Step into from idle pauses at the first instruction and steps by instruction', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await selectLanguage(page, 'wat');
+  await setSource(page, WAT_PROGRAM);
   await page.keyboard.press('F11');
   await expectPausedAt(page, 8);
   await expect(page.locator('.debug-paused-instruction')).toHaveText('i32.const');
@@ -237,4 +237,31 @@ test('AssemblyScript: a breakpoint pauses at its line through the source map, wi
   await page.getByTestId('debug-continue').click();
   await expect(page.getByTestId('exit-status')).toContainText('divide by zero');
   await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+});
+
+test('embed with debug=1: playground:debug pauses at a breakpoint, debug-step steps, continue ends', async ({
+  page,
+}) => {
+  const src = await embedLink(page, WAT_PROGRAM, 'debug=1');
+  // Shared memory needs a cross-origin isolated host.
+  await openHost(page, src, undefined, true);
+  await waitFor(page, 'playground:ready');
+  await send(page, { type: 'playground:debug', breakpoints: { 'main.wat': [5] } });
+  await waitFor(page, 'playground:paused');
+  const pauses = async () =>
+    (await messages(page)).filter((m) => m.data.type === 'playground:paused').map((m) => m.data);
+  const [first] = await pauses();
+  expect(first).toMatchObject({ reason: 'breakpoint', file: 'main.wat', line: 5 });
+  expect((first.frames as { function: string }[]).map((f) => f.function)).toEqual([
+    'add',
+    '_start',
+  ]);
+  expect(first.variables).toContainEqual({ name: 'a', type: 'i32', value: '40' });
+  await send(page, { type: 'playground:debug-step', action: 'into' });
+  await waitFor(page, 'playground:resumed');
+  await waitFor(page, 'playground:paused', 2);
+  await send(page, { type: 'playground:debug-step', action: 'continue' });
+  await waitFor(page, 'playground:exit');
+  const exit = (await messages(page)).find((m) => m.data.type === 'playground:exit')!.data;
+  expect(exit.code).toBe(0);
 });

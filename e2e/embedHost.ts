@@ -20,9 +20,10 @@ export async function embedLink(page: Page, source: string, query = ''): Promise
   return url.toString();
 }
 
-export async function openHost(page: Page, src: string, sandbox?: string) {
+export async function openHost(page: Page, src: string, sandbox?: string, isolated = false) {
   const q = new URLSearchParams({ src });
   if (sandbox) q.set('sandbox', sandbox);
+  if (isolated) q.set('isolated', '1');
   await page.goto(`http://localhost:${HOST_PORT}/host.html?${q}`);
 }
 

@@ -10,6 +10,16 @@ createServer(async (req, res) => {
     res.end(path === '/' ? 'ok' : 'not found');
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  // ?isolated=1: a cross-origin isolated host (its embed may use shared memory: the debugger).
+  const isolated = new URL(req.url ?? '/', 'http://x').searchParams.has('isolated');
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    ...(isolated
+      ? {
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'require-corp',
+        }
+      : {}),
+  });
   res.end(await readFile(new URL('./host.html', import.meta.url)));
 }).listen(port, 'localhost');

@@ -8,7 +8,13 @@ import { useStore } from '../store/store';
 import { createChannel, DebugControl } from './channel';
 import { projectPath, Symbols } from './dwarf/symbols';
 import { moduleFunctions, type Body } from './instrument';
-import { useDebug, type FrameView, type PlacedBreakpoint, type WatchResult } from './state';
+import {
+  useDebug,
+  type FrameView,
+  type PauseView,
+  type PlacedBreakpoint,
+  type WatchResult,
+} from './state';
 import { frameScope, sourcePlan, wasmLocals } from './plan';
 import { hex, type ReadMemory, type ValueNode } from './values';
 import { evaluate, WatchError, type Binding } from './watch';
@@ -198,18 +204,25 @@ function evaluateWatches(watches: string[], bindings: Map<string, Binding>): Wat
 }
 
 /** Shows frame `i` of the pause: its variables, the watches evaluated in it. */
-export function selectFrame(i: number): void {
+export function selectFrame(i: number, pause?: PauseView): void {
   const s = session;
   if (!s?.event) return;
   const { nodes, bindings } = variablesOf(s, i);
   const d = useDebug.getState();
   // The frame's file is shown (its tab opened) so its line can be highlighted.
-  const file = d.pause?.frames[i]?.file;
+  const file = (pause ?? d.pause)?.frames[i]?.file;
   const store = useStore.getState();
   if (file && file !== store.activePath && typeof currentProject(store).files[file] === 'string')
     store.openFile(file);
-  d.patch({ selected: i, variables: nodes, watchResults: evaluateWatches(d.watches, bindings) });
-  refreshMemory();
+  // One update: the pause, its variables, watches and memory show together.
+  const m = d.memory;
+  d.patch({
+    ...(pause ? { status: 'paused' as const, pause } : {}),
+    selected: i,
+    variables: nodes,
+    watchResults: evaluateWatches(d.watches, bindings),
+    memory: { ...m, bytes: read(m.address, MEMORY_ROWS * MEMORY_COLUMNS) },
+  });
 }
 
 /** The runner says the program paused. */
@@ -219,11 +232,7 @@ export function onPaused(event: PauseEvent): void {
   s.event = event;
   const frames = event.frames.map((f) => frameView(s, f.func, f.offset));
   if (!frames.length) frames.push(frameView(s, -1, event.offset));
-  useDebug.getState().patch({
-    status: 'paused',
-    pause: { reason: event.reason, message: event.message, frames },
-  });
-  selectFrame(0);
+  selectFrame(0, { reason: event.reason, message: event.message, frames });
 }
 
 /** Continue or step. */

@@ -13,6 +13,9 @@ import { StatusLive } from '../ui/StatusLive';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { ProblemsPanel } from '../ui/ProblemsPanel';
 import { RunStopButtons } from '../ui/RunStopButtons';
+import { DebugButtons } from '../ui/debug/DebugButtons';
+import { DebugPanel } from '../ui/lazyPanels';
+import { useDebug } from '../debug/state';
 import { TimingsPanel } from '../ui/TimingsPanel';
 import { useDarkMode } from '../ui/useDarkMode';
 import type { EmbedOptions } from './options';
@@ -40,10 +43,14 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     if (options.autorun) void runProgram();
   }, [options.autorun]);
 
-  const panels = options.panels.map((p) => (
+  const debugOn = useDebug((d) => d.status !== 'idle');
+  const shown = options.debug && debugOn ? [...options.panels, 'debug' as const] : options.panels;
+  const panels = shown.map((p) => (
     <Panel key={p} minSize="10%">
       <PanelBoundary name={p[0].toUpperCase() + p.slice(1)}>
-        {p === 'output' ? (
+        {p === 'debug' ? (
+          <DebugPanel />
+        ) : p === 'output' ? (
           <OutputPanel />
         ) : p === 'timings' ? (
           <TimingsPanel />
@@ -66,6 +73,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
           <span className="brand-mark">W</span> {languageById[language].label}
         </span>
         <RunStopButtons />
+        {options.debug && <DebugButtons />}
         <span className="spacer" />
         <a data-testid="open-in-playground" href={openLink} target="_blank" rel="noopener">
           Open in playground ↗

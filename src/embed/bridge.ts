@@ -15,6 +15,7 @@ import { serveRequest, useServer, withDefaults } from '../server/state';
 import { useStore } from '../store/store';
 import type { MemoryMode } from '../protocol/server';
 import type { EmbedOptions } from './options';
+import { debugEvents, handleDebug } from './debugBridge';
 import {
   checkCommand,
   EMBED_API_VERSION,
@@ -169,8 +170,12 @@ async function embedColdStart(
   });
 }
 
-function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void) {
+function handle(cmd: EmbedCommand, post: (ev: EmbedEvent) => void, opts: EmbedOptions) {
   switch (cmd.type) {
+    case 'playground:debug':
+    case 'playground:debug-step':
+      handleDebug(cmd, opts.debug);
+      break;
     case 'playground:set': {
       const s = useStore.getState();
       const language = cmd.language ?? s.language;
@@ -246,7 +251,7 @@ export function startBridge(opts: EmbedOptions): () => void {
       console.warn(`playground embed: ignored a malformed message (${cmd})`, e.data);
       return;
     }
-    handle(cmd, post);
+    handle(cmd, post, opts);
   };
   window.addEventListener('message', onMessage);
 
@@ -286,8 +291,10 @@ export function startBridge(opts: EmbedOptions): () => void {
       });
     },
   });
+  const unlistenDebug = opts.debug ? debugEvents(post) : () => {};
   post({ type: 'playground:ready', version: EMBED_API_VERSION });
   return () => {
+    unlistenDebug();
     window.removeEventListener('message', onMessage);
     unlisten();
     unlistenStdin();

@@ -9,7 +9,7 @@ describe('embed options', () => {
   it('parses every option and drops unknown panels', () => {
     expect(
       parseEmbedOptions(
-        '?readonly=1&autorun=1&theme=dark&panels=output,bogus,problems&editor=0&terminal=1&origin=https://a.example:8443/path',
+        '?readonly=1&autorun=1&theme=dark&panels=output,bogus,problems&editor=0&terminal=1&origin=https://a.example:8443/path&debug=1',
       ),
     ).toEqual({
       readonly: true,
@@ -19,6 +19,7 @@ describe('embed options', () => {
       editor: false,
       terminal: true,
       origin: 'https://a.example:8443',
+      debug: true,
     });
   });
 
@@ -34,6 +35,7 @@ describe('embed options', () => {
       editor: false,
       terminal: true,
       theme: 'light' as const,
+      debug: true,
     };
     expect(parseEmbedOptions('?' + new URLSearchParams(embedQuery(opts)))).toEqual(opts);
     expect(embedQuery(defaultEmbedOptions)).toEqual({});

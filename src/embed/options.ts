@@ -13,6 +13,8 @@ export interface EmbedOptions {
   terminal: boolean;
   /** Only this parent origin may command the embed and receive its events; null = any. */
   origin: string | null;
+  /** The debugger: Debug in the toolbar, playground:debug in the API. Off unless asked for. */
+  debug: boolean;
 }
 
 export const defaultEmbedOptions: EmbedOptions = {
@@ -23,9 +25,10 @@ export const defaultEmbedOptions: EmbedOptions = {
   editor: true,
   terminal: false,
   origin: null,
+  debug: false,
 };
 
-/** Parses `?readonly=1&autorun=1&theme=dark&panels=output,timings&editor=0&terminal=1&origin=…`. */
+/** Parses `?readonly=1&autorun=1&theme=dark&panels=output,timings&editor=0&terminal=1&origin=…&debug=1`. */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const flag = (k: string, d: boolean) => (q.has(k) ? q.get(k) === '1' || q.get(k) === 'true' : d);
@@ -53,6 +56,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     editor: flag('editor', true),
     terminal: flag('terminal', false),
     origin,
+    debug: flag('debug', false),
   };
 }
 
@@ -67,5 +71,6 @@ export function embedQuery(opts: EmbedOptions): Record<string, string> {
   if (!opts.editor) q.editor = '0';
   if (opts.terminal) q.terminal = '1';
   if (opts.origin) q.origin = opts.origin;
+  if (opts.debug) q.debug = '1';
   return q;
 }

@@ -10,6 +10,7 @@ export const EMBED_API_VERSION = 1;
 
 /** Messages the embed sends to its parent. */
 export type EmbedEvent =
+  | EmbedDebugEvent
   | { type: 'playground:ready'; version: number }
   | { type: 'playground:output'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'playground:compiled'; ok: boolean; diagnostics: Diagnostic[] }
@@ -57,6 +58,29 @@ export type EmbedEvent =
     };
 
 /** Commands the parent may send. */
+/** A frame of a paused program, as the embed reports it. */
+export interface EmbedFrame {
+  function: string;
+  file: string | null;
+  line: number | null;
+}
+
+/** The debugger's events (embeds with debug=1). */
+export type EmbedDebugEvent =
+  | {
+      type: 'playground:paused';
+      reason: 'breakpoint' | 'step' | 'pause' | 'entry' | 'trap';
+      file: string | null;
+      line: number | null;
+      /** Innermost first. */
+      frames: EmbedFrame[];
+      /** The innermost frame's variables: name, type, value as shown. */
+      variables: { name: string; type: string; value: string }[];
+      /** A trap's message. */
+      message?: string;
+    }
+  | { type: 'playground:resumed' };
+
 export type EmbedCommand =
   | {
       type: 'playground:set';
@@ -109,7 +133,14 @@ export type EmbedCommand =
       body?: string | Uint8Array | ArrayBuffer;
     }
   /** Times `count` fresh instances of the project's module (1–100,000). */
-  | { type: 'playground:coldstart'; count?: number; memory?: 'pooled' | 'fresh' };
+  | { type: 'playground:coldstart'; count?: number; memory?: 'pooled' | 'fresh' }
+  /**
+   * Debug (embeds with debug=1): a debug build run until a breakpoint (`breakpoints`: file →
+   * lines, replacing the project's), a trap, or Pause; `stopAtEntry` pauses at the first line.
+   */
+  | { type: 'playground:debug'; breakpoints?: Record<string, number[]>; stopAtEntry?: boolean }
+  /** Continue, a step, or Pause, in a debug session (playground:stop ends it). */
+  | { type: 'playground:debug-step'; action: 'continue' | 'over' | 'into' | 'out' | 'pause' };
 
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
@@ -209,6 +240,25 @@ export function checkCommand(
       if (!optStr(m.text) || (m.eof !== undefined && typeof m.eof !== 'boolean'))
         return 'input takes text (a string) and/or eof (a boolean)';
       if (m.text === undefined && m.eof !== true) return 'input needs text or eof: true';
+      return m as EmbedCommand;
+    case 'playground:debug': {
+      const b = m.breakpoints;
+      const ok =
+        b === undefined ||
+        (!!b &&
+          typeof b === 'object' &&
+          !Array.isArray(b) &&
+          Object.values(b).every(
+            (ls) => Array.isArray(ls) && ls.every((l) => Number.isInteger(l) && l > 0),
+          ));
+      if (!ok) return 'breakpoints must be {file: [line, …]} with whole positive lines';
+      if (m.stopAtEntry !== undefined && typeof m.stopAtEntry !== 'boolean')
+        return 'stopAtEntry must be a boolean';
+      return m as EmbedCommand;
+    }
+    case 'playground:debug-step':
+      if (!['continue', 'over', 'into', 'out', 'pause'].includes(m.action as string))
+        return 'action must be continue, over, into, out or pause';
       return m as EmbedCommand;
     default:
       return `unknown command ${m.type}`;

@@ -13,11 +13,12 @@ import { defaultSandbox, EmbedSandbox, sandboxAttribute, type SandboxChoice } fr
 import './Dialog.css';
 
 /** The on/off embed options, with their checkbox labels. */
-const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal', label: string][] = [
+const FLAGS: [key: 'readonly' | 'autorun' | 'editor' | 'terminal' | 'debug', label: string][] = [
   ['readonly', 'read-only editor'],
   ['autorun', 'run on load'],
   ['editor', 'show the editor'],
   ['terminal', 'terminal with typed stdin'],
+  ['debug', 'debugger (Debug, playground:debug)'],
 ];
 
 /**
