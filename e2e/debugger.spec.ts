@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { embedLink, messages, openHost, send, waitFor } from './embedHost';
-import { freshStorage, openPlayground, outputText, selectLanguage, setSource } from './helpers';
+import {
+  freshStorage,
+  openPlayground,
+  outputText,
+  selectLanguage,
+  setSource,
+  watToWasm,
+} from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
@@ -264,4 +271,25 @@ test('embed with debug=1: playground:debug pauses at a breakpoint, debug-step st
   await waitFor(page, 'playground:exit');
   const exit = (await messages(page)).find((m) => m.data.type === 'playground:exit')!.data;
   expect(exit.code).toBe(0);
+});
+
+test('an opened .wasm without debug info debugs by instruction, and says so', async ({ page }) => {
+  await openPlayground(page);
+  const wasm = await watToWasm(WAT_PROGRAM);
+  await page.getByTestId('open-wasm-input').setInputFiles({
+    name: 'prog.wasm',
+    mimeType: 'application/wasm',
+    buffer: Buffer.from(wasm),
+  });
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
+  await page.getByTestId('toast-action').click();
+  await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', '_start');
+  await expect(page.getByTestId('debug-panel')).toContainText('no debug info');
+  await expect(page.getByTestId('debug-panel')).toContainText('Paused (entry)');
+  // Without source lines there is no paused line in the editor; the locals still show.
+  await expect(paused(page)).toHaveCount(0);
+  await expect(page.getByTestId('debug-variable').first()).toHaveAttribute('data-value', '0');
+  await page.getByTestId('debug-continue').click();
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
 });

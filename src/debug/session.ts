@@ -99,17 +99,20 @@ export function prepareDebug(
   wasm: Uint8Array,
   stopAtEntry: boolean,
   sourceMap?: string,
+  opened = false,
 ): DebugRequest {
   const symbols = Symbols.read(wasm);
   const { importedFuncs, bodies } = moduleFunctions(wasm);
   const p = currentProject(useStore.getState());
-  const places = symbols
-    ? null
-    : sourceMap
-      ? mapPlaces(sourceMap, (f) => typeof p.files[f] === 'string', bodies)
-      : p.language === 'wat'
-        ? watPlaces(String(p.files[p.entry] ?? ''), p.entry, bodies)
-        : null;
+  // A module opened from disk is not the project's build: the project's text maps nothing in it.
+  const places =
+    symbols || opened
+      ? null
+      : sourceMap
+        ? mapPlaces(sourceMap, (f) => typeof p.files[f] === 'string', bodies)
+        : p.language === 'wat'
+          ? watPlaces(String(p.files[p.entry] ?? ''), p.entry, bodies)
+          : null;
   const s: Session = {
     symbols,
     places,
@@ -133,8 +136,12 @@ export function prepareDebug(
   if (!symbols) req.localsOf = bodies.map((_, d) => importedFuncs + d);
   const { offsets, placed } = placeBreakpoints(s);
   req.breakpoints = offsets;
-  const notice =
-    symbols || places
+  const optimised = symbols?.functions.some((f) =>
+    f.variables.some((v) => v.location.kind === 'local' || v.location.kind === 'none'),
+  );
+  const notice = optimised
+    ? 'This module looks optimised: some variables may be optimised out, and steps may jump.'
+    : symbols || places
       ? null
       : 'This module has no debug info (DWARF or a source map): it is debugged by instruction, without source lines.';
   useDebug.getState().patch({

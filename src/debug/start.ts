@@ -1,5 +1,6 @@
 // Debug (F5) and the keys of a debug session, as the toolbar and the editor call them. Small and
 // loaded with the page; the session itself (DWARF, values, watches) loads on the first Debug.
+import { isComponent } from '../component/detect';
 import { languageById } from '../languages/registry';
 import { runProgram } from '../run/actions';
 import { currentProject } from '../store/projectSlice';
@@ -21,11 +22,18 @@ export function canDebug(): string | null {
 }
 
 /**
- * Debug: a debug build of the project, run under the debugger until a breakpoint, a trap or
- * Pause. `stopAtEntry`: pause at the first line (Step into with nothing running).
+ * Debug: a debug build of the project (or `wasm`, a module opened from disk), run under the
+ * debugger until a breakpoint, a trap or Pause. `stopAtEntry`: pause at the first line (Step
+ * into with nothing running).
  */
-export async function startDebug(stopAtEntry = false): Promise<void> {
-  const why = canDebug();
+export async function startDebug(stopAtEntry = false, wasm?: Uint8Array): Promise<void> {
+  const why = wasm
+    ? isComponent(wasm)
+      ? 'A component cannot be debugged yet: Debug runs core modules (WASI commands)'
+      : globalThis.crossOriginIsolated
+        ? null
+        : 'Debugging needs a cross-origin isolated page (shared memory): open the playground itself'
+    : canDebug();
   if (why) {
     useStore.getState().patchUi({ toast: { tone: 'warn', text: why }, toastAction: null });
     return;
@@ -33,7 +41,7 @@ export async function startDebug(stopAtEntry = false): Promise<void> {
   const gen = ++generation;
   useDebug.getState().patch({ status: 'starting', pause: null, notice: null });
   try {
-    await runProgram({ debug: { stopAtEntry } });
+    await runProgram({ debug: { stopAtEntry }, ...(wasm ? { wasm } : {}) });
   } finally {
     // The run is over (ended, failed to build, stopped) unless another Debug took its place.
     if (gen === generation) {

@@ -141,7 +141,13 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     }
     // execute (under the debugger: the session reads the debug build's DWARF first)
     const debug =
-      opts.debug && (await debugStep(bytes, opts.debug.stopAtEntry, compiled?.sourceMap));
+      opts.debug &&
+      (await debugStep(
+        bytes,
+        opts.debug.stopAtEntry,
+        compiled?.sourceMap,
+        opts.wasm !== undefined,
+      ));
     if (!ctx.current()) return;
     const result = await execute(
       ctx,
@@ -179,7 +185,12 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
 }
 
 /** A debug run's request for the runner, and where its pauses go (the session, loaded now). */
-async function debugStep(wasm: Uint8Array, stopAtEntry: boolean, sourceMap?: string) {
+async function debugStep(
+  wasm: Uint8Array,
+  stopAtEntry: boolean,
+  sourceMap: string | undefined,
+  opened: boolean,
+) {
   const d = await import('../debug/session');
-  return { request: d.prepareDebug(wasm, stopAtEntry, sourceMap), paused: d.onPaused };
+  return { request: d.prepareDebug(wasm, stopAtEntry, sourceMap, opened), paused: d.onPaused };
 }

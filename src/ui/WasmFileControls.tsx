@@ -9,7 +9,16 @@ export function runFile(file: File) {
   useStore
     .getState()
     .patchUi({ toast: { tone: 'ok', text: `Running ${file.name} (${file.size} bytes)` } });
-  void openWasmFile(file, (wasm) => runProgram({ wasm }));
+  void openWasmFile(file, (wasm) => {
+    // The toast offers to debug it (by instruction, or by line when it carries DWARF).
+    useStore.getState().patchUi({
+      toastAction: {
+        label: 'Debug it',
+        run: () => void import('../debug/start').then((d) => d.startDebug(true, wasm.slice())),
+      },
+    });
+    return runProgram({ wasm });
+  });
 }
 
 /** Open a .wasm file; download the compiled module and its text. */
