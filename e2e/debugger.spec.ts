@@ -293,3 +293,42 @@ test('an opened .wasm without debug info debugs by instruction, and says so', as
   await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('exit-status')).toHaveText('exit code 0');
 });
+
+test('C: source ↔ WAT lines — a source line highlights its instructions, an instruction its line', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await setSource(
+    page,
+    '#include <stdio.h>\nint square(int x) {\nint y = x * x;\nreturn y;\n}\nint main(void) {\nprintf("%d\\n", square(7));\nreturn 0;\n}\n',
+  );
+  // A Debug build carries the line table (a normal -O2 Run does not).
+  await page.getByTestId('debug-button').click();
+  await expect(page.getByTestId('exit-status')).toHaveText('exit code 0', { timeout: 120_000 });
+  await expect(page.getByTestId('capabilities')).not.toContainText('dbg');
+  await page.getByTestId('main-tab-inspector').click();
+  await page.locator('[data-testid="inspector-tab"][data-tab="wat"]').click();
+  await expect(page.getByTestId('wat-linked')).toHaveAttribute('data-linked', 'true');
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const watLines = page.locator('.wat-view-wrap .linked-line');
+  await expect(watLines.first()).toBeVisible();
+  expect(await watLines.count()).toBeGreaterThan(3);
+  // The other way: an instruction of main's prologue selects main's line (6) in the source.
+  await page.getByTestId('wat-function').selectOption('__original_main');
+  const wat = page
+    .locator('.wat-view-wrap .view-line', { hasText: 'global.set $__stack_pointer' })
+    .first();
+  await wat.click();
+  await expect(page.getByTestId('editor').locator('.linked-line')).toHaveCount(1);
+  const top = await page.getByTestId('editor').locator('.linked-line').boundingBox();
+  const line6 = await page
+    .getByTestId('editor')
+    .locator('.line-numbers', { hasText: /^6$/ })
+    .boundingBox();
+  expect(Math.abs(top!.y - line6!.y)).toBeLessThan(4);
+});

@@ -69,6 +69,9 @@ const api: RunnerApi = {
       } finally {
         Error.stackTraceLimit = limit;
       }
+      // The program's own imports and exports, not the debugger's.
+      r.imports = r.imports.filter((i) => i.module !== 'dbg');
+      r.exports = r.exports.filter((e) => !e.name.startsWith('__dbg_'));
     } else r = await runWasi({ ...req, files: undefined, mount }, onOutput, onStdin);
     return Comlink.transfer(r, resultBuffers(r, !component));
   },

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useDebug, type PlacedBreakpoint } from '../../debug/state';
+import { useLineLink } from '../../debug/lineLinkState';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { toggleBreakpoint } from '../../project/breakpoints';
@@ -134,6 +135,29 @@ export function useDebugMargin(
     editor.revealLineInCenterIfOutsideViewport(pausedLine);
     return () => deco.clear();
   }, [api, path, pausedLine, frame, pause]);
+
+  // Source ↔ WAT lines: the cursor's line is the selected source line; the line of the
+  // instruction selected in the inspector's WAT view is highlighted.
+  const fromWat = useLineLink((l) => l.fromWat);
+  useEffect(() => {
+    if (!api) return;
+    const sub = api.editor.onDidChangeCursorPosition((e) =>
+      useLineLink.getState().patch({ source: { file: path, line: e.position.lineNumber } }),
+    );
+    return () => sub.dispose();
+  }, [api, path]);
+  useEffect(() => {
+    if (!api || !fromWat || fromWat.file !== path) return;
+    const { monaco, editor } = api;
+    const deco = editor.createDecorationsCollection([
+      {
+        range: new monaco.Range(fromWat.line, 1, fromWat.line, 1),
+        options: { isWholeLine: true, className: 'linked-line' },
+      },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(fromWat.line);
+    return () => deco.clear();
+  }, [api, path, fromWat]);
 
   // Breakpoints follow their lines when text is inserted or deleted above them.
   useEffect(() => {

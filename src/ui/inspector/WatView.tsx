@@ -6,6 +6,7 @@ import { watConfiguration, watLanguage } from '../../wasm/watGrammar';
 import { loadWat, useInspect } from '../../inspect/state';
 import { inspectCall } from '../../inspect/client';
 import { jumpToSource } from './SizesView';
+import { useWatLineLink } from './useWatLineLink';
 
 /**
  * The module as WebAssembly text, in a read-only Monaco with the WAT grammar: fold per function,
@@ -99,6 +100,7 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
     outline.current = wat;
   }, [wat]);
   const windowed = !!wat && !!win && wat.lineCount > win.count;
+  const linked = useWatLineLink(editor, wasm, win);
   // The go-to box's thousands of options are made in a render React can interrupt.
   const options = useDeferredValue(wat?.functions);
   const [query, setQuery] = useState('');
@@ -301,6 +303,18 @@ export function WatView({ dark, active }: { dark: boolean; active: boolean }) {
           />
           byte offsets
         </label>
+        <span
+          className="wat-link-note"
+          data-testid="wat-linked"
+          data-linked={linked}
+          title={
+            linked
+              ? 'The source line under the cursor highlights its instructions here, and the other way round'
+              : 'Debug (or -g) builds carry the line table that links source lines and instructions'
+          }
+        >
+          {linked ? 'source lines linked' : ''}
+        </span>
         {windowed && (
           <form
             className="wat-find"
