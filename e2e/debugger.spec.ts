@@ -66,6 +66,25 @@ test('C: a breakpoint in a function pauses with its parameters; step over, watch
   await expect(frames.nth(1)).toHaveAttribute('data-function', 'main');
   await expect(frames.nth(1)).toHaveAttribute('data-line', '12');
   await expect(variable(page, 'scale')).toHaveAttribute('data-value', '2');
+  // Hovering a variable in the editor shows its value.
+  const at = await page.getByTestId('editor').evaluate((el) => {
+    const line = [...el.querySelectorAll('.view-line')].find((l) =>
+      l.textContent?.includes('p->x'),
+    )!;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf('scale');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i + 1);
+      r.setEnd(n, i + 2);
+      const box = r.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  });
+  await page.mouse.move(at!.x, at!.y);
+  await expect(page.locator('.monaco-hover').first()).toContainText('scale: int = 2');
 
   // Step over twice: w, then h, get their values.
   await page.getByTestId('debug-step-over').click();

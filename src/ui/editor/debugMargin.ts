@@ -5,11 +5,17 @@ import { useEffect } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useDebug, type PlacedBreakpoint } from '../../debug/state';
 import { useLineLink } from '../../debug/lineLinkState';
+import { languages } from '../../languages/registry';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { toggleBreakpoint } from '../../project/breakpoints';
 
 type MonacoNs = typeof Monaco;
+
+/** The editor languages of the languages Debug runs. */
+const DEBUGGABLE = [
+  ...new Set(languages.filter((l) => l.debugFlags !== undefined).map((l) => l.monacoId)),
+];
 type Editor = Monaco.editor.IStandaloneCodeEditor;
 
 /** Toggles the breakpoint on `line` of the active file. */
@@ -85,9 +91,31 @@ export function useDebugMargin(
         if (pos) toggleLine(pos.lineNumber);
       },
     });
+    // While paused, a variable under the mouse shows its value (the selected frame's).
+    const hover = monaco.languages.registerHoverProvider(DEBUGGABLE, {
+      provideHover(model, position) {
+        const d = useDebug.getState();
+        if (d.status !== 'paused' || model !== editor.getModel()) return null;
+        const word = model.getWordAtPosition(position);
+        const v = word && d.variables.find((x) => x.name === word.word.replace(/^\$/, ''));
+        if (!word || !v) return null;
+        return {
+          range: new monaco.Range(
+            position.lineNumber,
+            word.startColumn,
+            position.lineNumber,
+            word.endColumn,
+          ),
+          contents: [
+            { value: `\`${v.name}\`: ${v.type} = **${v.text.replace(/[*_`]/g, '\\$&')}**` },
+          ],
+        };
+      },
+    });
     return () => {
       down.dispose();
       f9.dispose();
+      hover.dispose();
     };
   }, [api]);
 
