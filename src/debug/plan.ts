@@ -1,7 +1,7 @@
 // A source-level debug of a module with DWARF, as pure functions: where it may pause (statement
 // sites, their lines, each function's frame-base local), and what a paused frame holds.
 import type { DebugFrame, WasmLocal } from '../protocol/debug';
-import type { Symbols } from './dwarf/symbols';
+import { projectPath, type Symbols } from './dwarf/symbols';
 import { ATE, type Type } from './dwarf/types';
 import type { Body } from './instrument';
 import { valueAt, type ReadMemory, type ValueNode } from './values';
@@ -16,13 +16,25 @@ export interface SourcePlan {
   frameLocals: [number, number][];
 }
 
-export function sourcePlan(symbols: Symbols, bodies: Body[], importedFuncs: number): SourcePlan {
+/**
+ * Step sites: the statements of the project's own files (a step does not walk into the C++
+ * library's headers, as "just my code" does); every statement when none is the project's (a
+ * module opened without its sources).
+ */
+export function sourcePlan(
+  symbols: Symbols,
+  bodies: Body[],
+  importedFuncs: number,
+  isProjectFile: (path: string) => boolean = () => true,
+): SourcePlan {
   const files = new Map<string, number>();
   const key = (file: string, line: number) => {
     if (!files.has(file)) files.set(file, files.size + 1);
     return files.get(file)! * 2 ** 20 + line;
   };
-  const stmts = symbols.statements();
+  const all = symbols.statements();
+  const own = all.filter((r) => isProjectFile(projectPath(r.file)));
+  const stmts = own.length ? own : all;
   const frameLocals: [number, number][] = [];
   for (const f of symbols.functions) {
     if (f.frameLocal === null) continue;

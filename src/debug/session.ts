@@ -87,6 +87,9 @@ function placeBreakpoints(s: Session): {
       out.push({ line: at.line, verified: true });
     }
     placed[file] = out;
+    // A breakpoint on a line without code moves to the line it stops at (as VS Code does).
+    const moved = [...new Set(out.map((b) => b.line))].sort((a, b) => a - b);
+    if (moved.join() !== lines.join()) useStore.getState().setBreakpoints(file, moved);
   }
   return { offsets, placed };
 }
@@ -126,7 +129,10 @@ export function prepareDebug(
   session = s;
   const req: DebugRequest = { channel: s.control.sab, breakpoints: [], stopAtEntry };
   if (symbols) {
-    Object.assign(req, sourcePlan(symbols, bodies, importedFuncs));
+    Object.assign(
+      req,
+      sourcePlan(symbols, bodies, importedFuncs, (f) => typeof p.files[f] === 'string'),
+    );
   } else if (places) {
     req.sites = places.sites;
     // WAT steps by instruction (no `lines`: a folded line holds several), a source map by line.
