@@ -195,6 +195,10 @@ test('WAT: Step into from idle pauses at the first instruction and steps by inst
     await expectPausedAt(page, 9);
     await expect(page.locator('.debug-paused-instruction')).toHaveText(op);
   }
+  // Before the call: its operands on the value stack, and the local.
+  await expect(variable(page, 'stack[0]')).toHaveAttribute('data-value', '40');
+  await expect(variable(page, 'stack[1] (top)')).toHaveAttribute('data-value', '2');
+  await expect(variable(page, 'x')).toHaveAttribute('data-value', '40');
   await page.keyboard.press('F11');
   await expectPausedAt(page, 5);
   await expect(page.getByTestId('debug-frame').first()).toHaveAttribute('data-function', 'add');

@@ -158,5 +158,8 @@ describe('the debug instrumenter on real toolchains’ output', () => {
       const out = instrument(bytes);
       expect(out.steps).toBeGreaterThan(1000);
       expect(WebAssembly.validate(out.wasm as BufferSource)).toBe(true);
+      // Instruction level too: every function's locals and value stack saved at every site.
+      const all = instrument(bytes, undefined, undefined, () => true);
+      expect(WebAssembly.validate(all.wasm as BufferSource)).toBe(true);
     }, 60_000);
 });

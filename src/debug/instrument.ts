@@ -8,6 +8,7 @@
 import { Reader } from '../wasm/reader';
 import { concat, name, section, sleb, uleb, vec } from './encode';
 import { parse, readBodies, type Body } from './module';
+import { operandStacks } from './stackTypes';
 import * as reindex from './reindex';
 
 export { moduleFunctions, type Body } from './module';
@@ -55,6 +56,21 @@ export interface Instrumented {
 const MARKERS = new Set([0x0b, 0x05, 0x07, 0x19, 0x18]);
 const RETURNS = new Set([0x0f, 0x12, 0x13, 0x15]);
 const SECTION_ORDER = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
+
+/** Values on the stack an instruction-level pause shows, at most (per type: scratch locals). */
+const MAX_STACK = 16;
+const SCRATCH_TYPES = [0x7f, 0x7e, 0x7d, 0x7c];
+
+/** A body's local declarations with MAX_STACK scratch locals of each numeric type appended. */
+function withScratch(decls: Uint8Array): number[] {
+  const r = new Reader(decls);
+  const n = r.u32();
+  return [
+    ...uleb(n + SCRATCH_TYPES.length),
+    ...decls.subarray(r.pos),
+    ...SCRATCH_TYPES.flatMap((t) => [...uleb(MAX_STACK), t]),
+  ];
+}
 
 /** A vector section's content with `items` appended. */
 function appended(content: Uint8Array, items: (Uint8Array | number[])[]): Uint8Array {
@@ -191,16 +207,41 @@ export function instrument(
       newExports.push(concat([name(exportName), [3], uleb(flag)]));
       flags.set(f, exportName);
     }
-    // Instruction-level functions hand the host their locals before each pause.
+    // Instruction-level functions hand the host their locals before each pause, and the
+    // values on the stack: saved into scratch locals before the check, pushed back after it.
     const dump: number[] = [];
-    if (dumpLocals(f)) {
-      const types = [...(p.params[p.funcTypes[d]] ?? []), ...b.localTypes];
-      types.forEach((t, i) => {
+    const instr = dumpLocals(f);
+    const params = p.params[p.funcTypes[d]] ?? [];
+    const scratch = params.length + b.localCount;
+    const stacks = instr ? operandStacks(bytes, b, p, d) : [];
+    if (instr) {
+      [...params, ...b.localTypes].forEach((t, i) => {
         if (localHook[t] !== undefined)
           dump.push(0x41, ...sleb(i), 0x20, ...uleb(i), 0x10, ...uleb(localHook[t]));
       });
     }
-    const site = (offset: number) => [
+    /** The save, the dump and the restore of the stack before instruction `i`. */
+    const stackCode = (i: number) => {
+      const st = stacks[i];
+      if (!st?.length || st.length > MAX_STACK || st.some((t) => localHook[t] === undefined))
+        return { save: [], show: [], restore: [] };
+      const seen: Record<number, number> = {};
+      const slots = st.map((t) => {
+        const j = seen[t] ?? 0;
+        seen[t] = j + 1;
+        return scratch + SCRATCH_TYPES.indexOf(t) * MAX_STACK + j;
+      });
+      const save: number[] = [];
+      for (let k = st.length - 1; k >= 0; k--) save.push(0x21, ...uleb(slots[k]));
+      const show: number[] = [];
+      st.forEach((t, k) =>
+        show.push(0x41, ...sleb(-1 - k), 0x20, ...uleb(slots[k]), 0x10, ...uleb(localHook[t])),
+      );
+      const restore: number[] = [];
+      slots.forEach((l) => restore.push(0x20, ...uleb(l)));
+      return { save, show, restore };
+    };
+    const site = (offset: number, show: number[]) => [
       ...gget(depth),
       ...gget(limit),
       0x4c,
@@ -209,6 +250,7 @@ export function instrument(
       0x04,
       0x40,
       ...dump,
+      ...show,
       0x41,
       ...sleb(offset),
       ...(base === null ? [0x41, 0] : [0x20, ...uleb(base)]),
@@ -216,14 +258,17 @@ export function instrument(
       ...uleb(hooks.step),
       0x0b,
     ];
-    // The locals' declarations, as they were (they follow the body's size).
-    const out: number[] = [...bytes.subarray(b.locals, b.firstOp)];
+    // The locals' declarations, as they were (they follow the body's size), plus the scratch
+    // locals of the stack's values.
+    const decls = bytes.subarray(b.locals, b.firstOp);
+    const out: number[] = instr ? withScratch(decls) : [...decls];
     out.push(...gget(depth), 0x41, 1, 0x6a, ...gset(depth), ...tickCode);
     out.push(0x02, ...blockType(p.funcTypes[d]));
     b.ops.forEach((op, i) => {
       if (i === last) return;
       if (sites[i]) {
-        out.push(...site(op.start));
+        const { save, show, restore } = stackCode(i);
+        out.push(...save, ...site(op.start, show), ...restore);
         steps++;
       }
       if (RETURNS.has(op.code)) out.push(...exitCode(f));

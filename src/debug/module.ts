@@ -16,6 +16,8 @@ export interface Body {
   frameSize: number;
   /** It stores the stack pointer (a function that calls; a leaf's frame is below the pointer). */
   writesSp: boolean;
+  /** How many locals it declares (after its parameters). */
+  localCount: number;
   /** Its declared locals' value types (first byte; after the parameters). */
   localTypes: number[];
 }
@@ -31,7 +33,14 @@ export interface Parsed {
   definedGlobals: number;
   /** Global 0 is a mutable i32 (clang's __stack_pointer). */
   spGlobal: boolean;
+  /** The type index of each defined function. */
   funcTypes: number[];
+  /** The type index of every function, imported ones first. */
+  allFuncTypes: number[];
+  /** Every global's value type (first byte), imported ones first. */
+  globalTypes: number[];
+  /** Each type's results' value types (first byte of each). */
+  resultTypes: number[][];
 }
 
 /** Locals shown per function at most. */
@@ -63,15 +72,25 @@ export function readBodies(
     const locals = r.pos;
     const end = r.pos + size;
     const localTypes: number[] = [];
+    let localCount = 0;
     for (let k = r.u32(); k > 0; k--) {
       const n = r.u32();
+      localCount += n;
       const t = r.bytes[r.pos];
       r.valtype();
       // A function with very many locals shows the first ones.
       for (let i = 0; i < n && localTypes.length < MAX_LOCALS; i++) localTypes.push(t);
     }
     const ops = operators(bytes, r.pos, end);
-    bodies.push({ start, locals, firstOp: r.pos, ops, localTypes, ...frameOf(bytes, ops) });
+    bodies.push({
+      start,
+      locals,
+      firstOp: r.pos,
+      ops,
+      localTypes,
+      localCount,
+      ...frameOf(bytes, ops),
+    });
     r.pos = end;
   }
   return bodies;
@@ -88,6 +107,9 @@ export function parse(bytes: Uint8Array): Parsed {
     definedGlobals: 0,
     spGlobal: false,
     funcTypes: [],
+    allFuncTypes: [],
+    globalTypes: [],
+    resultTypes: [],
   };
   while (r.pos < r.end) {
     const start = r.pos;
@@ -108,8 +130,13 @@ export function parse(bytes: Uint8Array): Parsed {
         out.params.push(params);
         const count = s.u32();
         const from = s.pos;
-        for (let k = 0; k < count; k++) s.valtype();
+        const results: number[] = [];
+        for (let k = 0; k < count; k++) {
+          results.push(s.bytes[s.pos]);
+          s.valtype();
+        }
         out.results.push({ raw: bytes.subarray(from, s.pos), count });
+        out.resultTypes.push(results);
       }
     } else if (id === 2) {
       for (let n = s.u32(), i = 0; i < n; i++) {
@@ -120,15 +147,25 @@ export function parse(bytes: Uint8Array): Parsed {
           const t = s.bytes[s.pos];
           out.spGlobal = t === 0x7f && s.bytes[s.pos + 1] === 1;
         }
+        if (kind === 3) out.globalTypes.push(s.bytes[s.pos]);
+        if (kind === 0) out.allFuncTypes.push(new Reader(s.bytes, s.pos).u32());
         s.importDesc(kind);
         if (kind === 0) out.importedFuncs++;
         if (kind === 3) out.importedGlobals++;
       }
-    } else if (id === 3) for (let n = s.u32(), i = 0; i < n; i++) out.funcTypes.push(s.u32());
-    else if (id === 6) {
+    } else if (id === 3) {
+      for (let n = s.u32(), i = 0; i < n; i++) out.funcTypes.push(s.u32());
+      out.allFuncTypes.push(...out.funcTypes);
+    } else if (id === 6) {
       out.definedGlobals = s.u32();
       if (out.importedGlobals === 0 && out.definedGlobals > 0)
         out.spGlobal = s.bytes[s.pos] === 0x7f && s.bytes[s.pos + 1] === 1;
+      for (let i = 0; i < out.definedGlobals; i++) {
+        out.globalTypes.push(s.bytes[s.pos]);
+        s.valtype();
+        s.byte();
+        s.constExpr();
+      }
     }
     out.sections.push(sec);
     r.pos += size;

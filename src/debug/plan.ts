@@ -97,14 +97,27 @@ const LOCAL_TYPES: Record<WasmLocal['type'], Type> = {
   f64: { kind: 'base', name: 'f64', size: 8, encoding: ATE.float },
 };
 
-/** A paused frame's wasm locals as variables (named from the name section when it names them). */
+/**
+ * A paused frame's wasm locals and value stack as variables (locals named from the name section
+ * when it names them).
+ */
 export function wasmLocals(
   locals: WasmLocal[],
   names: Map<number, string> | undefined,
 ): { nodes: ValueNode[]; bindings: Map<string, Binding> } {
   const bindings = new Map<string, Binding>();
-  const nodes = locals.map((l) => {
-    const name = (names?.get(l.index) ?? `local ${l.index}`).replace(/^\$/, '');
+  // Locals first, then the value stack bottom to top (its slots come as indices -1, -2, …).
+  const ordered = [
+    ...locals.filter((l) => l.index >= 0),
+    ...locals.filter((l) => l.index < 0).sort((a, b) => b.index - a.index),
+  ];
+  const depth = ordered.filter((l) => l.index < 0).length;
+  const nodes = ordered.map((l) => {
+    const slot = -1 - l.index;
+    const name =
+      l.index < 0
+        ? `stack[${slot}]${slot === depth - 1 ? ' (top)' : ''}`
+        : (names?.get(l.index) ?? `local ${l.index}`).replace(/^\$/, '');
     const type = LOCAL_TYPES[l.type];
     const num = l.type === 'i64' ? BigInt(l.value) : Number(l.value);
     if (!name.includes(' ')) bindings.set(name, { type, address: null, value: num });
