@@ -38,6 +38,9 @@ export function BottomTabs() {
   const problems = useStore((s) => s.diagnostics.length);
   const lines = useOutput((s) => s.lines.length);
   const shown = useShownPanels(tab);
+  // The Debug tab is there while a debug session runs (and while it is the open tab).
+  const debugging = useDebug((d) => d.status !== 'idle');
+  const tabs = TABS.filter((t) => t.id !== 'debug' || debugging || tab === 'debug');
 
   // A debug session shows its panel; a pause brings it back.
   useEffect(
@@ -75,7 +78,7 @@ export function BottomTabs() {
   return (
     <div className="bottom-tabs" data-testid="bottom-tabs">
       <TabList
-        tabs={TABS.map((t) => ({ id: t.id, label: `${t.label}${count(t.id)}` }))}
+        tabs={tabs.map((t) => ({ id: t.id, label: `${t.label}${count(t.id)}` }))}
         selected={tab}
         onSelect={select}
         label="Panels"
@@ -84,7 +87,7 @@ export function BottomTabs() {
         testId={(id) => ({ 'data-testid': `bottom-tab-${id}` })}
       />
       <TabPanels
-        tabs={TABS.map((t) => ({ ...t, name: t.label }))}
+        tabs={tabs.map((t) => ({ ...t, name: t.label }))}
         selected={tab}
         shown={shown}
         idPrefix="tab"
