@@ -163,6 +163,7 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
           status: 'running',
           wasm: bytes,
           wasmBuilt: !opts.wasm,
+          sourceMap: compiled?.sourceMap ?? null,
           inputOpen: channel.open,
           stdinWaiting: false,
           stdinNotice: null,

@@ -73,6 +73,8 @@ export interface RunSlice {
    * build); false for an opened file or the inspector's optimized module.
    */
   wasmBuilt: boolean;
+  /** `wasm`'s source map, when its build made one (an AssemblyScript Debug build). */
+  sourceMap: string | null;
   /** The last run's component, or null when it ran as a preview 1 module. */
   component: ComponentInfo | null;
   /** The running program can be typed to (its stdin is interactive and not yet closed). */
@@ -98,10 +100,13 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   loading: null,
   wasm: null,
   wasmBuilt: false,
+  sourceMap: null,
   component: null,
   inputOpen: false,
   stdinWaiting: false,
   stdinNotice: null,
   downloadCancelled: null,
-  patchRun: (patch) => set(patch),
+  // A new module without its own source map has none (the last one's described other bytes).
+  patchRun: (patch) =>
+    set('wasm' in patch && !('sourceMap' in patch) ? { ...patch, sourceMap: null } : patch),
 });
