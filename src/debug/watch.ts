@@ -24,6 +24,9 @@ const DOUBLE: Type = { kind: 'base', name: 'double', size: 8, encoding: ATE.floa
 
 export class WatchError extends Error {}
 
+/** "an int", "a struct point". */
+const article = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+
 const TOKEN =
   /\s*(?:(0[xX][0-9a-fA-F]+|\d+\.\d*(?:[eE][-+]?\d+)?|\d+)[uUlL]*|('(?:\\.|[^'\\])')|([A-Za-z_]\w*)|(->|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%<>&|^!~()[\].]))/y;
 
@@ -83,7 +86,7 @@ export function evaluate(
     if (v.num !== undefined) return v.num;
     if (v.address === undefined) throw new WatchError('no value');
     if (v.type.kind === 'array') return v.address; // decays to a pointer
-    if (v.type.kind === 'struct') throw new WatchError(`a ${v.type.name} is not a number`);
+    if (v.type.kind === 'struct') throw new WatchError(`${article(v.type.name)} is not a number`);
     const bytes = read(v.address, v.type.size);
     if (!bytes || bytes.length < v.type.size)
       throw new WatchError(`memory at 0x${v.address.toString(16)} cannot be read`);
@@ -95,12 +98,12 @@ export function evaluate(
 
   const deref = (v: Val): Val => {
     const t = pointee(v);
-    if (!t || t.kind === 'void') throw new WatchError(`cannot dereference a ${v.type.name}`);
+    if (!t || t.kind === 'void') throw new WatchError(`cannot dereference ${article(v.type.name)}`);
     return { type: t, address: Number(load(v)) };
   };
   const member = (v: Val, name: string): Val => {
     if (v.type.kind !== 'struct' || v.address === undefined)
-      throw new WatchError(`a ${v.type.name} has no members`);
+      throw new WatchError(`${article(v.type.name)} has no members`);
     const m = v.type.members.find((x) => x.name === name);
     if (!m) throw new WatchError(`${v.type.name} has no member "${name}"`);
     return { type: m.type, address: v.address + m.offset };
@@ -145,7 +148,7 @@ export function evaluate(
         const index = Number(load(binary(0)));
         expect(']');
         const el = pointee(v);
-        if (!el) throw new WatchError(`a ${v.type.name} cannot be indexed`);
+        if (!el) throw new WatchError(`${article(v.type.name)} cannot be indexed`);
         v = { type: el, address: Number(load(v)) + index * el.size };
       } else if (t === '.' || t === '->') {
         i++;
