@@ -7,7 +7,7 @@
 // new breakpoints). Pure: bytes in, bytes and maps out.
 import { Reader } from '../wasm/reader';
 import { concat, name, section, sleb, uleb, vec } from './encode';
-import { parse, readBodies, type Body } from './module';
+import { bodyAt, parse, readBodies, type Body } from './module';
 import { operandStacks } from './stackTypes';
 import * as reindex from './reindex';
 
@@ -343,12 +343,8 @@ export function instrument(
     bodies,
     importedFuncs: p.importedFuncs,
     functionOf(offset) {
-      for (let d = 0; d < bodies.length; d++) {
-        const b = bodies[d];
-        const end = d + 1 < bodies.length ? bodies[d + 1].start : Infinity;
-        if (offset >= b.start && offset < end) return p.importedFuncs + d;
-      }
-      return -1;
+      const d = bodyAt(bodies, offset);
+      return d < 0 ? -1 : p.importedFuncs + d;
     },
     toOriginal(offset) {
       // The last operator that starts at or before `offset` (an inserted hook call maps to the

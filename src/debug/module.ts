@@ -173,6 +173,15 @@ export function parse(bytes: Uint8Array): Parsed {
   return out;
 }
 
+/** The index of the body an offset falls in (from its size to the next body); -1 outside. */
+export function bodyAt(bodies: Body[], offset: number): number {
+  for (let d = 0; d < bodies.length; d++) {
+    const end = d + 1 < bodies.length ? bodies[d + 1].start : Infinity;
+    if (offset >= bodies[d].start && offset < end) return d;
+  }
+  return -1;
+}
+
 /** The module's function bodies (with their instructions) and how many functions it imports. */
 export function moduleFunctions(bytes: Uint8Array): { importedFuncs: number; bodies: Body[] } {
   const p = parse(bytes);

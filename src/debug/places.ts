@@ -1,6 +1,6 @@
 // Where instructions are in the source when there is no DWARF: a WAT program's own text (each
 // instruction) or a source map (AssemblyScript's lines). One shape for the session either way.
-import type { Body } from './module';
+import { bodyAt, type Body } from './module';
 import { readSourceMap } from './sourceMap';
 import { watLines } from './watLines';
 
@@ -36,7 +36,7 @@ function breakpointIn(
   const first = new Map<number, number>();
   for (const o of on) {
     if (placeOf(o)!.line !== at) continue;
-    const f = bodies.findIndex((b, k) => b.start <= o && o < (bodies[k + 1]?.start ?? Infinity));
+    const f = bodyAt(bodies, o);
     if (!first.has(f) || o < first.get(f)!) first.set(f, o);
   }
   return { line: at, offsets: [...first.values()] };

@@ -3,9 +3,21 @@
 import type { DebugFrame, WasmLocal } from '../protocol/debug';
 import { projectPath, type Symbols } from './dwarf/symbols';
 import { ATE, type Type } from './dwarf/types';
-import type { Body } from './instrument';
+import { bodyAt, type Body } from './module';
 import { valueAt, type ReadMemory, type ValueNode } from './values';
 import type { Binding } from './watch';
+
+/**
+ * Numbers for a file's lines (the stepper compares them: a step ends on another line); each
+ * keyer numbers the files it meets.
+ */
+export function lineKeys(): (place: { file: string; line: number }) => number {
+  const files = new Map<string, number>();
+  return ({ file, line }) => {
+    if (!files.has(file)) files.set(file, files.size + 1);
+    return files.get(file)! * 2 ** 20 + line;
+  };
+}
 
 export interface SourcePlan {
   /** Original module offsets of the statements. */
@@ -27,11 +39,7 @@ export function sourcePlan(
   importedFuncs: number,
   isProjectFile: (path: string) => boolean = () => true,
 ): SourcePlan {
-  const files = new Map<string, number>();
-  const key = (file: string, line: number) => {
-    if (!files.has(file)) files.set(file, files.size + 1);
-    return files.get(file)! * 2 ** 20 + line;
-  };
+  const key = lineKeys();
   const all = symbols.statements();
   const own = all.filter((r) => isProjectFile(projectPath(r.file)));
   const stmts = own.length ? own : all;
@@ -39,12 +47,12 @@ export function sourcePlan(
   for (const f of symbols.functions) {
     if (f.frameLocal === null) continue;
     const at = f.low + symbols.codeStart;
-    const i = bodies.findIndex((b, k) => b.start <= at && at < (bodies[k + 1]?.start ?? Infinity));
+    const i = bodyAt(bodies, at);
     if (i >= 0) frameLocals.push([importedFuncs + i, f.frameLocal]);
   }
   return {
     sites: stmts.map((r) => r.address + symbols.codeStart),
-    lines: stmts.map((r) => key(r.file, r.line)),
+    lines: stmts.map((r) => key(r)),
     frameLocals,
   };
 }

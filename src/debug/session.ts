@@ -9,13 +9,14 @@ import { createChannel, DebugControl } from './channel';
 import { projectPath, Symbols } from './dwarf/symbols';
 import { moduleFunctions, type Body } from './instrument';
 import {
+  MEMORY_BYTES,
   useDebug,
   type FrameView,
   type PauseView,
   type PlacedBreakpoint,
   type WatchResult,
 } from './state';
-import { frameScope, sourcePlan, wasmLocals } from './plan';
+import { frameScope, lineKeys, sourcePlan, wasmLocals } from './plan';
 import { hex, type ReadMemory, type ValueNode } from './values';
 import { evaluate, WatchError, type Binding } from './watch';
 import { localNames } from './names';
@@ -35,13 +36,6 @@ interface Session {
 }
 
 let session: Session | null = null;
-
-const fileKeys = new Map<string, number>();
-/** A place's file and line as one number (the stepper compares them). */
-function lineKeyOf(p: { file: string; line: number }): number {
-  if (!fileKeys.has(p.file)) fileKeys.set(p.file, fileKeys.size + 1);
-  return fileKeys.get(p.file)! * 2 ** 20 + p.line;
-}
 
 /** Function names: the name section's, else an export's. */
 function functionNames(wasm: Uint8Array): Record<number, string> {
@@ -136,7 +130,10 @@ export function prepareDebug(
   } else if (places) {
     req.sites = places.sites;
     // WAT steps by instruction (no `lines`: a folded line holds several), a source map by line.
-    if (places.byLine) req.lines = places.sites.map((o) => lineKeyOf(places.placeOf(o)!));
+    if (places.byLine) {
+      const key = lineKeys();
+      req.lines = places.sites.map((o) => key(places.placeOf(o)!));
+    }
   }
   // Without DWARF the paused frame's wasm locals are what there is to show.
   if (!symbols) req.localsOf = bodies.map((_, d) => importedFuncs + d);
@@ -234,7 +231,7 @@ export function selectFrame(i: number, pause?: PauseView): void {
     selected: i,
     variables: nodes,
     watchResults: evaluateWatches(d.watches, bindings),
-    memory: { ...m, bytes: read(m.address, MEMORY_ROWS * MEMORY_COLUMNS) },
+    memory: { ...m, bytes: read(m.address, MEMORY_BYTES) },
   });
 }
 
@@ -278,12 +275,9 @@ export function showMemory(address: number, mark: { address: number; size: numbe
   refreshMemory();
 }
 
-export const MEMORY_ROWS = 16;
-export const MEMORY_COLUMNS = 8;
-
 function refreshMemory(): void {
   const m = useDebug.getState().memory;
-  const bytes = session?.event ? read(m.address, MEMORY_ROWS * MEMORY_COLUMNS) : null;
+  const bytes = session?.event ? read(m.address, MEMORY_BYTES) : null;
   useDebug.getState().patch({ memory: { ...m, bytes } });
 }
 

@@ -4,6 +4,10 @@ import { create } from 'zustand';
 import type { PauseReason } from '../protocol/debug';
 import type { ValueNode } from './values';
 
+/** The memory view: bytes a row, and how many it shows (16 rows). */
+export const MEMORY_COLUMNS = 8;
+export const MEMORY_BYTES = 16 * MEMORY_COLUMNS;
+
 export type DebugStatus = 'idle' | 'starting' | 'running' | 'paused';
 
 /** One frame of the call stack as shown: its function, and its source line when known. */

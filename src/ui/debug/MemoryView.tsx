@@ -1,11 +1,7 @@
 import { useState } from 'react';
-import { useDebug } from '../../debug/state';
+import { MEMORY_BYTES, MEMORY_COLUMNS, useDebug } from '../../debug/state';
 
 const session = () => import('../../debug/session');
-
-/** Bytes a row (MEMORY_COLUMNS of the session, which is loaded lazily). */
-const COLUMNS = 8;
-const PAGE = 128;
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 
@@ -18,7 +14,7 @@ export function MemoryView() {
   const { address, bytes, mark } = memory;
   const marked = (a: number) => mark !== null && a >= mark.address && a < mark.address + mark.size;
   const rows: number[] = [];
-  if (bytes) for (let r = 0; r < bytes.length; r += COLUMNS) rows.push(r);
+  if (bytes) for (let r = 0; r < bytes.length; r += MEMORY_COLUMNS) rows.push(r);
   return (
     <section className="debug-section" aria-label="Memory">
       <h3>Memory</h3>
@@ -47,7 +43,7 @@ export function MemoryView() {
           type="button"
           aria-label="Previous 128 bytes"
           onClick={() =>
-            void session().then((d) => d.showMemory(Math.max(0, address - PAGE), mark))
+            void session().then((d) => d.showMemory(Math.max(0, address - MEMORY_BYTES), mark))
           }
         >
           ↑
@@ -55,7 +51,7 @@ export function MemoryView() {
         <button
           type="button"
           aria-label="Next 128 bytes"
-          onClick={() => void session().then((d) => d.showMemory(address + PAGE, mark))}
+          onClick={() => void session().then((d) => d.showMemory(address + MEMORY_BYTES, mark))}
         >
           ↓
         </button>
@@ -68,7 +64,7 @@ export function MemoryView() {
             : !bytes || bytes.length === 0
               ? `0x${address.toString(16)} is past the end of memory.`
               : rows.map((r) => {
-                  const row = Array.from(bytes.subarray(r, r + COLUMNS));
+                  const row = Array.from(bytes.subarray(r, r + MEMORY_COLUMNS));
                   return (
                     <div key={r}>
                       <span className="addr">{(address + r).toString(16).padStart(8, '0')}</span>{' '}
