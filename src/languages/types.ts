@@ -15,7 +15,14 @@ export interface Example {
   /** An interactive program: it opens with empty stdin in the terminal view. */
   terminal?: boolean;
   /** An HTTP handler: the project runs in handler mode, and this is the first request's path. */
-  http?: { path: string; method?: string; headers?: string; body?: string };
+  http?: {
+    path: string;
+    method?: string;
+    headers?: string;
+    body?: string;
+    /** Run by the Spin component executor (the example has a spin.toml). */
+    executor?: 'spin-component';
+  };
 }
 
 /** Which formatter Format Document uses on a language's files (the format worker has each). */

@@ -28,6 +28,8 @@ export interface Project {
   runMode?: RunMode;
   /** The handler's trigger route (spin.toml's `route`); absent: `/...`. */
   route?: string;
+  /** How a handler runs: a Spin component (spin.toml is its manifest); absent: WAGI. */
+  executor?: HttpExecutor;
   /** The language's other interpreter the project runs on (its `alternative` id); absent: the default. */
   interpreter?: string;
   /** Where a debug run stops: file → lines. */
@@ -36,6 +38,8 @@ export interface Project {
 
 /** How Run runs a project: a WASI command, or an HTTP handler answering requests. */
 export type RunMode = 'command' | 'http';
+/** How an HTTP handler is run: Spin's WAGI executor (a command module) or a Spin component. */
+export type HttpExecutor = 'wagi' | 'spin-component';
 
 /** The entry file a new project of the language gets (its meta's file name). */
 export const defaultEntry = (language: LanguageId): string => languageById[language].fileName;
@@ -200,6 +204,7 @@ export function makeProject(
     pristine?: string;
     runMode?: RunMode;
     route?: string;
+    executor?: HttpExecutor;
     interpreter?: string;
     breakpoints?: Breakpoints;
   } = {},
@@ -222,5 +227,6 @@ export function makeProject(
     ...(opts.interpreter ? { interpreter: opts.interpreter } : {}),
     ...(opts.breakpoints ? { breakpoints: opts.breakpoints } : {}),
     ...(opts.route ? { route: opts.route } : {}),
+    ...(opts.executor === 'spin-component' ? { executor: opts.executor } : {}),
   };
 }

@@ -23,7 +23,15 @@ export interface CompileRequest {
   options: CompileOptions;
   /** How many workers may compile a project's units at once (C/C++); default: one per core. */
   jobs?: number;
+  /**
+   * What the program is built as: absent, a WASI command; `spin-http`, the core module of a Spin
+   * HTTP component (C/C++: spin.h's SDK linked in, a reactor exporting
+   * wasi:http/incoming-handler@0.2.0#handle), made a component by `spinComponent`.
+   */
+  target?: BuildTarget;
 }
+
+export type BuildTarget = 'spin-http';
 
 /** One compiler message, positioned in the user's source (1-based lines and columns). */
 export interface Diagnostic {
@@ -88,8 +96,20 @@ export interface CompilerApi {
    * component-new with the preview 1 command adapter) and transpiles it for this host (jco).
    */
   componentize(core: Uint8Array): Promise<ComponentBuild>;
-  /** Reads and transpiles a component as it is (one opened from disk). */
-  transpileComponent(component: Uint8Array): Promise<ComponentBuild>;
+  /**
+   * Reads and transpiles a component as it is (one opened from disk); `sync` for a Spin HTTP
+   * component, instantiated for every request.
+   */
+  transpileComponent(
+    component: Uint8Array,
+    instantiation?: 'async' | 'sync',
+  ): Promise<ComponentBuild>;
+  /**
+   * A Spin HTTP component from a core module built with target `spin-http`: wasm-tools'
+   * component embed (the fermyon:spin/http-trigger@2.0.0 world) + component new (the preview 1
+   * reactor adapter), transpiled with sync instantiation.
+   */
+  spinComponent(core: Uint8Array): Promise<ComponentBuild>;
 }
 
 /** jco's output for a component: an ES module and the core modules it instantiates. */

@@ -8,6 +8,9 @@ import type {
   HttpRequest,
   LoadBatch,
   ServeAnswer,
+  SpinDataAnswer,
+  SpinDataEdit,
+  SpinDataFiles,
 } from './server';
 
 /**
@@ -196,5 +199,11 @@ export interface RunnerApi {
     clients: number,
   ): Promise<LoadBatch>;
   /** Creates `count` fresh instances of a module and times them. */
+  /** A Spin app's data in this worker (opened from `data` when it holds none for the key). */
+  spinData(
+    dataKey: string,
+    data: SpinDataFiles | undefined,
+    edit?: SpinDataEdit,
+  ): Promise<SpinDataAnswer>;
   coldStart(req: ColdStartRequest): Promise<ColdStartResult>;
 }

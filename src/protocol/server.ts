@@ -1,4 +1,5 @@
 /** The runner worker's server side: HTTP handlers, load tests, the cold-start lab, the preview. */
+import type { TranspiledComponent } from './compile';
 
 /** A handler as the runner worker is given it (compiled once per `id` and worker). */
 export interface HandlerSpec {
@@ -13,6 +14,69 @@ export interface HandlerSpec {
    * or `false`: a new memory for every request (the load test's contrast).
    */
   pooled?: boolean;
+  /** A Spin component handler (Spin's HTTP trigger) instead of a WAGI module (`wasm`). */
+  spin?: SpinSpec;
+}
+
+/** What a Spin component handler is served with. */
+export interface SpinSpec {
+  /** jco's sync-instantiation bindings and core modules. */
+  component: TranspiledComponent;
+  grants: SpinGrants;
+  /** Whose data it uses (a project's id, or `wasm:<file name>` for an opened component). */
+  dataKey: string;
+  /** The data as last kept: opened by a worker that holds none for `dataKey` yet. */
+  data?: SpinDataFiles;
+  /** Run settings' environment: SPIN_VARIABLE_<NAME> overrides a variable. */
+  env: Record<string, string>;
+}
+
+/** A Spin app's two SQLite files (`.spin/sqlite_key_value.db`, `.spin/sqlite_db.db`). */
+export interface SpinDataFiles {
+  kv?: Uint8Array;
+  sql?: Uint8Array;
+}
+
+/** What a Spin app's manifest grants and declares (read from its spin.toml). */
+export interface SpinGrants {
+  app: string;
+  component: string;
+  route: string;
+  source: string;
+  keyValueStores: string[];
+  sqliteDatabases: string[];
+  allowedOutboundHosts: string[];
+  /** The application's [variables]. */
+  variables: Record<string, { default?: string; required?: boolean; secret?: boolean }>;
+  /** The component's variables: name → template (`"{{ app_var }}"` or text). */
+  componentVariables: Record<string, string>;
+}
+
+/** What the Data panel shows of a Spin app's data. */
+export interface SpinDataView {
+  kv: { store: string; key: string; value: Uint8Array }[];
+  /** Its tables (not SQLite's own), each with its first rows. */
+  tables: { name: string; columns: string[]; rows: SqlCell[][]; count: number }[];
+  /** Bytes of the two files. */
+  kvBytes: number;
+  sqlBytes: number;
+}
+
+export type SqlCell = null | number | string | Uint8Array;
+
+/** A change the Data panel asks of a Spin app's data. */
+export type SpinDataEdit =
+  | { kind: 'kv-set'; store: string; key: string; value: Uint8Array }
+  | { kind: 'kv-delete'; store: string; key: string }
+  | { kind: 'sql'; sql: string }
+  | { kind: 'clear' };
+
+/** The Data panel's answer: the data now, the files to keep when it changed, a SQL result. */
+export interface SpinDataAnswer {
+  view: SpinDataView | null;
+  files?: Required<SpinDataFiles>;
+  result?: { columns: string[]; rows: SqlCell[][] };
+  error?: string;
 }
 
 /** One answered request, as the page gets it. */
@@ -27,6 +91,10 @@ export interface ServeAnswer {
   /** Handler compile in this worker, µs (0 when it was compiled before). */
   compileUs: number;
   stderr: string;
+  /** A Spin component's host calls (kv, SQL, outbound HTTP, variables). */
+  hostCalls?: HostCall[];
+  /** A Spin app's data after a request that changed it: the files to keep, the Data panel's view. */
+  data?: { files: Required<SpinDataFiles>; view: SpinDataView };
 }
 
 /** Requests answered since the last batch: their latencies (ms) and how many failed (5xx). */
@@ -99,6 +167,8 @@ export interface PreviewServed {
   runUs: number;
   /** In the worker: from the request's arrival to its answer, ms. */
   totalMs: number;
+  hostCalls?: HostCall[];
+  data?: ServeAnswer['data'];
 }
 
 /** An HTTP request as a handler gets it. */
@@ -109,4 +179,14 @@ export interface HttpRequest {
   /** Header lines in order (names as typed; HTTP names are case-insensitive). */
   headers: [string, string][];
   body: Uint8Array;
+}
+
+/** A call a Spin component made to its host while serving a request, and what it cost. */
+export interface HostCall {
+  kind: 'kv' | 'sql' | 'http' | 'var';
+  /** `get count`, the SQL statement, `GET https://…`. */
+  what: string;
+  us: number;
+  /** The error the guest got (Spin's words: `access-denied`, `HTTP-request-denied`…). */
+  error?: string;
 }

@@ -5,7 +5,8 @@ import { languageById } from '../languages/registry';
 import type { CompileResult } from '../protocol/compile';
 import type { OptimizePreset } from '../protocol/inspect';
 import { textFiles } from '../project/model';
-import { handlerIsCurrent, setHandler } from '../server/state';
+import { handlerIsCurrent, setHandler, useServer } from '../server/state';
+import { isSpinProject, manifestDiagnostics } from '../server/spin/page';
 import { currentProject } from '../store/projectSlice';
 import { emit } from '../store/runEvents';
 import { useStore } from '../store/store';
@@ -29,6 +30,30 @@ async function compileCurrent(signal: AbortSignal, debug: boolean): Promise<Comp
   const s = useStore.getState();
   const p = currentProject(s);
   const source = p.files[p.entry];
+  const spin = !debug && isSpinProject(p);
+  if (spin) {
+    // The manifest first: a bad key is a Problem on its line, before any compile.
+    const problems = manifestDiagnostics(p);
+    const noSdk = !['c', 'cpp'].includes(p.language);
+    if (noSdk)
+      problems.push({
+        severity: 'error',
+        message: `a Spin component is built from C or C++ here (spin.h); ${languageById[p.language].label} runs as WAGI, and a component built by Spin's own SDKs runs with Open .wasm`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
+    if (problems.length)
+      return {
+        ok: false,
+        diagnostics: problems,
+        log: '',
+        compileMs: 0,
+        phases: [],
+        coldStart: false,
+      };
+  }
   return compilerClient().compile(
     {
       language: p.language,
@@ -39,6 +64,7 @@ async function compileCurrent(signal: AbortSignal, debug: boolean): Promise<Comp
         ? debugBuildOptions(p.language, s.compileOptions[p.language])
         : s.compileOptions[p.language],
       ...(JOBS ? { jobs: JOBS } : {}),
+      ...(spin ? { target: 'spin-http' as const } : {}),
     },
     (p) => {
       if (!signal.aborted)
@@ -149,6 +175,17 @@ export async function ensureHandler(): Promise<boolean> {
   if (currentProject(s).runMode !== 'http') s.setServerConfig({ runMode: 'http' });
   if (handlerIsCurrent()) return true;
   const wasm = await buildWithoutRun();
-  if (wasm) setHandler(wasm);
-  return wasm !== null;
+  if (!wasm) return false;
+  if (!isSpinProject(currentProject(useStore.getState()))) {
+    setHandler(wasm);
+    return true;
+  }
+  const { spinStep } = await import('./spin');
+  const r = await spinStep(wasm, null);
+  if ('error' in r) {
+    useServer.setState({ requestError: r.error });
+    return false;
+  }
+  setHandler(wasm, r.spec);
+  return true;
 }

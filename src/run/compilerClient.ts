@@ -56,11 +56,24 @@ export class CompilerClient {
     );
   }
 
-  /** A component's WIT and its transpiled form. */
-  transpileComponent(component: Uint8Array, signal?: AbortSignal): Promise<ComponentBuild> {
+  /** A component's WIT and its transpiled form (`sync`: a Spin component's). */
+  transpileComponent(
+    component: Uint8Array,
+    signal?: AbortSignal,
+    instantiation?: 'async' | 'sync',
+  ): Promise<ComponentBuild> {
     return raceWorker(
       this.worker,
-      this.api.transpileComponent(Comlink.transfer(component, [component.buffer])),
+      this.api.transpileComponent(Comlink.transfer(component, [component.buffer]), instantiation),
+      signal,
+    );
+  }
+
+  /** A Spin HTTP component from a `spin-http` core module (see CompilerApi.spinComponent). */
+  spinComponent(core: Uint8Array, signal?: AbortSignal): Promise<ComponentBuild> {
+    return raceWorker(
+      this.worker,
+      this.api.spinComponent(Comlink.transfer(core, [core.buffer])),
       signal,
     );
   }

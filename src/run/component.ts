@@ -6,7 +6,7 @@ import { useStore } from '../store/store';
 import { compilerClient } from './clients';
 
 /** What the inspector shows of a component build. */
-function componentInfo(b: ComponentBuild): ComponentInfo | null {
+export function componentInfo(b: ComponentBuild): ComponentInfo | null {
   if (!b.wit) return null;
   return {
     bytes: b.component ? b.component.slice() : null,

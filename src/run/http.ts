@@ -2,6 +2,9 @@
 // reloads) and answers the composer's request.
 import type { CompileResult } from '../protocol/compile';
 import { sendComposed, setHandler, useServer } from '../server/state';
+import { isSpinProject } from '../server/spin/page';
+import type { SpinSpec } from '../protocol/server';
+import { currentProject } from '../store/projectSlice';
 import type { ExitStatus } from '../store/runSlice';
 import { useStore } from '../store/store';
 import { compilePatch } from './build';
@@ -14,8 +17,27 @@ export async function serveStep(
   ctx: RunContext,
   compiled: CompileResult,
   wasm: Uint8Array,
+  opened: string | null = null,
 ): Promise<ExitStatus | null> {
   const bytes = wasm.slice();
+  // A Spin component: built (or read) in the compiler worker, served with its manifest's grants.
+  let spin: SpinSpec | undefined;
+  if (opened !== null || isSpinProject(currentProject(useStore.getState()))) {
+    useStore.getState().patchRun({ wasm: bytes.slice(), wasmBuilt: opened === null });
+    const { spinStep } = await import('./spin');
+    const r = await spinStep(wasm, opened, ctx.ctl.signal);
+    if (!ctx.current()) return null;
+    compiled = {
+      ...compiled,
+      phases: [...compiled.phases, ...r.phases],
+      compileMs: compiled.compileMs + r.phases.reduce((t, p) => t + p.ms, 0),
+    };
+    if ('error' in r) {
+      useStore.getState().patchRun(compilePatch(compiled, bytes.byteLength));
+      return { kind: 'error', message: r.error };
+    }
+    spin = r.spec;
+  }
   useStore.getState().patchRun({
     ...compilePatch(compiled, bytes.byteLength),
     status: 'running',
@@ -23,7 +45,7 @@ export async function serveStep(
     wasmBuilt: true,
   });
   emit('compiled', compiled.ok, compiled.diagnostics);
-  setHandler(wasm);
+  setHandler(wasm, spin);
   const r = await sendComposed();
   if (!ctx.current()) return null;
   useStore.getState().patchRun({

@@ -16,6 +16,7 @@ import type { RunContext } from './context';
 import { execute } from './execute';
 import { completeRun, exitFromError, finish } from './finish';
 import { serveStep } from './http';
+import { isHttpComponent } from '../server/spin/imports';
 import { interpreted, interpretStep } from './interpret';
 import { endRun, isNewest, newRun } from './session';
 
@@ -33,6 +34,8 @@ export interface RunOptions {
   preopen?: boolean;
   /** A debug run: a debug build, run under the debugger (`stopAtEntry`: Step into from idle). */
   debug?: { stopAtEntry: boolean };
+  /** The opened file's name (an opened Spin component keeps its manifest and data under it). */
+  fileName?: string;
 }
 
 /** Step begin: a new run id; the last run's output, exit, changes and problems go, at once. */
@@ -73,10 +76,26 @@ async function asComponent(
   wasm: Uint8Array,
   opened: boolean,
   compiled: CompileResult | null,
-): Promise<{ build?: ComponentBuild; compiled: CompileResult | null } | null> {
+  fileName = 'component.wasm',
+): Promise<{ build?: ComponentBuild; compiled: CompileResult | null } | 'served' | null> {
   useStore.getState().patchRun({ wasm: wasm.slice(), wasmBuilt: !opened && compiled !== null });
   const step = await componentStep(wasm, opened, ctx.ctl.signal);
   if (!ctx.current()) return null;
+  if (opened && isHttpComponent(step.build.exports)) {
+    // An HTTP component (a `spin build` output): served as Spin serves it, in the HTTP tab.
+    useStore.getState().patchUi({ mainTab: 'http', narrowTab: 'http' });
+    const none = {
+      ok: true,
+      diagnostics: [],
+      log: '',
+      compileMs: 0,
+      phases: step.build.phases,
+      coldStart: false,
+    };
+    const exit = await serveStep(ctx, none, wasm, fileName);
+    if (exit) finish(exit, performance.now() - ctx.tStart);
+    return 'served';
+  }
   const phases = step.build.phases;
   const withPhases = compiled && {
     ...compiled,
@@ -128,7 +147,8 @@ export async function runProgram(opts: RunOptions = {}): Promise<void> {
     let component: ComponentBuild | undefined;
     const wantComponent = !opts.debug && (opts.component ?? useStore.getState().asComponent);
     if (opened || (!http && wantComponent)) {
-      const step = await asComponent(ctx, bytes, opened, compiled);
+      const step = await asComponent(ctx, bytes, opened, compiled, opts.fileName);
+      if (step === 'served') return;
       if (!step) return;
       component = step.build;
       compiled = step.compiled;

@@ -8,6 +8,9 @@ import type {
   PreviewServed,
   ServeAnswer,
   ServerMessage,
+  SpinDataAnswer,
+  SpinDataEdit,
+  SpinDataFiles,
 } from '../protocol/server';
 import type { RunnerApi } from '../protocol/run';
 import type { HttpRequest } from './wagi';
@@ -146,6 +149,24 @@ export class ServerPool {
       } finally {
         clearTimeout(timer);
       }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => {});
+    return p;
+  }
+
+  /**
+   * Reads (and with `edit`, changes) a Spin app's data on the worker that serves its requests —
+   * the data's one writer — in turn with the requests.
+   */
+  spinData(
+    key: string,
+    data: SpinDataFiles | undefined,
+    edit?: SpinDataEdit,
+  ): Promise<SpinDataAnswer> {
+    const run = async () => {
+      if (!this.main || this.main.dead) this.main = new Handle();
+      return raceWorker(this.main.worker, this.main.api.spinData(key, data, edit));
     };
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => {});

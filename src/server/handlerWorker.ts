@@ -2,43 +2,63 @@
 import type { PreviewPortAnswer, PreviewPortAsk } from '../sw/routes';
 import type { HandlerSpec, LoadBatch, ServeAnswer, ServerMessage } from '../protocol/server';
 import { ownBuffer, serverAnswer } from './cgi';
-import { HandlerHost } from './serve';
+import { HandlerHost, type ServeResult } from './serve';
 import type { HttpRequest } from './wagi';
+import type { SpinHost, SpinServeResult } from './spin/host';
 
-let cached: { id: number; pooled: boolean; host: HandlerHost } | null = null;
+/** A WAGI module's host or a Spin component's: one fresh instance per request either way. */
+type Host = { serve(req: HttpRequest): ServeResult | SpinServeResult; spin?: SpinHost };
+
+let cached: { id: number; pooled: boolean; host: Host } | null = null;
 
 /** The handler of `spec`, compiled once per spec id in this worker; µs it took (0 if cached). */
-function hostFor(spec: HandlerSpec): { host: HandlerHost; compileUs: number } {
+async function hostFor(spec: HandlerSpec): Promise<{ host: Host; compileUs: number }> {
   const pooled = spec.pooled ?? true;
   if (cached?.id === spec.id && cached.pooled === pooled)
     return { host: cached.host, compileUs: 0 };
   const t0 = performance.now();
-  const host = new HandlerHost(spec.wasm, { route: spec.route }, spec.files, pooled);
+  let host: Host;
+  if (spec.spin) {
+    const { spinHost } = await import('./spin/worker');
+    const spin = await spinHost(spec.spin);
+    host = { serve: (req) => spin.serve(req), spin };
+  } else host = new HandlerHost(spec.wasm, { route: spec.route }, spec.files, pooled);
   const compileUs = (performance.now() - t0) * 1000;
   cached = { id: spec.id, pooled, host };
-  return { host: cached.host, compileUs };
+  return { host, compileUs };
 }
 
 /** Compiles the handler ahead of its traffic (throws when it is not a valid module); µs. */
-export function prepareHandler(spec: HandlerSpec): number {
-  return hostFor(spec).compileUs;
+export async function prepareHandler(spec: HandlerSpec): Promise<number> {
+  return (await hostFor(spec)).compileUs;
 }
 
-export function serveOne(spec: HandlerSpec, req: HttpRequest): ServeAnswer {
-  let h: { host: HandlerHost; compileUs: number };
+export async function serveOne(spec: HandlerSpec, req: HttpRequest): Promise<ServeAnswer> {
+  let h: { host: Host; compileUs: number };
   try {
-    h = hostFor(spec);
+    h = await hostFor(spec);
   } catch (e) {
-    return serverAnswer(500, `the handler is not a valid module: ${(e as Error).message}`);
+    const what = spec.spin
+      ? 'the component could not be loaded'
+      : 'the handler is not a valid module';
+    return serverAnswer(500, `${what}: ${(e as Error).message}`);
   }
   const r = h.host.serve(req);
-  return {
+  const answer: ServeAnswer = {
     ...r.response,
     instantiateUs: r.instantiateUs,
     runUs: r.runUs,
     compileUs: h.compileUs,
     stderr: r.stderr,
   };
+  if ('hostCalls' in r) answer.hostCalls = r.hostCalls;
+  const data = h.host.spin?.data;
+  if (data?.dirty) {
+    const { dataView } = await import('./spin/worker');
+    data.dirty = false;
+    answer.data = { files: data.files(), view: dataView(data) };
+  }
+  return answer;
 }
 
 /** How often a load test tells the page how far it is (also its heartbeat: see serverClient). */
@@ -49,14 +69,14 @@ export const HEARTBEAT_MS = 20;
  * (a handler is synchronous), in the order they were sent, so each client's next request waits
  * behind the others'; a latency is from the moment its client sent it to its answer.
  */
-export function loadTestHere(
+export async function loadTestHere(
   spec: HandlerSpec,
   req: HttpRequest,
   requests: number,
   clients: number,
   post: (m: ServerMessage) => void,
-): LoadBatch {
-  const { host } = hostFor(spec);
+): Promise<LoadBatch> {
+  const { host } = await hostFor(spec);
   let batch: number[] = [];
   let statuses: Record<number, number> = {};
   let errors = 0;
@@ -110,12 +130,12 @@ export function previewConnect(
   post: (m: ServerMessage) => void,
 ) {
   previewSpec = spec;
-  port.onmessage = (e: MessageEvent<PreviewPortAsk>) => {
+  port.onmessage = async (e: MessageEvent<PreviewPortAsk>) => {
     const ask = e.data;
     const t0 = performance.now();
     post({ type: 'server:preview-begin', id: ask.id, method: ask.method, path: ask.path });
     const a = previewSpec
-      ? serveOne(previewSpec, {
+      ? await serveOne(previewSpec, {
           method: ask.method,
           path: ask.path,
           headers: ask.headers,
@@ -135,6 +155,8 @@ export function previewConnect(
         instantiateUs: a.instantiateUs,
         runUs: a.runUs,
         totalMs: performance.now() - t0,
+        ...(a.hostCalls ? { hostCalls: a.hostCalls } : {}),
+        ...(a.data ? { data: a.data } : {}),
       },
     });
   };

@@ -7,6 +7,8 @@ import { DEFAULT_ROUTE, type HttpRequest } from './wagi';
 import type {
   ColdStartResult,
   HandlerSpec,
+  HostCall,
+  SpinSpec,
   MemoryMode,
   PreviewServed,
   ServeAnswer,
@@ -30,6 +32,8 @@ export interface LogEntry {
   instantiateUs: number;
   runUs: number;
   from: RequestSource;
+  /** A Spin component's host calls while serving it. */
+  hostCalls?: HostCall[];
 }
 
 /** The last response, as the response viewer shows it. */
@@ -152,14 +156,15 @@ export const nextResultSeq = () => ++resultSeq;
 /** The route the current project's handler answers on. */
 export const routeOf = (p: Pick<Project, 'route'>) => p.route ?? DEFAULT_ROUTE;
 
-/** Makes `wasm` the handler of the current project (Run in HTTP mode). */
-export function setHandler(wasm: Uint8Array): HandlerSpec {
+/** Makes `wasm` the handler of the current project (Run in HTTP mode); `spin`: as a component. */
+export function setHandler(wasm: Uint8Array, spin?: SpinSpec): HandlerSpec {
   const p = currentProject(useStore.getState());
   const spec: HandlerSpec = {
     id: ++specId,
     wasm,
-    route: routeOf(p),
+    route: spin?.grants.route ?? routeOf(p),
     files: toMountable(p.files),
+    ...(spin ? { spin } : {}),
   };
   useServer.setState((s) => ({
     handler: spec,
@@ -215,6 +220,7 @@ export async function serveRequest(req: HttpRequest, from: RequestSource): Promi
   const t0 = performance.now();
   const answer = await serverPool().request(spec, req, limitMs);
   const totalMs = performance.now() - t0;
+  keepAnswerData(spec, answer.data);
   const entry: LogEntry = {
     id: ++logId,
     method: req.method,
@@ -224,6 +230,7 @@ export async function serveRequest(req: HttpRequest, from: RequestSource): Promi
     instantiateUs: answer.instantiateUs,
     runUs: answer.runUs,
     from,
+    ...(answer.hostCalls ? { hostCalls: answer.hostCalls } : {}),
   };
   logLater(entry);
   return { ...answer, method: req.method, path: req.path, totalMs };
@@ -231,7 +238,17 @@ export async function serveRequest(req: HttpRequest, from: RequestSource): Promi
 
 /** Logs a preview request the handler worker answered on the service worker's port. */
 export function logPreview(s: PreviewServed) {
-  logLater({ id: ++logId, ...s, from: 'preview' });
+  const { data, ...served } = s;
+  const spec = useServer.getState().handler;
+  if (spec) keepAnswerData(spec, data);
+  logLater({ id: ++logId, ...served, from: 'preview' });
+}
+
+/** A Spin app's data after a request changed it: kept, and what a new worker opens from now on. */
+function keepAnswerData(spec: HandlerSpec, data: ServeAnswer['data']) {
+  if (!data || !spec.spin) return;
+  spec.spin.data = data.files;
+  void import('./spin/keep').then((k) => k.keepData(spec.spin!.dataKey, data.files, data.view));
 }
 
 let pendingLog: LogEntry[] = [];
@@ -285,7 +302,7 @@ export function watchServerProject(): () => void {
     if (!ex?.http) return;
     useServer.setState({
       method: ex.http.method ?? 'GET',
-      path: ex.http.path,
+      path: ex.http.path.replaceAll('%PAGE_ORIGIN%', globalThis.location?.origin ?? ''),
       headersText: ex.http.headers ?? '',
       body: ex.http.body ?? '',
       requestError: null,

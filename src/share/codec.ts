@@ -25,6 +25,8 @@ export interface SharedState {
   runMode?: 'http';
   /** The handler's route (absent: `/...`). */
   route?: string;
+  /** A Spin component handler (absent: WAGI). */
+  executor?: 'spin-component';
   /** The language's other interpreter (e.g. `pyodide`); absent: the default one. */
   interpreter?: string;
   /** Breakpoints, when the project had some as it was shared. */
@@ -172,6 +174,7 @@ function settings(
     ...(r.asComponent === true ? { asComponent: true } : {}),
     ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(typeof r.route === 'string' && !badRoute(r.route) ? { route: r.route } : {}),
+    ...(r.executor === 'spin-component' ? { executor: 'spin-component' as const } : {}),
     ...(typeof r.interpreter === 'string' &&
     languageById[language].interpreter?.alternative?.id === r.interpreter
       ? { interpreter: r.interpreter }

@@ -20,6 +20,7 @@ export function sharedFromStore(s: Store = useStore.getState()): SharedState {
     ...(s.asComponent ? { asComponent: true } : {}),
     ...(p.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(p.route ? { route: p.route } : {}),
+    ...(p.executor === 'spin-component' ? { executor: p.executor } : {}),
     ...(p.interpreter ? { interpreter: p.interpreter } : {}),
     ...(p.breakpoints ? { breakpoints: p.breakpoints } : {}),
   };
@@ -38,6 +39,7 @@ export function applyShared(state: SharedState): string | null {
     pristine: 'link',
     runMode: state.runMode,
     route: state.route,
+    executor: state.executor,
     interpreter: state.interpreter,
     breakpoints: state.breakpoints,
   });

@@ -141,6 +141,7 @@ export function sanitizeProject(raw: unknown): Project | null {
     ...(str(r.pristine) ? { pristine: r.pristine } : {}),
     ...(r.runMode === 'http' ? { runMode: 'http' as const } : {}),
     ...(str(r.route) && !badRoute(r.route) ? { route: r.route } : {}),
+    ...(r.executor === 'spin-component' ? { executor: 'spin-component' as const } : {}),
     ...(str(r.interpreter) &&
     languageById[r.language].interpreter?.alternative?.id === r.interpreter
       ? { interpreter: r.interpreter }

@@ -10,6 +10,7 @@ import {
   movePath,
   removePath,
   type FileData,
+  type HttpExecutor,
   type RunMode,
   type Project,
   type ProjectFiles,
@@ -52,7 +53,7 @@ export interface ProjectSlice {
   removePath(path: string): ProjectFiles;
   setEntry(path: string): void;
   /** Command or HTTP handler, and the handler's route. */
-  setServerConfig(patch: { runMode?: RunMode; route?: string }): void;
+  setServerConfig(patch: { runMode?: RunMode; route?: string; executor?: HttpExecutor }): void;
   /** Sets the lines of `path` a debug run stops at (the current project's). */
   setBreakpoints: (path: string, lines: number[]) => void;
   /** Runs the project on its language's other interpreter (an `alternative` id) or the default. */
@@ -78,15 +79,24 @@ export const entrySource = (s: Pick<Store, 'projects' | 'currentId'>) => {
   return typeof v === 'string' ? v : '';
 };
 
+/** `%PAGE_ORIGIN%` in an example's files: this page's origin (an outbound host it may call). */
+export function pageOrigin<T extends Record<string, string>>(files: T): T {
+  const origin = globalThis.location?.origin ?? 'http://localhost:5173';
+  return Object.fromEntries(
+    Object.entries(files).map(([k, v]) => [k, v.replaceAll('%PAGE_ORIGIN%', origin)]),
+  ) as T;
+}
+
 /** A project holding an example's files. */
 export function exampleProject(language: LanguageId, ex: Example): Project {
   const meta = languageById[language];
-  const files: ProjectFiles = { [meta.fileName]: ex.source, ...(ex.files ?? {}) };
+  const files: ProjectFiles = { [meta.fileName]: ex.source, ...pageOrigin(ex.files ?? {}) };
   return makeProject(language, files, {
     name: `${meta.label.split(' ')[0]}: ${ex.label}`,
     entry: meta.fileName,
     pristine: `example:${ex.id}`,
     ...(ex.http ? { runMode: 'http' as const } : {}),
+    ...(ex.http?.executor ? { executor: ex.http.executor } : {}),
   });
 }
 
@@ -237,6 +247,8 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
         if (patch.runMode) next.runMode = patch.runMode === 'http' ? 'http' : undefined;
         if (patch.route !== undefined)
           next.route = patch.route === '/...' ? undefined : patch.route;
+        if (patch.executor)
+          next.executor = patch.executor === 'spin-component' ? patch.executor : undefined;
         return { ...p, ...next };
       }),
 

@@ -17,7 +17,7 @@ export function runFile(file: File) {
         run: () => void import('../debug/start').then((d) => d.startDebug(true, wasm.slice())),
       },
     });
-    return runProgram({ wasm });
+    return runProgram({ wasm, fileName: file.name });
   });
 }
 

@@ -102,9 +102,13 @@ const api: CompilerApi = {
     const { componentize } = await import('../component/build');
     return transferBuild(await componentize(core));
   },
-  async transpileComponent(component: Uint8Array) {
+  async transpileComponent(component: Uint8Array, instantiation?: 'async' | 'sync') {
     const { transpile } = await import('../component/build');
-    return transferBuild(await transpile(component));
+    return transferBuild(await transpile(component, [], instantiation));
+  },
+  async spinComponent(core: Uint8Array) {
+    const { spinComponent } = await import('../component/spin');
+    return transferBuild(await spinComponent(core));
   },
 };
 

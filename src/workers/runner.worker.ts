@@ -83,8 +83,12 @@ const api: RunnerApi = {
     return r.exitCode === 0;
   },
   async serve(spec, req) {
-    const a = serveOne(spec, req);
+    const a = await serveOne(spec, req);
     return Comlink.transfer(a, [a.body.buffer]);
+  },
+  async spinData(dataKey, data, edit) {
+    const { spinDataHere } = await import('../server/spin/worker');
+    return spinDataHere(dataKey, data, edit);
   },
   async previewConnect(port, spec) {
     previewConnect(port, spec, postServer);

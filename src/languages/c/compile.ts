@@ -197,6 +197,7 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       return { out: await runClang(clang, args, tree, log), log: log.text };
     },
     linkCpp,
+    req.target === 'spin-http',
   );
   const log = new Collector();
   const phases: PhaseTiming[] = [];
@@ -298,8 +299,10 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
       ...Object.keys(support.lazy),
       '-Wl,--end-lib',
       '-Wl,--wrap=__stdio_read',
+      // A Spin component is a reactor: no main, its export is the request handler.
+      ...(req.target === 'spin-http' ? ['-mexec-model=reactor'] : []),
       // An exception no handler takes is reported as a native program reports it.
-      ...(linkCpp ? ['-Wl,--wrap=__main_void'] : []),
+      ...(linkCpp && req.target !== 'spin-http' ? ['-Wl,--wrap=__main_void'] : []),
       ...libs,
       '-o',
       'main.wasm',

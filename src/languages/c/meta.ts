@@ -17,6 +17,7 @@ import progress from './examples/progress.c?raw';
 import handlerHello from './examples/handler_hello.c?raw';
 import handlerJson from './examples/handler_json.c?raw';
 import handlerRouter from './examples/handler_router.c?raw';
+import { spinExamples } from './examples/spin/examples';
 
 export const CLANG_OPT_LEVELS = ['-O0', '-O1', '-O2', '-O3', '-Os', '-Oz'];
 /**
@@ -80,5 +81,6 @@ export const cMeta = defineLanguage({
       },
     },
     ...handlerExamples({ hello: handlerHello, json: handlerJson, router: handlerRouter }),
+    ...spinExamples,
   ],
 });

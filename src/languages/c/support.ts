@@ -5,6 +5,13 @@ import stdinFlush from './support/stdinFlush.c?raw';
 import tmpfile from './support/tmpfile.c?raw';
 import system from './support/system.c?raw';
 import stdioOverlay from './support/include/stdio.h?raw';
+import spinH from './support/spin/spin.h?raw';
+import spinAbiH from './support/spin/spin_abi.h?raw';
+import spinHttp from './support/spin/spin_http.c?raw';
+import spinKv from './support/spin/spin_kv.c?raw';
+import spinSqlite from './support/spin/spin_sqlite.c?raw';
+import spinVars from './support/spin/spin_vars.c?raw';
+import spinOutbound from './support/spin/spin_outbound.c?raw';
 import { inOpaqueOrigin } from '../../util/opaqueOrigin';
 
 type Clang = typeof import('@yowasp/clang');
@@ -12,7 +19,12 @@ export type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
 
 /** Where the playground's own headers are mounted beside the project (searched before libc's). */
 export const OVERLAY_DIR = '.wasm-playground/include';
-export const OVERLAY: Tree = { '.wasm-playground': { include: { 'stdio.h': stdioOverlay } } };
+export const OVERLAY: Tree = {
+  '.wasm-playground': {
+    // spin.h: the Spin component SDK (a program built for Spin links its implementation).
+    include: { 'stdio.h': stdioOverlay, 'spin.h': spinH, 'spin_abi.h': spinAbiH },
+  },
+};
 
 /**
  * What every unit is compiled with before the user's own flags (which can undo any of it):
@@ -73,6 +85,22 @@ const CXX_SUPPORT: SupportSource[] = [
   { name: 'cxx-throwers.cpp', driver: 'clang++', text: cxxThrowers, flags: CPP_COMPILE_FLAGS },
 ];
 
+/**
+ * The Spin SDK behind spin.h: the HTTP side (the incoming-handler export) is linked into every
+ * Spin build; key-value, SQLite, variables and outbound HTTP only when the program calls them, so
+ * the component imports exactly the Spin interfaces it uses.
+ */
+const SPIN_FLAGS = ['-isystem', OVERLAY_DIR];
+const SPIN_ALWAYS: SupportSource[] = [
+  { name: 'spin_http.c', driver: 'clang', text: spinHttp, flags: SPIN_FLAGS },
+];
+const SPIN_LAZY: SupportSource[] = [
+  { name: 'spin_kv.c', driver: 'clang', text: spinKv, flags: SPIN_FLAGS },
+  { name: 'spin_sqlite.c', driver: 'clang', text: spinSqlite, flags: SPIN_FLAGS },
+  { name: 'spin_vars.c', driver: 'clang', text: spinVars, flags: SPIN_FLAGS },
+  { name: 'spin_outbound.c', driver: 'clang', text: spinOutbound, flags: SPIN_FLAGS },
+];
+
 type RunClang = (args: string[], files: Tree) => Promise<{ out: Tree | null; log: string }>;
 
 const objects = new Map<string, Promise<Uint8Array>>();
@@ -91,7 +119,8 @@ function supportObject(version: string, run: RunClang, src: SupportSource): Prom
       const key = `support-object:${version}:${digest(args.join(' ') + '\0' + src.text)}`;
       const kept = await keptObject(key);
       if (kept instanceof Uint8Array) return kept;
-      const { out, log } = await run(args, { ...OVERLAY, [src.name]: src.text });
+      const tree = { ...OVERLAY, [src.name]: src.text };
+      const { out, log } = await run(args, tree);
       const obj = out?.['support.o'];
       if (!(obj instanceof Uint8Array))
         throw new Error(`building the support object ${src.name} failed:\n${log}`);
@@ -112,6 +141,7 @@ export async function supportObjects(
   version: string,
   run: RunClang,
   cpp: boolean,
+  spin = false,
 ): Promise<{ always: Record<string, Uint8Array>; lazy: Record<string, Uint8Array> }> {
   const build = async (list: SupportSource[]) =>
     Object.fromEntries(
@@ -119,7 +149,9 @@ export async function supportObjects(
         list.map(async (s) => [objectName(s), await supportObject(version, run, s)] as const),
       ),
     );
-  return { always: cpp ? await build(CXX_SUPPORT) : {}, lazy: await build(LIBC_SUPPORT) };
+  const always = [...(cpp ? CXX_SUPPORT : []), ...(spin ? SPIN_ALWAYS : [])];
+  const lazy = [...LIBC_SUPPORT, ...(spin ? SPIN_LAZY : [])];
+  return { always: await build(always), lazy: await build(lazy) };
 }
 
 let store: ReturnType<typeof createStore> | null = null;

@@ -8,13 +8,35 @@ import { LoadTestBox } from './LoadTestBox';
 import { PreviewPane } from './PreviewPane';
 import { RequestComposer } from './RequestComposer';
 import { ResponseView } from './ResponseView';
+import { ExecutorSelect, SpinManifest } from './SpinManifest';
+import { DataPanel } from './DataPanel';
+import { isSpinProject } from '../../server/spin/page';
 import './server.css';
 
-/** Downloads the built handler as a Spin app (.zip). */
-function exportSpin() {
+/** Downloads the built handler as a Spin app (.zip): a component with its data, or WAGI. */
+async function exportSpin() {
   const { handler } = useServer.getState();
-  const p = currentProject(useStore.getState());
+  const s = useStore.getState();
+  const p = currentProject(s);
   if (!handler) return;
+  if (handler.spin && s.component?.bytes) {
+    const [{ spinComponentZip }, { keptData }, { manifestOf }, { useOpenedManifest }] =
+      await Promise.all([
+        import('../../server/spin/export'),
+        import('../../server/spin/keep'),
+        import('../../server/spin/page'),
+        import('../../server/spin/opened'),
+      ]);
+    const opened = handler.spin.dataKey.startsWith('wasm:');
+    const zip = spinComponentZip({
+      manifest: opened ? useOpenedManifest.getState().text : manifestOf(p),
+      grants: handler.spin.grants,
+      component: s.component.bytes,
+      data: await keptData(handler.spin.dataKey),
+    });
+    downloadFile(`${kebabName(handler.spin.grants.app)}-spin.zip`, zip, 'application/zip');
+    return;
+  }
   const zip = spinAppZip({ name: p.name, route: routeOf(p), wasm: handler.wasm, files: p.files });
   downloadFile(`${kebabName(p.name)}-spin.zip`, zip, 'application/zip');
 }
@@ -26,7 +48,9 @@ function exportSpin() {
 export function HttpPanel({ shown }: { shown: boolean }) {
   const http = useStore((s) => currentProject(s).runMode === 'http');
   const hasHandler = useServer((s) => !!s.handler);
+  const hasSpinHandler = useServer((s) => !!s.handler?.spin);
   const interpreted = useStore((s) => languageById[s.language].interpreter);
+  const spin = useStore((s) => isSpinProject(currentProject(s))) || hasSpinHandler;
   if (interpreted) {
     return (
       <section className="panel http-panel" aria-label="HTTP handler">
@@ -66,18 +90,32 @@ export function HttpPanel({ shown }: { shown: boolean }) {
     <section className="panel http-panel" aria-label="HTTP handler" data-testid="http-panel">
       <div className="panel-header">
         <h2>HTTP handler</h2>
-        <span
-          className="muted"
-          title="The handler has no socket or network capability: WASI preview 1 gives it none, and the playground adds none"
-        >
-          no network: the handler cannot open sockets
-        </span>
+        <ExecutorSelect />
+        {spin ? (
+          <span
+            className="muted"
+            title="Granted by spin.toml: key_value_stores, sqlite_databases, allowed_outbound_hosts, variables"
+          >
+            default-deny: only what spin.toml grants
+          </span>
+        ) : (
+          <span
+            className="muted"
+            title="The handler has no socket or network capability: WASI preview 1 gives it none, and the playground adds none"
+          >
+            no network: the handler cannot open sockets
+          </span>
+        )}
         <button
           type="button"
           data-testid="export-spin"
           disabled={!hasHandler}
-          onClick={exportSpin}
-          title="spin.toml + handler.wasm + files, for spin up"
+          onClick={() => void exportSpin()}
+          title={
+            spin
+              ? 'spin.toml + the component + .spin/*.db, for spin up'
+              : 'spin.toml + handler.wasm + files, for spin up'
+          }
         >
           ↓ Spin app (.zip)
         </button>
@@ -87,6 +125,12 @@ export function HttpPanel({ shown }: { shown: boolean }) {
           <RequestComposer />
           <ResponseView />
         </div>
+        {spin && (
+          <div className="spin-app">
+            <SpinManifest />
+            <DataPanel />
+          </div>
+        )}
         <PreviewPane shown={shown} />
         <LoadTestBox />
       </div>

@@ -129,6 +129,26 @@ function RequestLog() {
                 {formatUs(e.instantiateUs + e.runUs)}
               </span>
               <span className="log-from muted">{e.from}</span>
+              {e.hostCalls && e.hostCalls.length > 0 && (
+                <ul className="host-calls" aria-label="Host calls">
+                  {e.hostCalls.map((c, i) => (
+                    <li
+                      key={i}
+                      data-testid="host-call"
+                      data-kind={c.kind}
+                      data-us={c.us.toFixed(1)}
+                      className={c.error ? 'denied' : undefined}
+                    >
+                      <span className="call-kind">{c.kind}</span>
+                      <span className="call-what" title={c.what}>
+                        {c.what}
+                      </span>
+                      <span className="call-error">{c.error ?? ''}</span>
+                      <span className="log-us">{formatUs(c.us)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
       </ol>

@@ -1,0 +1,191 @@
+/**
+ * Serves HTTP requests with a Spin component, as Spin's HTTP trigger does: a fresh instance per
+ * request (jco's sync instantiation over core modules compiled once), the request handed to its
+ * wasi:http/incoming-handler export, the host services the manifest grants. Runner worker side.
+ */
+import type { HostCall, SpinGrants } from '../../protocol/server';
+import type { TranspiledComponent } from '../../protocol/compile';
+import type { HttpResponse } from '../cgi';
+import { serverError } from '../cgi';
+import { parseRoute, routeMatches, splitTarget, type HttpRequest } from '../wagi';
+import type { SpinData } from './data';
+import { IncomingRequest, ResponseOutparam, httpTypes } from './httpTypes';
+import { outgoingHandler, xhrSender, type Sender } from './outbound';
+import { spinImports, type ServiceContext } from './services';
+import { GuestExit, wasiImports } from './wasi';
+
+export interface SpinServeResult {
+  response: HttpResponse;
+  instantiateUs: number;
+  runUs: number;
+  stderr: string;
+  hostCalls: HostCall[];
+}
+
+type Instantiate = (
+  getCoreModule: (name: string) => WebAssembly.Module,
+  imports: object,
+) => Record<string, unknown>;
+
+/** A request body larger than this is answered 413 before the component sees it. */
+export const MAX_REQUEST_BODY = 16 * 1024 * 1024;
+const STDERR_KEEP = 16 * 1024;
+
+/** Loads jco's ES module text (a blob URL in a browser; a data URL in Node). */
+async function loadModule(js: string): Promise<{ instantiate: Instantiate }> {
+  const NodeBuffer = (
+    globalThis as { Buffer?: { from(s: string): { toString(e: 'base64'): string } } }
+  ).Buffer;
+  if (NodeBuffer)
+    return import(
+      /* @vite-ignore */ `data:text/javascript;base64,${NodeBuffer.from(js).toString('base64')}`
+    );
+  const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
+  try {
+    return await import(/* @vite-ignore */ url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export class SpinHost {
+  private ctx: ServiceContext;
+  private route;
+
+  private constructor(
+    private modules: Record<string, WebAssembly.Module>,
+    private instantiate: Instantiate,
+    readonly grants: SpinGrants,
+    data: SpinData | null,
+    env: Record<string, string>,
+    private send: Sender,
+  ) {
+    this.ctx = { grants, data, env, calls: [] };
+    this.route = parseRoute(grants.route);
+  }
+
+  /** Compiles the component's core modules and loads its bindings (throws what fails). */
+  static async create(
+    component: TranspiledComponent,
+    grants: SpinGrants,
+    data: SpinData | null,
+    env: Record<string, string> = {},
+    send: Sender = xhrSender,
+  ): Promise<SpinHost> {
+    const modules: Record<string, WebAssembly.Module> = {};
+    for (const [name, bytes] of Object.entries(component.cores))
+      modules[name] = await WebAssembly.compile(bytes as BufferSource);
+    const mod = await loadModule(component.js);
+    return new SpinHost(modules, mod.instantiate, grants, data, env, send);
+  }
+
+  get data(): SpinData | null {
+    return this.ctx.data;
+  }
+
+  serve(req: HttpRequest): SpinServeResult {
+    const calls: HostCall[] = [];
+    this.ctx.calls = calls;
+    const result: SpinServeResult = {
+      response: serverError(500, ''),
+      instantiateUs: 0,
+      runUs: 0,
+      stderr: '',
+      hostCalls: calls,
+    };
+    const target = splitTarget(req.path);
+    if (!routeMatches(this.route, target.path)) {
+      result.response = serverError(
+        404,
+        `Not Found: the route ${this.grants.route} does not match`,
+      );
+      return result;
+    }
+    if (req.body.length > MAX_REQUEST_BODY) {
+      result.response = serverError(
+        413,
+        `Payload Too Large: the body is over ${MAX_REQUEST_BODY / 1048576} MiB`,
+      );
+      return result;
+    }
+    const log: Uint8Array[] = [];
+    let logBytes = 0;
+    const imports: Record<string, object> = {
+      ...wasiImports({
+        env: [],
+        log: (b) => {
+          if (logBytes < STDERR_KEEP) log.push(b.slice(0, STDERR_KEEP - logBytes));
+          logBytes += b.length;
+        },
+      }),
+      ...spinImports(this.ctx),
+      'wasi:http/types': httpTypes,
+      'wasi:http/outgoing-handler': outgoingHandler(this.ctx, this.send),
+    };
+    const t0 = performance.now();
+    let exports: Record<string, unknown>;
+    try {
+      exports = this.instantiate((name) => this.modules[name], imports);
+    } catch (e) {
+      result.response = serverError(
+        500,
+        `the component could not be instantiated: ${(e as Error).message ?? e}`,
+      );
+      return result;
+    }
+    const t1 = performance.now();
+    result.instantiateUs = (t1 - t0) * 1000;
+    const handler = (exports.incomingHandler ??
+      Object.entries(exports).find(([k]) => k.startsWith('wasi:http/incoming-handler@'))?.[1]) as
+      { handle(r: IncomingRequest, o: ResponseOutparam): void } | undefined;
+    if (!handler) {
+      result.response = serverError(500, 'the component exports no wasi:http/incoming-handler');
+      return result;
+    }
+    const host = req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? 'localhost:3000';
+    const request = new IncomingRequest({
+      method: req.method,
+      path: req.path,
+      headers: req.headers,
+      body: req.body,
+      scheme: 'http',
+      authority: host,
+    });
+    const out = new ResponseOutparam();
+    let failure: string | null = null;
+    try {
+      handler.handle(request, out);
+    } catch (e) {
+      failure =
+        e instanceof GuestExit
+          ? `the component called exit(${e.code}) while handling the request`
+          : `the component trapped: ${(e as Error).message ?? e}`;
+    }
+    result.runUs = (performance.now() - t1) * 1000;
+    result.stderr = new TextDecoder().decode(concatAll(log));
+    const tail = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
+    const v = out.value;
+    if (v?.tag === 'ok') {
+      const r = v.val;
+      result.response = { status: r.status, headers: r.fields.text(), body: r.outBody.bytes() };
+    } else if (failure) result.response = serverError(500, failure + tail);
+    else if (v?.tag === 'err')
+      result.response = serverError(
+        500,
+        `the component answered with an error: ${JSON.stringify(v.val)}${tail}`,
+      );
+    else
+      result.response = serverError(
+        500,
+        `the component returned without setting a response${tail}`,
+      );
+    return result;
+  }
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, (at += p.length) - p.length);
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * The runner worker's Spin side: each app's data (opened once per worker from the bytes the page
+ * kept), the component host of a handler spec, and the Data panel's reads and edits. The worker
+ * that serves the page's requests is the data's one writer; a load test's workers serve copies.
+ */
+import type {
+  SpinDataAnswer,
+  SpinDataEdit,
+  SpinDataFiles,
+  SpinDataView,
+  SpinSpec,
+  SqlCell,
+} from '../../protocol/server';
+import { DataReadError, SpinData } from './data';
+import { SpinHost } from './host';
+
+const datas = new Map<string, Promise<SpinData>>();
+
+/** The app's data in this worker: opened from `files` the first time `key` is asked for. */
+export function dataFor(key: string, files: SpinDataFiles | undefined): Promise<SpinData> {
+  let d = datas.get(key);
+  if (!d) {
+    d = SpinData.open(files ?? {});
+    d.catch(() => datas.delete(key));
+    datas.set(key, d);
+  }
+  return d;
+}
+
+/** A host for the spec (its data opened); throws when the component or the data cannot load. */
+export async function spinHost(spec: SpinSpec): Promise<SpinHost> {
+  const data = await dataFor(spec.dataKey, spec.data);
+  return SpinHost.create(spec.component, spec.grants, data, spec.env);
+}
+
+const ROWS_SHOWN = 200;
+const cell = (v: unknown): SqlCell =>
+  v === null ||
+  v === undefined ||
+  typeof v === 'number' ||
+  typeof v === 'string' ||
+  v instanceof Uint8Array
+    ? (v ?? null)
+    : String(v);
+
+/** What the Data panel shows: every key-value entry, each table's first rows. */
+export function dataView(d: SpinData): SpinDataView {
+  const kv = (
+    d.kv.exec('SELECT store, key, value FROM spin_key_value ORDER BY store, key LIMIT 1000')[0]
+      ?.values ?? []
+  ).map(([store, key, value]) => ({
+    store: String(store),
+    key: String(key),
+    value: value instanceof Uint8Array ? value : new TextEncoder().encode(String(value)),
+  }));
+  const names = (
+    d.sql.exec(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )[0]?.values ?? []
+  ).map((r) => String(r[0]));
+  const tables = names.map((name) => {
+    const q = `"${name.replace(/"/g, '""')}"`;
+    const r = d.sql.exec(`SELECT * FROM ${q} LIMIT ${ROWS_SHOWN}`)[0];
+    const count = Number(d.sql.exec(`SELECT count(*) FROM ${q}`)[0].values[0][0]);
+    const columns =
+      r?.columns ??
+      (d.sql.exec(`PRAGMA table_info(${q})`)[0]?.values ?? []).map((c) => String(c[1]));
+    return { name, columns, rows: (r?.values ?? []).map((row) => row.map(cell)), count };
+  });
+  const size = (db: typeof d.kv) =>
+    Number(db.exec('PRAGMA page_count')[0].values[0][0]) *
+    Number(db.exec('PRAGMA page_size')[0].values[0][0]);
+  return { kv, tables, kvBytes: size(d.kv), sqlBytes: size(d.sql) };
+}
+
+/** Reads (and with `edit`, changes) the app's data for the Data panel. */
+export async function spinDataHere(
+  key: string,
+  files: SpinDataFiles | undefined,
+  edit?: SpinDataEdit,
+): Promise<SpinDataAnswer> {
+  let d: SpinData;
+  try {
+    d = await dataFor(key, files);
+  } catch (e) {
+    return {
+      view: null,
+      error:
+        e instanceof DataReadError ? e.message : `the data did not open: ${(e as Error).message}`,
+    };
+  }
+  let result: SpinDataAnswer['result'];
+  let error: string | undefined;
+  try {
+    if (edit?.kind === 'kv-set')
+      d.kvRun(
+        'INSERT INTO spin_key_value (store, key, value) VALUES (?, ?, ?) ON CONFLICT (store, key) DO UPDATE SET value = excluded.value',
+        [edit.store, edit.key, edit.value],
+      );
+    else if (edit?.kind === 'kv-delete')
+      d.kvRun('DELETE FROM spin_key_value WHERE store = ? AND key = ?', [edit.store, edit.key]);
+    else if (edit?.kind === 'clear') d.clear();
+    else if (edit?.kind === 'sql') {
+      const r = d.sql.exec(edit.sql);
+      const last = r[r.length - 1];
+      result = {
+        columns: last?.columns ?? [],
+        rows: (last?.values ?? []).slice(0, ROWS_SHOWN).map((row) => row.map(cell)),
+      };
+    }
+    if (
+      edit &&
+      !(
+        edit.kind === 'sql' &&
+        /^\s*(select|with|pragma|explain)\b/i.test(edit.sql) &&
+        d.sql.getRowsModified() === 0
+      )
+    )
+      d.dirty = true;
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const answer: SpinDataAnswer = { view: dataView(d), result, error };
+  if (d.dirty) {
+    d.dirty = false;
+    answer.files = d.files();
+  }
+  return answer;
+}
