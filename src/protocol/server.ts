@@ -122,6 +122,8 @@ export interface ColdStartRequest {
   compileEach: boolean;
   memory: MemoryMode;
   files: Record<string, Uint8Array>;
+  /** A Spin component's instances instead of `wasm`'s (the component's core module). */
+  spin?: SpinSpec;
 }
 
 /** Cold-start lab results; times in µs. */

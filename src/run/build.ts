@@ -162,6 +162,9 @@ async function buildWithoutRun(): Promise<Uint8Array | null> {
  * without running it (the cold-start lab). Null when the compile failed (see Problems).
  */
 export async function currentModule(): Promise<Uint8Array | null> {
+  // A Spin project's instances are its component's: built (with its manifest) first.
+  if (isSpinProject(currentProject(useStore.getState())))
+    return (await ensureHandler()) ? useServer.getState().handler!.wasm : null;
   return useStore.getState().wasm ?? buildWithoutRun();
 }
 

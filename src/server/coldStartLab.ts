@@ -44,15 +44,19 @@ export async function runColdStart(
         compileEach: s.coldCompileEach,
         memory: mem,
         files: toMountable(p.files),
+        // The built Spin component (a Spin project's handler): its instances are timed.
+        ...(s.handler?.spin ? { spin: s.handler.spin } : {}),
       },
       (done) => useServer.setState({ coldDone: done }),
       ctl.signal,
     );
     const sum = summarize(r.samplesUs);
     const { samplesUs, runSamplesUs, ...rest } = r;
+    const executor = s.handler?.spin ? 'spin-component' : 'wagi';
     const cold: ColdResult = {
       ...rest,
       seq: nextResultSeq(),
+      executor,
       count: n,
       compileEach: s.coldCompileEach,
       runStart: s.coldRunStart,
@@ -67,7 +71,10 @@ export async function runColdStart(
       bins: histogram(samplesUs),
       wasmSize: wasm.byteLength,
     };
-    useServer.setState({ cold });
+    useServer.setState((st) => ({
+      cold,
+      lastBy: { ...st.lastBy, [executor]: { ...st.lastBy[executor], cold } },
+    }));
     return cold;
   } catch (e) {
     useServer.setState({ coldError: ctl.signal.aborted ? 'stopped' : (e as Error).message });

@@ -53,8 +53,10 @@ export async function runLoadTest(): Promise<LoadResult | null> {
       ctl.signal,
     );
     const sum = summarize(out.latenciesMs);
+    const executor = spec.spin ? 'spin-component' : 'wagi';
     const load: LoadResult = {
       seq: nextResultSeq(),
+      executor,
       requests: out.latenciesMs.length,
       concurrency: s.loadConcurrency,
       memory: s.loadMemory,
@@ -69,7 +71,10 @@ export async function runLoadTest(): Promise<LoadResult | null> {
       bins: histogram(out.latenciesMs),
       wallMs: out.wallMs,
     };
-    useServer.setState({ load });
+    useServer.setState((st) => ({
+      load,
+      lastBy: { ...st.lastBy, [executor]: { ...st.lastBy[executor], load } },
+    }));
     return load;
   } catch (e) {
     if (!ctl.signal.aborted) useServer.setState({ loadError: (e as Error).message });

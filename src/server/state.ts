@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { toMountable } from '../project/changes';
-import type { Project } from '../project/model';
+import type { HttpExecutor, Project } from '../project/model';
 import { parseHeaderLines } from './cgi';
 import type { Bin } from './stats';
 import { DEFAULT_ROUTE, type HttpRequest } from './wagi';
@@ -46,6 +46,7 @@ export interface ShownResponse extends ServeAnswer {
 export interface LoadResult {
   /** Counts finished load tests (1, 2, …): tells one result from the next. */
   seq: number;
+  executor: HttpExecutor;
   requests: number;
   concurrency: number;
   memory: MemoryMode;
@@ -64,6 +65,7 @@ export interface LoadResult {
 export interface ColdResult extends Omit<ColdStartResult, 'samplesUs' | 'runSamplesUs'> {
   /** Counts finished cold-start runs (1, 2, …). */
   seq: number;
+  executor: HttpExecutor;
   count: number;
   compileEach: boolean;
   runStart: boolean;
@@ -102,6 +104,8 @@ export interface ServerState {
   loadDone: number;
   loadErrors: number;
   load: LoadResult | null;
+  /** The last load test and cold-start run of each executor, for the side-by-side line. */
+  lastBy: Partial<Record<HttpExecutor, { load?: LoadResult; cold?: ColdResult }>>;
   loadError: string | null;
   coldCount: number;
   coldRunStart: boolean;
@@ -132,6 +136,7 @@ export const useServer = create<ServerState>(() => ({
   loadDone: 0,
   loadErrors: 0,
   load: null,
+  lastBy: {},
   loadError: null,
   coldCount: 1000,
   coldRunStart: false,

@@ -25,6 +25,7 @@ export function RunSettings() {
   const wasmOpt = useStore((s) => s.compileOptions[s.language]?.wasmOpt ?? '');
   const runMode = useStore((s) => currentProject(s).runMode ?? 'command');
   const http = runMode === 'http';
+  const spin = useStore((s) => currentProject(s).executor === 'spin-component') && http;
   return (
     <section
       className="panel settings-panel"
@@ -55,15 +56,22 @@ export function RunSettings() {
           >
             <option value="command">Command (WASI _start)</option>
             <option value="http" disabled={interpreted}>
-              HTTP handler (WAGI, as Spin){interpreted ? ': not for an interpreted language' : ''}
+              HTTP handler (as Spin){interpreted ? ': not for an interpreted language' : ''}
             </option>
           </select>
         </label>
-        {http && <RouteField />}
-        {http && (
+        {http && !spin && <RouteField />}
+        {http && !spin && (
           <p className="hint" data-testid="http-mode-note">
             Each request runs a fresh instance: its argv, environment and stdin come from the
             request (HTTP tab); the time limit below is per request.
+          </p>
+        )}
+        {spin && (
+          <p className="hint" data-testid="http-mode-note">
+            A Spin component: each request runs a fresh instance; its route, grants and variables
+            come from spin.toml. A SPIN_VARIABLE_&lt;NAME&gt;=value line in Environment overrides
+            a variable; the time limit is per request.
           </p>
         )}
         {!http && (
@@ -136,6 +144,18 @@ export function RunSettings() {
               />
             </label>
           </>
+        )}
+        {spin && (
+          <label>
+            <span>Environment</span>
+            <textarea
+              data-testid="env-input"
+              value={env}
+              rows={2}
+              placeholder="SPIN_VARIABLE_GREETING=Bonjour"
+              onChange={(e) => set({ env: e.target.value })}
+            />
+          </label>
         )}
         <label className="inline">
           <span>Time limit (s)</span>

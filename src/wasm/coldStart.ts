@@ -14,7 +14,7 @@ export const MAX_COLDSTART = 100_000;
 const PROGRESS_MS = 100;
 
 /** The smallest non-zero step of performance.now() seen in a short probe, µs. */
-function timerResolutionUs(): number {
+export function timerResolutionUs(): number {
   let best = Infinity;
   let prev = performance.now();
   for (let i = 0; i < 20000 && best > 0.001; i++) {

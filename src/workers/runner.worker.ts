@@ -113,7 +113,10 @@ const api: RunnerApi = {
     return loadTestHere(spec, req, requests, clients, postServer);
   },
   async coldStart(req) {
-    const r = coldStartLoop(req, postServer);
+    const spin = req.spin;
+    const r = spin
+      ? await (await import('../server/spin/coldStart')).spinColdStartLoop({ ...req, spin }, postServer)
+      : coldStartLoop(req, postServer);
     return Comlink.transfer(r, [
       r.samplesUs.buffer,
       ...(r.runSamplesUs ? [r.runSamplesUs.buffer] : []),

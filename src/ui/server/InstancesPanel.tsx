@@ -5,6 +5,7 @@ import { useStore } from '../../store/store';
 import { MAX_COLDSTART } from '../../wasm/coldStart';
 import { formatBytes, formatUs } from '../format';
 import { Histogram } from './Histogram';
+import { ExecutorCompare } from './ExecutorCompare';
 import { MemorySelect } from './MemorySelect';
 import './server.css';
 
@@ -171,28 +172,44 @@ export function InstancesPanel() {
               unit="µs"
               label={r.compileEach ? 'compile + instantiate' : 'instantiate'}
             />
-            <p className="muted">
-              {r.count.toLocaleString('en')} × {r.compileEach ? '`new WebAssembly.Module` + ' : ''}
-              `new WebAssembly.Instance`
-              {r.compileEach ? '' : ` of one module compiled once in ${formatUs(r.compileUs)}`}
-              {r.runStart && r.runP50Us !== undefined && `; _start p50 ${formatUs(r.runP50Us)}`}
-              {r.failures > 0 &&
-                `; ${r.failures.toLocaleString('en')} runs failed (${r.firstFailure})`}
-              .{' '}
-              {r.pooled
-                ? `Memories from a pool: ${r.memoriesMade.toLocaleString('en')} made, each zeroed before it was given again.`
-                : r.memory === 'pooled'
-                  ? 'This module cannot take a pooled memory (none of its own, a shared or 64-bit one, more than one, or over 4 MiB): a new memory per instance.'
-                  : r.memoryBytes > 0
-                    ? 'A new memory per instance.'
-                    : 'The module has no memory.'}{' '}
-              Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
-              {formatUs(r.setupMeanUs)}), instantiation
-              {r.pooled
-                ? ', zeroing the memory'
-                : ", and the engine freeing the instances' memories"}
-              . Timer resolution {formatUs(r.timerResolutionUs)}.
-            </p>
+            <ExecutorCompare kind="cold" />
+            {r.executor === 'spin-component' ? (
+              <p className="muted" data-testid="coldstart-spin-note">
+                {r.count.toLocaleString('en')} fresh instances of the Spin component (its core
+                modules compiled once in {formatUs(r.compileUs)}; each instance: jco's bindings and
+                the core modules instantiated, as for a request)
+                {r.runStart &&
+                  r.runP50Us !== undefined &&
+                  `; handling GET ${'/'} p50 ${formatUs(r.runP50Us)}`}
+                {r.failures > 0 &&
+                  `; ${r.failures.toLocaleString('en')} failed (${r.firstFailure})`}
+                . Timer resolution {formatUs(r.timerResolutionUs)}.
+              </p>
+            ) : (
+              <p className="muted">
+                {r.count.toLocaleString('en')} ×{' '}
+                {r.compileEach ? '`new WebAssembly.Module` + ' : ''}
+                `new WebAssembly.Instance`
+                {r.compileEach ? '' : ` of one module compiled once in ${formatUs(r.compileUs)}`}
+                {r.runStart && r.runP50Us !== undefined && `; _start p50 ${formatUs(r.runP50Us)}`}
+                {r.failures > 0 &&
+                  `; ${r.failures.toLocaleString('en')} runs failed (${r.firstFailure})`}
+                .{' '}
+                {r.pooled
+                  ? `Memories from a pool: ${r.memoriesMade.toLocaleString('en')} made, each zeroed before it was given again.`
+                  : r.memory === 'pooled'
+                    ? 'This module cannot take a pooled memory (none of its own, a shared or 64-bit one, more than one, or over 4 MiB): a new memory per instance.'
+                    : r.memoryBytes > 0
+                      ? 'A new memory per instance.'
+                      : 'The module has no memory.'}{' '}
+                Instances/s counts the whole loop on one core: WASI host setup (mean{' '}
+                {formatUs(r.setupMeanUs)}), instantiation
+                {r.pooled
+                  ? ', zeroing the memory'
+                  : ", and the engine freeing the instances' memories"}
+                . Timer resolution {formatUs(r.timerResolutionUs)}.
+              </p>
+            )}
             <p className="context" data-testid="coldstart-context">
               For scale: this module is {r.wasmSize.toLocaleString('en')} B and a fresh, isolated
               instance of it is ready in {timed(r.p50Us, r.timerResolutionUs)} (median) here. A

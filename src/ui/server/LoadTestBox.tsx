@@ -8,6 +8,7 @@ import {
   loadWorkers,
 } from '../../server/loadTest';
 import { Histogram } from './Histogram';
+import { ExecutorCompare } from './ExecutorCompare';
 import { MemorySelect } from './MemorySelect';
 
 /** N requests from C clients on one worker per core: requests/s, latency percentiles, errors. */
@@ -134,6 +135,13 @@ export function LoadTestBox() {
             {result.firstError && ` — first error: ${result.firstError.split('\n')[0]}`}
           </p>
           <Histogram bins={result.bins} unit="ms" label="latency" />
+          <ExecutorCompare kind="load" />
+          {result.executor === 'spin-component' && (
+            <p className="muted" data-testid="load-spin-note">
+              A load test's workers serve copies of the app's data: what its requests write is not
+              kept (the Data panel shows the app's own).
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+import { freshStorage, openPlayground, selectLanguage } from './helpers';
+
+test.beforeEach(async ({ page }) => freshStorage(page));
+
+async function openSpinExample(page: Page, id: string) {
+  await openPlayground(page);
+  await selectLanguage(page, 'c');
+  await page.getByTestId('examples-select').selectOption(`spin-${id}`);
+  await page.getByTestId('main-tab-http').click();
+  await expect(page.getByTestId('http-executor')).toHaveValue('spin-component');
+}
+
+/** Run: builds the component and answers the composer's request. */
+async function runHandler(page: Page, timeout = 120_000) {
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('response-status')).toBeVisible({ timeout });
+  await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle', { timeout });
+}
+
+const send = async (page: Page) => {
+  const before = await page.getByTestId('request-log-entry').count();
+  await page.getByTestId('send-request').click();
+  await expect(page.getByTestId('request-log-entry')).toHaveCount(before + 1);
+};
+
+test('Spin counter: key-value counts across fresh instances, shows in the Data panel, survives a reload', async ({ page }) => {
+  await openSpinExample(page, 'counter');
+  await expect(page.getByTestId('spin-manifest')).toBeVisible();
+  await expect(page.getByTestId('grant-kv')).toHaveText('default');
+  await runHandler(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '200');
+  // Run's request and the live preview's GET / (each a fresh instance) both count.
+  const log = page.getByTestId('request-log-entry');
+  await expect(log).toHaveCount(2);
+  await expect(page.getByTestId('response-body')).toContainText(/visit [12] \(GET \/\)/);
+  await send(page);
+  await expect(page.getByTestId('response-body')).toContainText('visit 3 (GET /)');
+  const entry = page.locator('[data-testid=kv-entry][data-key=visits]');
+  await expect(entry).toHaveAttribute('data-value', '3');
+  await expect(entry).toHaveAttribute('data-store', 'default');
+  // Host calls in the request log, each with its cost.
+  const calls = page.getByTestId('request-log-entry').first().getByTestId('host-call');
+  await expect(calls).toHaveCount(3);
+  await expect(calls.nth(1)).toHaveAttribute('data-kind', 'kv');
+  expect(Number(await calls.nth(1).getAttribute('data-us'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('component-imports')).toContainText('fermyon:spin/key-value@2.0.0');
+
+  await page.reload();
+  await page.getByTestId('main-tab-http').click();
+  await expect(page.getByTestId('http-executor')).toHaveValue('spin-component');
+  await expect(page.locator('[data-testid=kv-entry][data-key=visits]')).toHaveAttribute('data-value', '3');
+  await runHandler(page);
+  await expect(page.getByTestId('response-body')).toContainText(/visit [45] \(GET \/\)/);
+});
+
+test('Spin to-do API on SQLite round-trips; the SQL box reads the table', async ({ page }) => {
+  await openSpinExample(page, 'todo');
+  await runHandler(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '201');
+  await expect(page.getByTestId('response-body')).toContainText('"id": 1');
+  await page.getByTestId('request-body').fill('{"title": "second"}');
+  await send(page);
+  await expect(page.getByTestId('sql-row')).toHaveCount(2);
+  await page.getByTestId('request-method').selectOption('DELETE');
+  await page.getByTestId('request-path').fill('/todos/1');
+  await send(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '204');
+  await page.getByTestId('request-method').selectOption('GET');
+  await page.getByTestId('request-path').fill('/todos');
+  await send(page);
+  await expect(page.getByTestId('response-body')).toContainText('"title": "second"');
+  await expect(page.getByTestId('response-body')).not.toContainText('try Spin');
+  await expect(page.getByTestId('sql-row')).toHaveCount(1);
+  await page.getByTestId('sql-input').fill('SELECT title FROM todos');
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-result-row')).toHaveText(['second']);
+  await page.getByTestId('sql-input').fill('SELEC nonsense');
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-error')).toContainText('syntax error');
+  await expect(page.getByTestId('sql-row')).toHaveCount(1);
+});
+
+test('a denied store and a denied host say so; the export holds the grants and the data', async ({ page }) => {
+  await openSpinExample(page, 'denied');
+  await runHandler(page);
+  await expect(page.getByTestId('response-body')).toContainText('key-value "default": access-denied');
+  await expect(page.getByTestId('response-body')).toContainText('sqlite "default": access-denied');
+  const denied = page.getByTestId('request-log-entry').first().locator('[data-testid=host-call][data-kind=kv]');
+  await expect(denied).toContainText('access-denied');
+
+  await page.getByTestId('examples-select').selectOption('spin-proxy');
+  await runHandler(page);
+  // The page's own origin is allowed: the request leaves and comes back.
+  await expect(page.getByTestId('response-body')).toContainText('→ 200');
+  await page.getByTestId('request-path').fill('/?url=https://denied.example.com/');
+  await send(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '403');
+  await expect(page.getByTestId('response-body')).toContainText('HttpRequestDenied');
+  await expect(page.getByTestId('request-log-entry').first().locator('[data-testid=host-call][data-kind=http]')).toContainText('HTTP-request-denied');
+
+  await page.getByTestId('examples-select').selectOption('spin-counter');
+  await runHandler(page);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-spin').click();
+  const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+  const manifest = parse(strFromU8(zip['spin.toml'])) as { component: Record<string, { key_value_stores: string[]; source: string }> };
+  expect(manifest.component.counter.key_value_stores).toEqual(['default']);
+  expect(zip[manifest.component.counter.source].length).toBeGreaterThan(1000);
+  // SQLite files begin with their magic string.
+  expect(strFromU8(zip['.spin/sqlite_key_value.db'].slice(0, 15))).toBe('SQLite format 3');
+});
+
+test('a bad key in spin.toml is a Problem on its line; fixing it runs', async ({ page }) => {
+  await openSpinExample(page, 'hello');
+  await page.getByTestId('edit-manifest').click();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-path', 'spin.toml');
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.insertText('flavour = "mint"\n');
+  await expect(page.getByTestId('manifest-problems')).toContainText('line 1: unknown key "flavour"');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('problems')).toContainText('unknown key "flavour"');
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('manifest-problems')).toHaveCount(0);
+  await runHandler(page);
+  await expect(page.getByTestId('response-body')).toContainText('Hello from a Spin component written in C!');
+});
