@@ -27,7 +27,9 @@ const send = async (page: Page) => {
   await expect(page.getByTestId('request-log-entry')).toHaveCount(before + 1);
 };
 
-test('Spin counter: key-value counts across fresh instances, shows in the Data panel, survives a reload', async ({ page }) => {
+test('Spin counter: key-value counts across fresh instances, shows in the Data panel, survives a reload', async ({
+  page,
+}) => {
   await openSpinExample(page, 'counter');
   await expect(page.getByTestId('spin-manifest')).toBeVisible();
   await expect(page.getByTestId('grant-kv')).toHaveText('default');
@@ -52,7 +54,10 @@ test('Spin counter: key-value counts across fresh instances, shows in the Data p
   await page.reload();
   await page.getByTestId('main-tab-http').click();
   await expect(page.getByTestId('http-executor')).toHaveValue('spin-component');
-  await expect(page.locator('[data-testid=kv-entry][data-key=visits]')).toHaveAttribute('data-value', '3');
+  await expect(page.locator('[data-testid=kv-entry][data-key=visits]')).toHaveAttribute(
+    'data-value',
+    '3',
+  );
   await runHandler(page);
   await expect(page.getByTestId('response-body')).toContainText(/visit [45] \(GET \/\)/);
 });
@@ -84,12 +89,19 @@ test('Spin to-do API on SQLite round-trips; the SQL box reads the table', async 
   await expect(page.getByTestId('sql-row')).toHaveCount(1);
 });
 
-test('a denied store and a denied host say so; the export holds the grants and the data', async ({ page }) => {
+test('a denied store and a denied host say so; the export holds the grants and the data', async ({
+  page,
+}) => {
   await openSpinExample(page, 'denied');
   await runHandler(page);
-  await expect(page.getByTestId('response-body')).toContainText('key-value "default": access-denied');
+  await expect(page.getByTestId('response-body')).toContainText(
+    'key-value "default": access-denied',
+  );
   await expect(page.getByTestId('response-body')).toContainText('sqlite "default": access-denied');
-  const denied = page.getByTestId('request-log-entry').first().locator('[data-testid=host-call][data-kind=kv]');
+  const denied = page
+    .getByTestId('request-log-entry')
+    .first()
+    .locator('[data-testid=host-call][data-kind=kv]');
   await expect(denied).toContainText('access-denied');
 
   await page.getByTestId('examples-select').selectOption('spin-proxy');
@@ -100,14 +112,21 @@ test('a denied store and a denied host say so; the export holds the grants and t
   await send(page);
   await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '403');
   await expect(page.getByTestId('response-body')).toContainText('HttpRequestDenied');
-  await expect(page.getByTestId('request-log-entry').first().locator('[data-testid=host-call][data-kind=http]')).toContainText('HTTP-request-denied');
+  await expect(
+    page
+      .getByTestId('request-log-entry')
+      .first()
+      .locator('[data-testid=host-call][data-kind=http]'),
+  ).toContainText('HTTP-request-denied');
 
   await page.getByTestId('examples-select').selectOption('spin-counter');
   await runHandler(page);
   const download = page.waitForEvent('download');
   await page.getByTestId('export-spin').click();
   const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
-  const manifest = parse(strFromU8(zip['spin.toml'])) as { component: Record<string, { key_value_stores: string[]; source: string }> };
+  const manifest = parse(strFromU8(zip['spin.toml'])) as {
+    component: Record<string, { key_value_stores: string[]; source: string }>;
+  };
   expect(manifest.component.counter.key_value_stores).toEqual(['default']);
   expect(zip[manifest.component.counter.source].length).toBeGreaterThan(1000);
   // SQLite files begin with their magic string.
@@ -121,7 +140,9 @@ test('a bad key in spin.toml is a Problem on its line; fixing it runs', async ({
   await page.getByTestId('editor').click();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.insertText('flavour = "mint"\n');
-  await expect(page.getByTestId('manifest-problems')).toContainText('line 1: unknown key "flavour"');
+  await expect(page.getByTestId('manifest-problems')).toContainText(
+    'line 1: unknown key "flavour"',
+  );
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('problems')).toContainText('unknown key "flavour"');
   await page.getByTestId('editor').click();
@@ -130,5 +151,32 @@ test('a bad key in spin.toml is a Problem on its line; fixing it runs', async ({
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('manifest-problems')).toHaveCount(0);
   await runHandler(page);
-  await expect(page.getByTestId('response-body')).toContainText('Hello from a Spin component written in C!');
+  await expect(page.getByTestId('response-body')).toContainText(
+    'Hello from a Spin component written in C!',
+  );
+});
+
+test('Open .wasm of an app built by Spin’s JS tools: served as a Spin component, its writes in the Data panel', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { buildSpinJsFixture } = await import('./fixtures/spin-js/build');
+  const path = buildSpinJsFixture();
+  await openPlayground(page);
+  await page.getByTestId('open-wasm-input').setInputFiles(path);
+  await expect(page.getByTestId('main-tab-http')).toHaveAttribute('aria-selected', 'true', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '200', {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('response-body')).toContainText(
+    'hello from JavaScript on Spin: hit',
+  );
+  // The generated manifest grants the default store, as the component imports key-value.
+  await expect(page.getByTestId('opened-manifest')).toHaveValue(
+    /key_value_stores = \[ "default" \]/,
+  );
+  await expect(page.locator('[data-testid=kv-entry][data-key=js-hits]')).toBeVisible();
+  await expect(page.getByTestId('component-imports')).toContainText('fermyon:spin/key-value@2.0.0');
 });

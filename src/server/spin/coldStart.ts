@@ -32,7 +32,12 @@ export async function spinColdStartLoop(
       firstFailure ??= (e as Error).message ?? String(e);
     }
     if (runSamples) {
-      const r = host.serve({ method: 'GET', path, headers: [['Host', 'localhost:3000']], body: new Uint8Array() });
+      const r = host.serve({
+        method: 'GET',
+        path,
+        headers: [['Host', 'localhost:3000']],
+        body: new Uint8Array(),
+      });
       runSamples[i] = r.runUs;
       if (r.response.status >= 500) {
         failures++;

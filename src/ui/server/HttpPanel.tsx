@@ -46,12 +46,13 @@ async function exportSpin() {
  * log, the load test and the export to Spin. In command mode it offers to switch.
  */
 export function HttpPanel({ shown }: { shown: boolean }) {
-  const http = useStore((s) => currentProject(s).runMode === 'http');
   const hasHandler = useServer((s) => !!s.handler);
   const hasSpinHandler = useServer((s) => !!s.handler?.spin);
+  // An opened Spin component is served whatever the project's mode.
+  const http = useStore((s) => currentProject(s).runMode === 'http') || hasSpinHandler;
   const interpreted = useStore((s) => languageById[s.language].interpreter);
   const spin = useStore((s) => isSpinProject(currentProject(s))) || hasSpinHandler;
-  if (interpreted) {
+  if (interpreted && !hasSpinHandler) {
     return (
       <section className="panel http-panel" aria-label="HTTP handler">
         <div className="empty" data-testid="http-not-for-language">
