@@ -29,6 +29,11 @@ export interface SpinSpec {
   data?: SpinDataFiles;
   /** Run settings' environment: SPIN_VARIABLE_<NAME> overrides a variable. */
   env: Record<string, string>;
+  /**
+   * Serve the component's own core module (the handler's `wasm`, built with spin.h) with the
+   * direct host instead of jco's bindings (same answers, a fraction of the cost per request).
+   */
+  direct?: boolean;
 }
 
 /** A Spin app's two SQLite files (`.spin/sqlite_key_value.db`, `.spin/sqlite_db.db`). */

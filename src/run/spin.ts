@@ -27,5 +27,7 @@ export async function spinStep(
   const p = currentProject(s);
   const manifest = opened ? await openedManifest(opened, build.wit ?? '') : manifestOf(p);
   const r = await spinSpecOf(build, manifest, opened ? `wasm:${opened}` : p.id, s.env);
+  // Built here with spin.h: its core module is served directly (see server/spin/direct.ts).
+  if ('spec' in r && !opened) r.spec.direct = true;
   return { ...r, phases: build.phases };
 }

@@ -7,7 +7,10 @@ import type { HttpRequest } from './wagi';
 import type { SpinHost, SpinServeResult } from './spin/host';
 
 /** A WAGI module's host or a Spin component's: one fresh instance per request either way. */
-type Host = { serve(req: HttpRequest): ServeResult | SpinServeResult; spin?: SpinHost };
+type Host = {
+  serve(req: HttpRequest): ServeResult | SpinServeResult;
+  spin?: Pick<SpinHost, 'data'>;
+};
 
 let cached: { id: number; pooled: boolean; host: Host } | null = null;
 
@@ -20,7 +23,7 @@ async function hostFor(spec: HandlerSpec): Promise<{ host: Host; compileUs: numb
   let host: Host;
   if (spec.spin) {
     const { spinHost } = await import('./spin/worker');
-    const spin = await spinHost(spec.spin);
+    const spin = await spinHost(spec.spin, spec.wasm, pooled);
     host = { serve: (req) => spin.serve(req), spin };
   } else host = new HandlerHost(spec.wasm, { route: spec.route }, spec.files, pooled);
   const compileUs = (performance.now() - t0) * 1000;

@@ -17,7 +17,7 @@ export async function spinColdStartLoop(
   const samples = new Float64Array(count);
   const runSamples = req.runStart ? new Float64Array(count) : undefined;
   const t = performance.now();
-  const host = await spinHost(req.spin);
+  const host = await spinHost(req.spin, req.wasm, req.memory === 'pooled');
   const compileUs = (performance.now() - t) * 1000;
   const path = req.spin.grants.route.replace(/\/\.\.\.$/, '/') || '/';
   let failures = 0;

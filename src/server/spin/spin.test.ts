@@ -10,11 +10,18 @@ import { SpinData } from './data';
 import { SpinHost } from './host';
 import { parseManifest } from './manifest';
 import type { Sender } from './outbound';
+import { DirectSpinHost, directServable } from './direct';
+import type { SpinGrants } from '../../protocol/server';
 
 const dec = new TextDecoder();
 const example = (id: string) => spinExamples.find((e) => e.id === `spin-${id}`)!;
 
-async function build(source: string): Promise<ComponentBuild> {
+interface Built extends ComponentBuild {
+  /** The core module (before component new): what the direct host serves. */
+  core: Uint8Array;
+}
+
+async function build(source: string): Promise<Built> {
   const compile = await compilers.c.load();
   const r = await compile({
     language: 'c',
@@ -24,8 +31,29 @@ async function build(source: string): Promise<ComponentBuild> {
   });
   expect(r.log).toBe('');
   expect(r.ok).toBe(true);
-  return spinComponent(r.wasm!);
+  const core = r.wasm!.slice();
+  return { ...(await spinComponent(r.wasm!)), core };
 }
+
+type MakeHost = (
+  b: Built,
+  g: SpinGrants,
+  d: SpinData | null,
+  env?: Record<string, string>,
+  send?: Sender,
+) => Promise<Pick<SpinHost, 'serve'>>;
+
+/** Both ways of serving a component: jco's bindings, and the direct host on its core module. */
+const HOSTS: [string, MakeHost][] = [
+  ['jco bindings', (b, g, d, env, send) => SpinHost.create(b.transpiled!, g, d, env, send)],
+  [
+    'direct host',
+    async (b, g, d, env, send) => {
+      expect(directServable(new WebAssembly.Module(b.core as BufferSource))).toBe(true);
+      return new DirectSpinHost(b.core, g, d, env, send);
+    },
+  ],
+];
 
 const grantsOf = (toml: string) => {
   const m = parseManifest(toml);
@@ -44,14 +72,16 @@ const get = (path: string, method = 'GET', body = '') => ({
 const spinImports = (b: ComponentBuild) =>
   [...b.wit!.matchAll(/^\s*import ((fermyon:spin|wasi:http)\/[\w-]+)@/gm)].map((m) => m[1]).sort();
 
-describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
-  const builds: Record<string, ComponentBuild> = {};
+const builds: Record<string, Built> = {};
+
+describe.each(HOSTS)('Spin components from C (spin.h), %s', (kind, makeHost) => {
   beforeAll(async () => {
     for (const id of ['hello', 'counter', 'todo', 'greeting', 'proxy', 'denied'])
-      builds[id] = await build(example(id).source);
-  });
+      builds[id] ??= await build(example(id).source);
+  }, 300_000);
 
   it('imports exactly the Spin interfaces the program uses', () => {
+    if (kind === 'direct host') return;
     expect(builds.hello.exports).toEqual(['wasi:http/incoming-handler@0.2.0']);
     expect(spinImports(builds.hello)).toEqual(['wasi:http/types']);
     expect(spinImports(builds.counter)).toEqual(['fermyon:spin/key-value', 'wasi:http/types']);
@@ -62,8 +92,8 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
 
   it("counts visits in key-value across fresh instances, in Spin's table", async () => {
     const data = await SpinData.open({});
-    const host = await SpinHost.create(
-      builds.counter.transpiled!,
+    const host = await makeHost(
+      builds.counter,
       grantsOf(example('counter').files!['spin.toml']),
       data,
     );
@@ -88,11 +118,7 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
 
   it('serves the to-do API on SQLite: create, list, delete; errors reach the guest', async () => {
     const data = await SpinData.open({});
-    const host = await SpinHost.create(
-      builds.todo.transpiled!,
-      grantsOf(example('todo').files!['spin.toml']),
-      data,
-    );
+    const host = await makeHost(builds.todo, grantsOf(example('todo').files!['spin.toml']), data);
     expect(dec.decode(host.serve(get('/todos', 'POST', '{"title": "one"}')).response.body)).toBe(
       '{"id": 1}\n',
     );
@@ -115,7 +141,7 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
   it("denies a store and a database the manifest does not grant, with Spin's errors", async () => {
     const data = await SpinData.open({});
     const toml = example('denied').files!['spin.toml'];
-    const host = await SpinHost.create(builds.denied.transpiled!, grantsOf(toml), data);
+    const host = await makeHost(builds.denied, grantsOf(toml), data);
     expect(dec.decode(host.serve(get('/')).response.body)).toBe(
       'key-value "default": access-denied\nsqlite "default": access-denied\n',
     );
@@ -123,7 +149,7 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
       'source = "handler.wasm"',
       'source = "handler.wasm"\nkey_value_stores = ["default", "other"]\nsqlite_databases = ["default"]',
     );
-    const host2 = await SpinHost.create(builds.denied.transpiled!, grantsOf(granted), data);
+    const host2 = await makeHost(builds.denied, grantsOf(granted), data);
     expect(dec.decode(host2.serve(get('/')).response.body)).toBe(
       'key-value: opened\nsqlite: opened\n',
     );
@@ -131,9 +157,9 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
 
   it('reads variables from the manifest, SPIN_VARIABLE_ overrides, secrets used', async () => {
     const g = grantsOf(example('greeting').files!['spin.toml']);
-    const host = await SpinHost.create(builds.greeting.transpiled!, g, null);
+    const host = await makeHost(builds.greeting, g, null);
     expect(dec.decode(host.serve(get('/?Ada')).response.body)).toBe('Hello, Ada! (api key: set)\n');
-    const o = await SpinHost.create(builds.greeting.transpiled!, g, null, {
+    const o = await makeHost(builds.greeting, g, null, {
       SPIN_VARIABLE_GREETING: 'Bonjour',
     });
     const r = o.serve(get('/'));
@@ -154,7 +180,7 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
     const g = grantsOf(
       example('proxy').files!['spin.toml'].replace('%PAGE_ORIGIN%', 'https://api.example.com'),
     );
-    const host = await SpinHost.create(builds.proxy.transpiled!, g, null, {}, send);
+    const host = await makeHost(builds.proxy, g, null, {}, send);
     const ok = host.serve(get('/?url=https://api.example.com/ping'));
     expect(dec.decode(ok.response.body)).toBe(
       'GET https://api.example.com/ping → 200, 4 bytes\n\npong',
@@ -170,7 +196,7 @@ describe('Spin components from C (spin.h)', { timeout: 300_000 }, () => {
 
   it('answers 404 off the route and 413 over the body limit, before the component runs', async () => {
     const g = { ...grantsOf(example('hello').files!['spin.toml']), route: '/api/...' };
-    const host = await SpinHost.create(builds.hello.transpiled!, g, null);
+    const host = await makeHost(builds.hello, g, null);
     expect(host.serve(get('/other')).response.status).toBe(404);
     const hello = host.serve(get('/api/x?y=1'));
     expect(dec.decode(hello.response.body)).toContain('GET /api/x?y=1 (path /api/x, query "y=1")');

@@ -13,6 +13,7 @@ import type {
 } from '../../protocol/server';
 import { DataReadError, SpinData } from './data';
 import { SpinHost } from './host';
+import { DirectSpinHost, directServable } from './direct';
 
 const datas = new Map<string, Promise<SpinData>>();
 
@@ -27,9 +28,22 @@ export function dataFor(key: string, files: SpinDataFiles | undefined): Promise<
   return d;
 }
 
-/** A host for the spec (its data opened); throws when the component or the data cannot load. */
-export async function spinHost(spec: SpinSpec): Promise<SpinHost> {
+/**
+ * A host for the spec (its data opened): the direct host on the core module `core` when the spec
+ * asks for it and the module imports only what it lowers, else jco's bindings. Throws when the
+ * component or the data cannot load.
+ */
+export async function spinHost(
+  spec: SpinSpec,
+  core?: Uint8Array,
+  pooled = true,
+): Promise<SpinHost | DirectSpinHost> {
   const data = await dataFor(spec.dataKey, spec.data);
+  if (spec.direct && core) {
+    const mod = await WebAssembly.compile(core as BufferSource);
+    if (directServable(mod))
+      return new DirectSpinHost(core, spec.grants, data, spec.env, undefined, pooled);
+  }
   return SpinHost.create(spec.component, spec.grants, data, spec.env);
 }
 
