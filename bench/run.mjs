@@ -20,6 +20,7 @@ import { cRows } from './cRows.mjs';
 import { hostingRows } from './hostingRows.mjs';
 import { interpretedRows } from './interpretedRows.mjs';
 import { debugRows } from './debugRows.mjs';
+import { spinRows } from './spinRows.mjs';
 import { fixture } from './fixtures.mjs';
 import { prepareRef } from './refBuild.mjs';
 import { fmt, writeAgainst, writeResults } from './report.mjs';
@@ -165,6 +166,7 @@ const groups = [
     interpretedRows,
   ],
   [['debug-start', 'step-latency', 'debug-overhead'], debugRows],
+  [['spin-rps', 'spin-coldstart', 'spin-kv-get', 'spin-sql-insert'], spinRows],
 ];
 
 let browserVersion;

@@ -163,7 +163,14 @@ export type ServerMessage =
   /** A preview request came on the service worker's port (the page times it). */
   | { type: 'server:preview-begin'; id: number; method: string; path: string }
   /** …and was answered. */
-  | { type: 'server:preview-end'; id: number; served: PreviewServed };
+  | { type: 'server:preview-end'; id: number; served: PreviewServed }
+  /** A Spin app's data changed by requests a moment ago (exports are at most one a second). */
+  | {
+      type: 'server:spin-data';
+      dataKey: string;
+      files: Required<SpinDataFiles>;
+      view: SpinDataView;
+    };
 
 /** A preview request the runner worker answered for the service worker, for the request log. */
 export interface PreviewServed {

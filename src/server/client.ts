@@ -16,6 +16,12 @@ import type { RunnerApi } from '../protocol/run';
 import type { HttpRequest } from './wagi';
 import { serverAnswer } from './cgi';
 
+let spinDataSink: ((m: Extract<ServerMessage, { type: 'server:spin-data' }>) => void) | null = null;
+/** Where the Spin data the handler workers post goes (the page's keeping). */
+export function onSpinData(sink: typeof spinDataSink) {
+  spinDataSink = sink;
+}
+
 /** A runner worker used for handlers (the same script as command runs). */
 class Handle {
   readonly worker = new Worker(new URL('../workers/runner.worker.ts', import.meta.url), {
@@ -24,6 +30,12 @@ class Handle {
   });
   readonly api = Comlink.wrap<RunnerApi>(this.worker);
   dead = false;
+  constructor() {
+    // A Spin app's data, exported a moment after the requests that changed it.
+    this.worker.addEventListener('message', (e: MessageEvent<ServerMessage>) => {
+      if (e.data?.type === 'server:spin-data') spinDataSink?.(e.data);
+    });
+  }
   /** Called once when the worker is terminated. */
   onKill: (() => void) | null = null;
   kill() {

@@ -36,7 +36,11 @@ export async function prepareHandler(spec: HandlerSpec): Promise<number> {
   return (await hostFor(spec)).compileUs;
 }
 
-export async function serveOne(spec: HandlerSpec, req: HttpRequest): Promise<ServeAnswer> {
+export async function serveOne(
+  spec: HandlerSpec,
+  req: HttpRequest,
+  post: (m: ServerMessage) => void,
+): Promise<ServeAnswer> {
   let h: { host: Host; compileUs: number };
   try {
     h = await hostFor(spec);
@@ -56,10 +60,10 @@ export async function serveOne(spec: HandlerSpec, req: HttpRequest): Promise<Ser
   };
   if ('hostCalls' in r) answer.hostCalls = r.hostCalls;
   const data = h.host.spin?.data;
-  if (data?.dirty) {
-    const { dataView } = await import('./spin/worker');
-    data.dirty = false;
-    answer.data = { files: data.files(), view: dataView(data) };
+  if (data?.dirty && spec.spin) {
+    const { exportAfterRequest } = await import('./spin/worker');
+    const now = exportAfterRequest(spec.spin.dataKey, data, post);
+    if (now) answer.data = now;
   }
   return answer;
 }
@@ -138,12 +142,16 @@ export function previewConnect(
     const t0 = performance.now();
     post({ type: 'server:preview-begin', id: ask.id, method: ask.method, path: ask.path });
     const a = previewSpec
-      ? await serveOne(previewSpec, {
-          method: ask.method,
-          path: ask.path,
-          headers: ask.headers,
-          body: new Uint8Array(ask.body),
-        })
+      ? await serveOne(
+          previewSpec,
+          {
+            method: ask.method,
+            path: ask.path,
+            headers: ask.headers,
+            body: new Uint8Array(ask.body),
+          },
+          post,
+        )
       : serverAnswer(503, 'No handler yet: press Run in the playground to build it.');
     const body = ownBuffer(a.body);
     const answer: PreviewPortAnswer = { id: ask.id, status: a.status, headers: a.headers, body };

@@ -13,7 +13,7 @@ import type {
   PreviewServed,
   ServeAnswer,
 } from '../protocol/server';
-import { ServerPool } from './client';
+import { onSpinData, ServerPool } from './client';
 import { languageById } from '../languages/registry';
 import { currentProject, exampleIdOf } from '../store/projectSlice';
 import { useStore } from '../store/store';
@@ -151,7 +151,17 @@ export const useServer = create<ServerState>(() => ({
 const LOG_KEEP = 500;
 
 let pool: ServerPool | null = null;
-export const serverPool = () => (pool ??= new ServerPool());
+export const serverPool = () => {
+  if (!pool) {
+    pool = new ServerPool();
+    onSpinData((m) => {
+      const spec = useServer.getState().handler;
+      if (spec?.spin?.dataKey === m.dataKey) spec.spin.data = m.files;
+      void import('./spin/keep').then((k) => k.keepData(m.dataKey, m.files, m.view));
+    });
+  }
+  return pool;
+};
 let specId = 0;
 let logId = 0;
 let resultSeq = 0;

@@ -70,8 +70,8 @@ export function RunSettings() {
         {spin && (
           <p className="hint" data-testid="http-mode-note">
             A Spin component: each request runs a fresh instance; its route, grants and variables
-            come from spin.toml. A SPIN_VARIABLE_&lt;NAME&gt;=value line in Environment overrides
-            a variable; the time limit is per request.
+            come from spin.toml. A SPIN_VARIABLE_&lt;NAME&gt;=value line in Environment overrides a
+            variable; the time limit is per request.
           </p>
         )}
         {!http && (

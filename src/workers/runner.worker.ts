@@ -83,7 +83,7 @@ const api: RunnerApi = {
     return r.exitCode === 0;
   },
   async serve(spec, req) {
-    const a = await serveOne(spec, req);
+    const a = await serveOne(spec, req, postServer);
     return Comlink.transfer(a, [a.body.buffer]);
   },
   async spinData(dataKey, data, edit) {
@@ -115,7 +115,9 @@ const api: RunnerApi = {
   async coldStart(req) {
     const spin = req.spin;
     const r = spin
-      ? await (await import('../server/spin/coldStart')).spinColdStartLoop({ ...req, spin }, postServer)
+      ? await (
+          await import('../server/spin/coldStart')
+        ).spinColdStartLoop({ ...req, spin }, postServer)
       : coldStartLoop(req, postServer);
     return Comlink.transfer(r, [
       r.samplesUs.buffer,

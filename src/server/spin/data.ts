@@ -23,6 +23,16 @@ export function loadSqlite(): Promise<SqlJsStatic> {
   return sqlite;
 }
 
+const enc = new TextEncoder();
+const STATEMENTS = 64;
+const CACHED_KEYS = 10_000;
+const KV_GET = 'SELECT value FROM spin_key_value WHERE store = ? AND key = ?';
+const KV_SET =
+  'INSERT INTO spin_key_value (store, key, value) VALUES (?, ?, ?) ' +
+  'ON CONFLICT (store, key) DO UPDATE SET value = excluded.value';
+const KV_DELETE = 'DELETE FROM spin_key_value WHERE store = ? AND key = ?';
+const KV_KEYS = 'SELECT key FROM spin_key_value WHERE store = ? ORDER BY key';
+
 const KV_SCHEMA = `CREATE TABLE IF NOT EXISTS spin_key_value (
   store TEXT NOT NULL,
   key   TEXT NOT NULL,
@@ -36,6 +46,21 @@ export interface DataFiles {
   sql?: Uint8Array;
 }
 
+/**
+ * Each database's settings (again after every export, which reopens it): the quota, and the
+ * rollback journal in memory with no syncs — the file itself is in memory, kept by exporting it
+ * to IndexedDB, so a journal file in Emscripten's FS would only cost (an INSERT in a hot loop in Node: 53 µs
+ * as SQLite defaults, 4 µs so).
+ */
+function pragmas(db: Database) {
+  db.exec(
+    `PRAGMA page_size = ${PAGE}; PRAGMA max_page_count = ${QUOTA_BYTES / PAGE}; ` +
+      'PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; ' +
+      // One connection (this worker is the data's one writer): no lock taken per transaction.
+      'PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY',
+  );
+}
+
 /** Why kept bytes could not be opened (corrupt, or not SQLite). */
 export class DataReadError extends Error {}
 
@@ -47,7 +72,7 @@ function open(S: SqlJsStatic, bytes: Uint8Array | undefined, what: string): Data
   } catch (e) {
     throw new DataReadError(`${what} could not be read: ${(e as Error).message}`);
   }
-  db.exec(`PRAGMA page_size = ${PAGE}; PRAGMA max_page_count = ${QUOTA_BYTES / PAGE}`);
+  pragmas(db);
   return db;
 }
 
@@ -67,16 +92,59 @@ export class SpinData {
     return new SpinData(kv, open(S, files.sql, 'the SQLite database'));
   }
 
-  /** A key-value statement, prepared once (a prepare costs more than the lookup). */
-  kvStatement(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.kv.prepare(sql)));
+  /**
+   * A statement, prepared once per database and text (a prepare costs more than a lookup; Spin
+   * prepares its key-value statements once too, `prepare_cached`). At most STATEMENTS kept.
+   */
+  statement(db: Database, sql: string): Statement {
+    const key = `${db === this.kv ? 'kv' : 'sql'}\0${sql}`;
+    let s = this.statements.get(key);
+    if (!s) {
+      if (this.statements.size >= STATEMENTS) this.dropStatements();
+      this.statements.set(key, (s = db.prepare(sql)));
+    }
     return s;
   }
 
+  /**
+   * Reads go through a cache in front of the table, writes through it to the table (Spin's key-
+   * value host keeps a cache around its stores for `get` as well).
+   */
+  private cache = new Map<string, Uint8Array | null>();
+
+  kvGet(store: string, key: string): Uint8Array | null {
+    const k = `${store}\0${key}`;
+    const hit = this.cache.get(k);
+    if (hit !== undefined) return hit;
+    const v = this.kvRun(KV_GET, [store, key])[0];
+    const value = v === undefined ? null : v instanceof Uint8Array ? v : enc.encode(String(v));
+    if (this.cache.size >= CACHED_KEYS) this.cache.clear();
+    this.cache.set(k, value);
+    return value;
+  }
+
+  kvSet(store: string, key: string, value: Uint8Array) {
+    const k = `${store}\0${key}`;
+    this.cache.delete(k);
+    this.kvRun(KV_SET, [store, key, value]);
+    this.cache.set(k, value.slice());
+    this.dirty = true;
+  }
+
+  kvDelete(store: string, key: string) {
+    this.cache.delete(`${store}\0${key}`);
+    this.kvRun(KV_DELETE, [store, key]);
+    this.cache.set(`${store}\0${key}`, null);
+    this.dirty = true;
+  }
+
+  kvKeys(store: string): string[] {
+    return this.kvRun(KV_KEYS, [store]).map(String);
+  }
+
   /** Runs a prepared key-value statement with `params`; its rows' first columns. */
-  kvRun(sql: string, params: (string | Uint8Array)[]): unknown[] {
-    const s = this.kvStatement(sql);
+  private kvRun(sql: string, params: (string | Uint8Array)[]): unknown[] {
+    const s = this.statement(this.kv, sql);
     try {
       s.bind(params);
       const out: unknown[] = [];
@@ -89,6 +157,8 @@ export class SpinData {
 
   /** Empties both: every key-value entry and every table of the database. */
   clear() {
+    this.cache.clear();
+    this.dropStatements();
     this.kv.exec('DELETE FROM spin_key_value');
     const tables =
       this.sql.exec(
@@ -107,7 +177,7 @@ export class SpinData {
     this.dropStatements();
     const files = { kv: this.kv.export(), sql: this.sql.export() };
     // export() closes and reopens a database: its pragmas are set again.
-    for (const db of [this.kv, this.sql]) db.exec(`PRAGMA max_page_count = ${QUOTA_BYTES / PAGE}`);
+    for (const db of [this.kv, this.sql]) pragmas(db);
     return files;
   }
 

@@ -52,14 +52,6 @@ const errorText = (e: unknown) => {
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
-const GET = 'SELECT value FROM spin_key_value WHERE store = ? AND key = ?';
-const SET =
-  'INSERT INTO spin_key_value (store, key, value) VALUES (?, ?, ?) ' +
-  'ON CONFLICT (store, key) DO UPDATE SET value = excluded.value';
-const DELETE = 'DELETE FROM spin_key_value WHERE store = ? AND key = ?';
-const EXISTS = 'SELECT 1 FROM spin_key_value WHERE store = ? AND key = ?';
-const KEYS = 'SELECT key FROM spin_key_value WHERE store = ? ORDER BY key';
-
 function keyValue(ctx: ServiceContext) {
   class Store {
     private constructor(readonly label: string) {}
@@ -75,15 +67,13 @@ function keyValue(ctx: ServiceContext) {
     }
     get(key: string): Uint8Array | undefined {
       return timedCall(ctx, 'kv', `get ${short(key)}`, () => {
-        const v = this.db.kvRun(GET, [this.label, key])[0];
-        if (v === undefined) return undefined;
-        return v instanceof Uint8Array ? v : new TextEncoder().encode(String(v));
+        return this.db.kvGet(this.label, key) ?? undefined;
       });
     }
     set(key: string, value: Uint8Array) {
       timedCall(ctx, 'kv', `set ${short(key)}`, () => {
         try {
-          this.db.kvRun(SET, [this.label, key, value]);
+          this.db.kvSet(this.label, key, value);
         } catch (e) {
           if (isFull(e)) throw { tag: 'store-table-full' };
           throw { tag: 'other', val: (e as Error).message };
@@ -93,7 +83,7 @@ function keyValue(ctx: ServiceContext) {
     }
     delete(key: string) {
       timedCall(ctx, 'kv', `delete ${short(key)}`, () => {
-        this.db.kvRun(DELETE, [this.label, key]);
+        this.db.kvDelete(this.label, key);
         ctx.data!.dirty = true;
       });
     }
@@ -102,11 +92,11 @@ function keyValue(ctx: ServiceContext) {
         ctx,
         'kv',
         `exists ${short(key)}`,
-        () => this.db.kvRun(EXISTS, [this.label, key]).length > 0,
+        () => this.db.kvGet(this.label, key) !== null,
       );
     }
     getKeys(): string[] {
-      return timedCall(ctx, 'kv', 'get-keys', () => this.db.kvRun(KEYS, [this.label]).map(String));
+      return timedCall(ctx, 'kv', 'get-keys', () => this.db.kvKeys(this.label));
     }
   }
   return { Store };
@@ -145,7 +135,7 @@ function sqlite(ctx: ServiceContext) {
         const db = ctx.data!.sql;
         let stmt;
         try {
-          stmt = db.prepare(statement);
+          stmt = ctx.data!.statement(db, statement);
         } catch (e) {
           throw { tag: 'io', val: (e as Error).message };
         }
@@ -163,7 +153,7 @@ function sqlite(ctx: ServiceContext) {
         } catch (e) {
           throw { tag: 'io', val: isFull(e) ? 'database or disk is full' : (e as Error).message };
         } finally {
-          stmt.free();
+          stmt.reset();
         }
       });
     }
