@@ -8,9 +8,16 @@ import type { ComponentBuild, PhaseTiming } from '../protocol/compile';
 import { loadAdapter, messageOf, timed, transpile } from './build';
 
 let wit: Promise<string> | null = null;
-/** The world's WIT (≈ 34 KB of text), loaded with the first Spin build. */
+/**
+ * The world's WIT (≈ 34 KB of text: the world, then one file per package, nested), loaded with
+ * the first Spin build.
+ */
 function loadWit(): Promise<string> {
-  wit ??= import('./wit/http-trigger.wit?raw').then((m) => m.default as string);
+  wit ??= Promise.all(
+    Object.entries(import.meta.glob<string>('./wit/*.wit', { query: '?raw', import: 'default' }))
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([, load]) => load()),
+  ).then((texts) => texts.join('\n'));
   return wit;
 }
 

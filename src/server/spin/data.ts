@@ -52,9 +52,9 @@ export interface DataFiles {
  * to IndexedDB, so a journal file in Emscripten's FS would only cost (an INSERT in a hot loop in Node: 53 µs
  * as SQLite defaults, 4 µs so).
  */
-function pragmas(db: Database) {
+function pragmas(db: Database, quota: number) {
   db.exec(
-    `PRAGMA page_size = ${PAGE}; PRAGMA max_page_count = ${QUOTA_BYTES / PAGE}; ` +
+    `PRAGMA page_size = ${PAGE}; PRAGMA max_page_count = ${Math.floor(quota / PAGE)}; ` +
       'PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; ' +
       // One connection (this worker is the data's one writer): no lock taken per transaction.
       'PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY',
@@ -64,7 +64,12 @@ function pragmas(db: Database) {
 /** Why kept bytes could not be opened (corrupt, or not SQLite). */
 export class DataReadError extends Error {}
 
-function open(S: SqlJsStatic, bytes: Uint8Array | undefined, what: string): Database {
+function open(
+  S: SqlJsStatic,
+  bytes: Uint8Array | undefined,
+  what: string,
+  quota: number,
+): Database {
   let db: Database;
   try {
     db = new S.Database(bytes && bytes.length ? bytes : undefined);
@@ -72,7 +77,7 @@ function open(S: SqlJsStatic, bytes: Uint8Array | undefined, what: string): Data
   } catch (e) {
     throw new DataReadError(`${what} could not be read: ${(e as Error).message}`);
   }
-  pragmas(db);
+  pragmas(db, quota);
   return db;
 }
 
@@ -85,12 +90,17 @@ export class SpinData {
     readonly sql: Database,
   ) {}
 
-  static async open(files: DataFiles): Promise<SpinData> {
+  /** Opens the files (empty ones for a new app), each capped at `quota` bytes. */
+  static async open(files: DataFiles, quota = QUOTA_BYTES): Promise<SpinData> {
     const S = await loadSqlite();
-    const kv = open(S, files.kv, 'the key-value database');
+    const kv = open(S, files.kv, 'the key-value database', quota);
     kv.exec(KV_SCHEMA);
-    return new SpinData(kv, open(S, files.sql, 'the SQLite database'));
+    const data = new SpinData(kv, open(S, files.sql, 'the SQLite database', quota));
+    data.quota = quota;
+    return data;
   }
+
+  private quota = QUOTA_BYTES;
 
   /**
    * A statement, prepared once per database and text (a prepare costs more than a lookup; Spin
@@ -177,7 +187,7 @@ export class SpinData {
     this.dropStatements();
     const files = { kv: this.kv.export(), sql: this.sql.export() };
     // export() closes and reopens a database: its pragmas are set again.
-    for (const db of [this.kv, this.sql]) pragmas(db);
+    for (const db of [this.kv, this.sql]) pragmas(db, this.quota);
     return files;
   }
 

@@ -192,9 +192,11 @@ export function parseManifest(text: string): { grants?: SpinGrants; problems: Ma
     return [];
   };
   const hosts = [...list('allowed_outbound_hosts'), ...list('allowed_http_hosts')];
+  const keyValueStores = list('key_value_stores');
+  const sqliteDatabases = list('sqlite_databases');
   for (const h of hosts) {
     const bad = outboundHostProblem(h);
-    if (bad) at(h, `allowed_outbound_hosts: ${bad}`);
+    if (bad) at('allowed_outbound_hosts', `allowed_outbound_hosts: ${bad}`);
   }
   const componentVariables: Record<string, string> = {};
   if (c.variables !== undefined && !isTable(c.variables))
@@ -213,6 +215,7 @@ export function parseManifest(text: string): { grants?: SpinGrants; problems: Ma
       componentVariables[name] = tmpl;
     }
   }
+  problems.sort((a, b) => a.line - b.line);
   if (problems.length) return { problems };
   return {
     problems,
@@ -221,8 +224,8 @@ export function parseManifest(text: string): { grants?: SpinGrants; problems: Ma
       component: id!,
       route,
       source: typeof c.source === 'string' ? c.source : 'handler.wasm',
-      keyValueStores: list('key_value_stores'),
-      sqliteDatabases: list('sqlite_databases'),
+      keyValueStores,
+      sqliteDatabases,
       allowedOutboundHosts: hosts,
       variables,
       componentVariables,
