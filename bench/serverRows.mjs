@@ -16,7 +16,7 @@ async function result(page, id, attrs, timeout = 300_000) {
 }
 
 /** Clicks a button and waits for the next result (its data-seq goes up). */
-async function clickForResult(page, button, id, attrs) {
+export async function clickForResult(page, button, id, attrs) {
   const before = await page.evaluate(
     (id) => Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.seq ?? 0),
     id,

@@ -2,33 +2,9 @@
 // — load-test throughput and cold-start p50, side by side in one run — and what a key-value get
 // and an SQLite INSERT cost on the host side (the request log's host-call timings).
 import { openApp, sel } from './browser.mjs';
+import { clickForResult } from './serverRows.mjs';
 import { sideBySide, sample, settle } from './stats.mjs';
 import { summarize } from './stats.mjs';
-
-/** Clicks a button and waits for the next result (data-seq goes up); its attributes. */
-async function clickForResult(page, button, id, attrs) {
-  const before = await page.evaluate(
-    (id) => Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.seq ?? 0),
-    id,
-  );
-  await page.click(sel(button));
-  await page.waitForFunction(
-    ({ id, before }) =>
-      Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.seq ?? 0) > before,
-    { id, before },
-    { timeout: 300_000, polling: 200 },
-  );
-  return page.evaluate(
-    ({ id, attrs }) =>
-      Object.fromEntries(
-        attrs.map((a) => [
-          a,
-          Number(document.querySelector(`[data-testid="${id}"]`).getAttribute(a)),
-        ]),
-      ),
-    { id, attrs },
-  );
-}
 
 /** A page with the C example `id` built and served (Run in the HTTP tab). */
 async function served(browser, base, id) {

@@ -127,6 +127,7 @@ async function embedRequest(
     body: text ?? r.body,
     ...(r.error ? { error: r.error } : {}),
     timings: { instantiateUs: r.instantiateUs, runUs: r.runUs, totalMs: r.totalMs },
+    ...(r.hostCalls ? { hostCalls: r.hostCalls } : {}),
   });
 }
 

@@ -39,6 +39,13 @@ export type EmbedEvent =
       /** Why the server (not the handler) answered this way (a trap, a timeout, bad headers). */
       error?: string;
       timings: { instantiateUs: number; runUs: number; totalMs: number };
+      /** A Spin component's host calls while answering (kind, what, µs, error). */
+      hostCalls?: {
+        kind: 'kv' | 'sql' | 'http' | 'var';
+        what: string;
+        us: number;
+        error?: string;
+      }[];
     }
   /** The answer to playground:coldstart (error: why it could not run). */
   | {

@@ -41,6 +41,10 @@ export type RunMode = 'command' | 'http';
 /** How an HTTP handler is run: Spin's WAGI executor (a command module) or a Spin component. */
 export type HttpExecutor = 'wagi' | 'spin-component';
 
+/** Whether Run builds the project as a Spin component handler. */
+export const isSpinProject = (p: Pick<Project, 'runMode' | 'executor'>) =>
+  p.runMode === 'http' && p.executor === 'spin-component';
+
 /** The entry file a new project of the language gets (its meta's file name). */
 export const defaultEntry = (language: LanguageId): string => languageById[language].fileName;
 

@@ -4,9 +4,8 @@ import { inspectCall } from '../inspect/client';
 import { languageById } from '../languages/registry';
 import type { CompileResult } from '../protocol/compile';
 import type { OptimizePreset } from '../protocol/inspect';
-import { textFiles } from '../project/model';
+import { isSpinProject, textFiles } from '../project/model';
 import { handlerIsCurrent, setHandler, useServer } from '../server/state';
-import { isSpinProject, manifestDiagnostics } from '../server/spin/page';
 import { currentProject } from '../store/projectSlice';
 import { emit } from '../store/runEvents';
 import { useStore } from '../store/store';
@@ -33,6 +32,7 @@ async function compileCurrent(signal: AbortSignal, debug: boolean): Promise<Comp
   const spin = !debug && isSpinProject(p);
   if (spin) {
     // The manifest first: a bad key is a Problem on its line, before any compile.
+    const { manifestDiagnostics } = await import('../server/spin/page');
     const problems = manifestDiagnostics(p);
     const noSdk = !['c', 'cpp'].includes(p.language);
     if (noSdk)

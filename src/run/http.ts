@@ -2,7 +2,7 @@
 // reloads) and answers the composer's request.
 import type { CompileResult } from '../protocol/compile';
 import { sendComposed, setHandler, useServer } from '../server/state';
-import { isSpinProject } from '../server/spin/page';
+import { isSpinProject } from '../project/model';
 import type { SpinSpec } from '../protocol/server';
 import { currentProject } from '../store/projectSlice';
 import type { ExitStatus } from '../store/runSlice';

@@ -11,7 +11,6 @@ import './RunSettings.css';
 export function RunSettings() {
   const stdin = useStore((s) => s.stdin);
   const args = useStore((s) => s.args);
-  const env = useStore((s) => s.env);
   const timeLimit = useStore((s) => s.timeLimit);
   const thenTerminal = useStore((s) => s.stdinThenTerminal);
   const asComponent = useStore((s) => s.asComponent);
@@ -133,30 +132,10 @@ export function RunSettings() {
                 {interpreted ? ': not for an interpreted language' : ''}
               </span>
             </label>
-            <label>
-              <span>Environment</span>
-              <textarea
-                data-testid="env-input"
-                value={env}
-                rows={2}
-                placeholder={`KEY=value, one per line (KEY="a\\nb" for a line break)`}
-                onChange={(e) => set({ env: e.target.value })}
-              />
-            </label>
+            <EnvField placeholder={`KEY=value, one per line (KEY="a\\nb" for a line break)`} />
           </>
         )}
-        {spin && (
-          <label>
-            <span>Environment</span>
-            <textarea
-              data-testid="env-input"
-              value={env}
-              rows={2}
-              placeholder="SPIN_VARIABLE_GREETING=Bonjour"
-              onChange={(e) => set({ env: e.target.value })}
-            />
-          </label>
-        )}
+        {spin && <EnvField placeholder="SPIN_VARIABLE_GREETING=Bonjour" />}
         <label className="inline">
           <span>Time limit (s)</span>
           <input
@@ -190,5 +169,22 @@ export function RunSettings() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The environment (a command's; a Spin component's SPIN_VARIABLE_<NAME> overrides). */
+function EnvField({ placeholder }: { placeholder: string }) {
+  const env = useStore((s) => s.env);
+  return (
+    <label>
+      <span>Environment</span>
+      <textarea
+        data-testid="env-input"
+        value={env}
+        rows={2}
+        placeholder={placeholder}
+        onChange={(e) => useStore.getState().setRunSetting({ env: e.target.value })}
+      />
+    </label>
   );
 }

@@ -8,7 +8,7 @@
  */
 import type { HostCall, SpinGrants } from '../../protocol/server';
 import { serverError } from '../cgi';
-import { parseRoute, routeMatches, splitTarget, type HttpRequest } from '../wagi';
+import { parseRoute, type HttpRequest } from '../wagi';
 import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../../wasi/host';
 import { Budget, buildTree } from '../../wasi/memfs';
 import { StdinStream } from '../../wasi/stdin';
@@ -16,16 +16,14 @@ import { FreshInstances } from '../../wasm/memoryPool';
 import { describeTrap } from '../../wasm/trap';
 import { Abi } from './abi';
 import type { SpinData } from './data';
-import type { SpinServeResult } from './host';
-import { MAX_REQUEST_BODY } from './host';
-import { IncomingRequest, ResponseOutparam } from './httpTypes';
+import { ResponseOutparam } from './httpTypes';
+import { beginServe, guestLog, incomingRequest, responseOf, type SpinServeResult } from './serving';
 import { httpImports, OWN_MODULES } from './directHttp';
 import { spinServiceImports } from './directServices';
 import { xhrSender, type Sender } from './outbound';
 import type { ServiceContext } from './services';
 
 const HANDLE = 'wasi:http/incoming-handler@0.2.0#handle';
-const STDERR_KEEP = 16 * 1024;
 
 /** Whether a core module can be served directly: it imports only what this host lowers. */
 export function directServable(mod: WebAssembly.Module): boolean {
@@ -114,33 +112,10 @@ export class DirectSpinHost {
   serve(req: HttpRequest): SpinServeResult {
     const calls: HostCall[] = [];
     this.ctx.calls = calls;
-    const result: SpinServeResult = {
-      response: serverError(500, ''),
-      instantiateUs: 0,
-      runUs: 0,
-      stderr: '',
-      hostCalls: calls,
-    };
-    if (!routeMatches(this.route, splitTarget(req.path).path)) {
-      result.response = serverError(
-        404,
-        `Not Found: the route ${this.grants.route} does not match`,
-      );
-      return result;
-    }
-    if (req.body.length > MAX_REQUEST_BODY) {
-      result.response = serverError(
-        413,
-        `Payload Too Large: the body is over ${MAX_REQUEST_BODY / 1048576} MiB`,
-      );
-      return result;
-    }
-    const log: Uint8Array[] = [];
-    let logBytes = 0;
-    this.log = (b) => {
-      if (logBytes < STDERR_KEEP) log.push(b.slice(0, STDERR_KEEP - logBytes));
-      logBytes += b.length;
-    };
+    const { early, ...result } = beginServe(req, this.route, this.grants.route, calls);
+    if (early) return result;
+    const log = guestLog();
+    this.log = log.write;
     const t0 = performance.now();
     let made: ReturnType<DirectSpinHost['instance']>;
     try {
@@ -154,22 +129,12 @@ export class DirectSpinHost {
     }
     const t1 = performance.now();
     result.instantiateUs = (t1 - t0) * 1000;
-    const host = req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? 'localhost:3000';
     const out = new ResponseOutparam();
     let failure: string | null = null;
     try {
       const ex = made.instance.exports;
       (ex._initialize as (() => void) | undefined)?.();
-      const request = this.abi.own(
-        new IncomingRequest({
-          method: req.method,
-          path: req.path,
-          headers: req.headers,
-          body: req.body,
-          scheme: 'http',
-          authority: host,
-        }),
-      );
+      const request = this.abi.own(incomingRequest(req));
       (ex[HANDLE] as (r: number, o: number) => void)(request, this.abi.own(out));
     } catch (e) {
       failure =
@@ -180,33 +145,8 @@ export class DirectSpinHost {
       this.fresh.release(made.pooled);
     }
     result.runUs = (performance.now() - t1) * 1000;
-    result.stderr = new TextDecoder().decode(concat(log));
-    const tail = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
-    const v = out.value;
-    if (v?.tag === 'ok')
-      result.response = {
-        status: v.val.status,
-        headers: v.val.fields.text(),
-        body: v.val.outBody.bytes(),
-      };
-    else if (failure) result.response = serverError(500, failure + tail);
-    else if (v?.tag === 'err')
-      result.response = serverError(
-        500,
-        `the component answered with an error: ${JSON.stringify(v.val)}${tail}`,
-      );
-    else
-      result.response = serverError(
-        500,
-        `the component returned without setting a response${tail}`,
-      );
+    result.stderr = log.text();
+    result.response = responseOf(out, failure, result.stderr);
     return result;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) out.set(p, (at += p.length) - p.length);
-  return out;
 }

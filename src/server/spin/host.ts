@@ -5,31 +5,20 @@
  */
 import type { HostCall, SpinGrants } from '../../protocol/server';
 import type { TranspiledComponent } from '../../protocol/compile';
-import type { HttpResponse } from '../cgi';
 import { serverError } from '../cgi';
-import { parseRoute, routeMatches, splitTarget, type HttpRequest } from '../wagi';
+import { parseRoute, type HttpRequest } from '../wagi';
 import type { SpinData } from './data';
-import { IncomingRequest, ResponseOutparam, httpTypes } from './httpTypes';
+import { type IncomingRequest, ResponseOutparam, httpTypes } from './httpTypes';
+import { beginServe, guestLog, incomingRequest, responseOf, type SpinServeResult } from './serving';
+export { MAX_REQUEST_BODY, type SpinServeResult } from './serving';
 import { outgoingHandler, xhrSender, type Sender } from './outbound';
 import { spinImports, type ServiceContext } from './services';
 import { GuestExit, wasiImports } from './wasi';
-
-export interface SpinServeResult {
-  response: HttpResponse;
-  instantiateUs: number;
-  runUs: number;
-  stderr: string;
-  hostCalls: HostCall[];
-}
 
 type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
   imports: object,
 ) => Record<string, unknown>;
-
-/** A request body larger than this is answered 413 before the component sees it. */
-export const MAX_REQUEST_BODY = 16 * 1024 * 1024;
-const STDERR_KEEP = 16 * 1024;
 
 /** Loads jco's ES module text (a blob URL in a browser; a data URL in Node). */
 async function loadModule(js: string): Promise<{ instantiate: Instantiate }> {
@@ -104,34 +93,10 @@ export class SpinHost {
   serve(req: HttpRequest): SpinServeResult {
     const calls: HostCall[] = [];
     this.ctx.calls = calls;
-    const result: SpinServeResult = {
-      response: serverError(500, ''),
-      instantiateUs: 0,
-      runUs: 0,
-      stderr: '',
-      hostCalls: calls,
-    };
-    const target = splitTarget(req.path);
-    if (!routeMatches(this.route, target.path)) {
-      result.response = serverError(
-        404,
-        `Not Found: the route ${this.grants.route} does not match`,
-      );
-      return result;
-    }
-    if (req.body.length > MAX_REQUEST_BODY) {
-      result.response = serverError(
-        413,
-        `Payload Too Large: the body is over ${MAX_REQUEST_BODY / 1048576} MiB`,
-      );
-      return result;
-    }
-    const log: Uint8Array[] = [];
-    let logBytes = 0;
-    const imports = this.importsFor((b) => {
-      if (logBytes < STDERR_KEEP) log.push(b.slice(0, STDERR_KEEP - logBytes));
-      logBytes += b.length;
-    });
+    const { early, ...result } = beginServe(req, this.route, this.grants.route, calls);
+    if (early) return result;
+    const log = guestLog();
+    const imports = this.importsFor(log.write);
     const t0 = performance.now();
     let exports: Record<string, unknown>;
     try {
@@ -152,19 +117,10 @@ export class SpinHost {
       result.response = serverError(500, 'the component exports no wasi:http/incoming-handler');
       return result;
     }
-    const host = req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? 'localhost:3000';
-    const request = new IncomingRequest({
-      method: req.method,
-      path: req.path,
-      headers: req.headers,
-      body: req.body,
-      scheme: 'http',
-      authority: host,
-    });
     const out = new ResponseOutparam();
     let failure: string | null = null;
     try {
-      handler.handle(request, out);
+      handler.handle(incomingRequest(req), out);
     } catch (e) {
       failure =
         e instanceof GuestExit
@@ -172,30 +128,8 @@ export class SpinHost {
           : `the component trapped: ${(e as Error).message ?? e}`;
     }
     result.runUs = (performance.now() - t1) * 1000;
-    result.stderr = new TextDecoder().decode(concatAll(log));
-    const tail = result.stderr ? `\n\nstderr:\n${result.stderr}` : '';
-    const v = out.value;
-    if (v?.tag === 'ok') {
-      const r = v.val;
-      result.response = { status: r.status, headers: r.fields.text(), body: r.outBody.bytes() };
-    } else if (failure) result.response = serverError(500, failure + tail);
-    else if (v?.tag === 'err')
-      result.response = serverError(
-        500,
-        `the component answered with an error: ${JSON.stringify(v.val)}${tail}`,
-      );
-    else
-      result.response = serverError(
-        500,
-        `the component returned without setting a response${tail}`,
-      );
+    result.stderr = log.text();
+    result.response = responseOf(out, failure, result.stderr);
     return result;
   }
-}
-
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) out.set(p, (at += p.length) - p.length);
-  return out;
 }

@@ -5,15 +5,13 @@
  */
 import type { ComponentBuild, Diagnostic } from '../../protocol/compile';
 import type { SpinSpec } from '../../protocol/server';
-import type { Project } from '../../project/model';
+import { isSpinProject, type Project } from '../../project/model';
 import { parseEnv } from '../../wasm/args';
 import { manifestText, MANIFEST_FILE, parseManifest } from './manifest';
 import { spinBlocker } from './imports';
 import { keptData, showData } from './keep';
 
-/** Whether Run builds the project as a Spin component handler. */
-export const isSpinProject = (p: Pick<Project, 'runMode' | 'executor'>) =>
-  p.runMode === 'http' && p.executor === 'spin-component';
+export { isSpinProject };
 
 /** The project's manifest text: its spin.toml, or one made from its settings. */
 export function manifestOf(p: Project): string {

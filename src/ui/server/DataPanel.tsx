@@ -37,6 +37,8 @@ function useDataKey(): string | null {
 export function DataPanel() {
   const key = useDataKey();
   const d = useSpinData();
+  // A section for what the app was granted (or holds): no key-value table for a SQL-only app.
+  const grants = useServer((s) => s.handler?.spin?.grants);
   useEffect(() => {
     if (key) void dataAction(key);
   }, [key]);
@@ -96,8 +98,12 @@ export function DataPanel() {
           )}
         </div>
       )}
-      {d.view && <KeyValue dataKey={key} />}
-      {d.view && <Tables />}
+      {d.view && (!grants || grants.keyValueStores.length > 0 || d.view.kv.length > 0) && (
+        <KeyValue dataKey={key} />
+      )}
+      {d.view && (!grants || grants.sqliteDatabases.length > 0 || d.view.tables.length > 0) && (
+        <Tables />
+      )}
       <SqlBox dataKey={key} />
     </section>
   );
