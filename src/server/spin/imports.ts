@@ -4,7 +4,7 @@
  * (Spin's JS tools mix wasi:http@0.2.3 with wasi:io@0.2.12); 0.3 (async) is not.
  */
 const PROVIDED =
-  /^(wasi:(io|cli|clocks|random|filesystem)\/[\w-]+@0\.2\.\d+|wasi:http\/(types|outgoing-handler)@0\.2\.\d+|fermyon:spin\/(key-value|sqlite|variables)@2\.0\.0)$/;
+  /^(wasi:(io|cli|clocks|random|filesystem)\/[\w-]+@0\.2\.\d+|wasi:http\/(types|outgoing-handler)@0\.2\.\d+|fermyon:spin\/(key-value|sqlite|variables)@2\.0\.0|spin:sqlite\/sqlite@3\.\d+\.\d+|wasi:config\/store@0\.2\.0-draft-2024-09-27)$/;
 
 /** The imports this host does not provide, as the WIT names them. */
 export function missingImports(wit: string): string[] {

@@ -108,3 +108,34 @@ describe('spin.toml', () => {
     expect(hostAllowed([], 'https://api.example.com/')).toBe(false);
   });
 });
+
+describe("Spin 3's synchronous interfaces", () => {
+  it('serves spin:sqlite@3 and wasi:config/store, and grants an opened component the database', async () => {
+    const { spinBlocker } = await import('./imports');
+    const { generatedManifest } = await import('./opened');
+    const { spinImports } = await import('./services');
+    const wit = [
+      'world root {',
+      '  import spin:sqlite/sqlite@3.0.0;',
+      '  import wasi:config/store@0.2.0-draft-2024-09-27;',
+      '  export wasi:http/incoming-handler@0.2.0;',
+      '}',
+    ].join('\n');
+    expect(spinBlocker(wit, 'root', ['wasi:http/incoming-handler@0.2.0'])).toBeNull();
+    expect(parseManifest(generatedManifest('app.wasm', wit)).grants?.sqliteDatabases).toEqual([
+      'default',
+    ]);
+    const g = parseManifest(
+      manifestText({ name: 'c', route: '/...', variables: { greeting: { default: 'Hej' } } }),
+    ).grants!;
+    const ctx = { grants: g, data: null, env: {}, calls: [] };
+    const store = spinImports(ctx)['wasi:config/store'] as {
+      get(k: string): string | undefined;
+      getAll(): [string, string][];
+    };
+    expect(store.get('greeting')).toBe('Hej');
+    expect(store.get('nope')).toBeUndefined();
+    expect(store.get('Bad')).toBeUndefined();
+    expect(store.getAll()).toEqual([['greeting', 'Hej']]);
+  });
+});

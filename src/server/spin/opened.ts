@@ -24,13 +24,12 @@ const db = () =>
 
 /** The manifest a component's imports call for. */
 export function generatedManifest(name: string, wit: string): string {
-  const imports = (iface: string) =>
-    new RegExp(`^\\s*import fermyon:spin/${iface}@`, 'm').test(wit);
+  const imports = (iface: RegExp) => new RegExp(`^\\s*import ${iface.source}@`, 'm').test(wit);
   return manifestText({
     name: name.replace(/\.wasm$/i, ''),
     route: '/...',
-    keyValueStores: imports('key-value') ? ['default'] : [],
-    sqliteDatabases: imports('sqlite') ? ['default'] : [],
+    keyValueStores: imports(/fermyon:spin\/key-value/) ? ['default'] : [],
+    sqliteDatabases: imports(/(fermyon:spin|spin:sqlite)\/sqlite/) ? ['default'] : [],
   });
 }
 

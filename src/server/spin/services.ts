@@ -130,6 +130,14 @@ function sqlite(ctx: ServiceContext) {
         return new Connection(name);
       });
     }
+    /** spin:sqlite@3's additions: the last INSERT's rowid, the rows the last statement changed. */
+    lastInsertRowid(): bigint {
+      const v = ctx.data!.sql.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0];
+      return BigInt((v as number | undefined) ?? 0);
+    }
+    changes(): bigint {
+      return BigInt(ctx.data!.sql.getRowsModified());
+    }
     execute(statement: string, parameters: SqlValue[]) {
       return timedCall(ctx, 'sql', short(statement.trim().replace(/\s+/g, ' ')), () => {
         const db = ctx.data!.sql;
@@ -189,10 +197,43 @@ function variables(ctx: ServiceContext) {
 }
 
 /** The Spin interfaces' part of the import object (unversioned keys, as jco asks). */
+/**
+ * wasi:config/store (draft 2024-09-27), as Spin 3 serves it: the component's variables; a name
+ * that is invalid or has no value is `none` (Spin: "the guidance of wasi-runtime-config").
+ */
+function config(ctx: ServiceContext) {
+  const get = (key: string): string | undefined => {
+    try {
+      return resolveVariable(ctx.grants, ctx.env, key);
+    } catch (e) {
+      const tag = (e as { tag?: string }).tag;
+      if (tag === 'invalid-name' || tag === 'undefined') return undefined;
+      throw { tag: 'upstream', val: String((e as { val?: unknown }).val ?? tag) };
+    }
+  };
+  return {
+    get: (key: string) => timedCall(ctx, 'var', `config get ${key}`, () => get(key)),
+    getAll: () =>
+      timedCall(ctx, 'var', 'config get-all', () =>
+        Object.keys(ctx.grants.componentVariables).flatMap((k) => {
+          const v = get(k);
+          return v === undefined ? [] : [[k, v] as [string, string]];
+        }),
+      ),
+  };
+}
+
+/**
+ * The Spin interfaces' part of the import object (unversioned keys, as jco asks): Spin 2's
+ * fermyon:spin@2.0.0, and Spin 3's synchronous spin:sqlite@3 and wasi:config/store.
+ */
 export function spinImports(ctx: ServiceContext): Record<string, object> {
+  const sql = sqlite(ctx);
   return {
     'fermyon:spin/key-value': keyValue(ctx),
-    'fermyon:spin/sqlite': sqlite(ctx),
+    'fermyon:spin/sqlite': sql,
     'fermyon:spin/variables': variables(ctx),
+    'spin:sqlite/sqlite': sql,
+    'wasi:config/store': config(ctx),
   };
 }
