@@ -66,11 +66,14 @@ async function isWriter(key: string): Promise<boolean> {
   let mine = true;
   if (typeof navigator !== 'undefined' && navigator.locks) {
     mine = await new Promise<boolean>((answer) => {
-      void navigator.locks.request(`wasm-playground-spin:${key}`, { ifAvailable: true }, (lock) => {
-        answer(lock !== null);
-        // Held while this tab lives.
-        return lock ? new Promise<void>(() => {}) : undefined;
-      });
+      navigator.locks
+        .request(`wasm-playground-spin:${key}`, { ifAvailable: true }, (lock) => {
+          answer(lock !== null);
+          // Held while this tab lives.
+          return lock ? new Promise<void>(() => {}) : undefined;
+        })
+        // No locks here (an opaque-origin frame): this tab is the only writer it knows of.
+        .catch(() => answer(true));
     });
   }
   writers.set(key, mine);
