@@ -48,7 +48,10 @@ test('Spin counter: key-value counts across fresh instances, shows in the Data p
   const calls = page.getByTestId('request-log-entry').first().getByTestId('host-call');
   await expect(calls).toHaveCount(3);
   await expect(calls.nth(1)).toHaveAttribute('data-kind', 'kv');
-  expect(Number(await calls.nth(1).getAttribute('data-us'))).toBeGreaterThan(0);
+  // Each call's cost in µs (a cached get can be under the timer's 5 µs step: 0).
+  for (const i of [0, 1, 2])
+    expect(Number(await calls.nth(i).getAttribute('data-us'))).toBeGreaterThanOrEqual(0);
+  await expect(calls.nth(2)).toHaveText(/set visits/);
   await expect(page.getByTestId('component-imports')).toContainText('fermyon:spin/key-value@2.0.0');
 
   await page.reload();
