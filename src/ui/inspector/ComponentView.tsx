@@ -5,7 +5,8 @@ import { formatBytes } from '../format';
 
 /**
  * The last run's component: its world as WIT, the sizes of the core module, the adapter and the
- * component, and its download (it runs under `wasmtime run`).
+ * component, and its download (a command runs under `wasmtime run`, an HTTP component under
+ * `spin up`).
  */
 export function ComponentView() {
   const c = useStore((s) => s.component);
@@ -18,13 +19,16 @@ export function ComponentView() {
     );
   const base = languageById[language].fileName.replace(/\.\w+$/, '');
   const componentBytes = c.bytes?.byteLength ?? 0;
+  const http = c.exports.some((e) => /^wasi:http\/incoming-handler@0\.2\./.test(e));
   return (
     <div className="component-view">
       <p>
         World <code>{c.world}</code>:{' '}
         {c.runnable
           ? 'a wasi:cli command (exports wasi:cli/run); Run runs it on preview2-shim.'
-          : 'not a wasi:cli command; it is shown, not run.'}
+          : http
+            ? 'an HTTP component (exports wasi:http/incoming-handler); the HTTP tab serves it as Spin does, a fresh instance per request.'
+            : 'not a wasi:cli command; it is shown, not run.'}
       </p>
       <p
         data-testid="component-size"
@@ -57,7 +61,15 @@ export function ComponentView() {
           ↓ .component.wasm
         </button>{' '}
         <span className="muted small">
-          runs outside the browser with <code>wasmtime run {base}.component.wasm</code>
+          {http ? (
+            <>
+              runs outside the browser with <code>spin up</code> (↓ Spin app in the HTTP tab)
+            </>
+          ) : (
+            <>
+              runs outside the browser with <code>wasmtime run {base}.component.wasm</code>
+            </>
+          )}
         </span>
       </p>
       <h3>WIT</h3>

@@ -97,7 +97,7 @@ export function HttpPanel({ shown }: { shown: boolean }) {
             className="muted"
             title="Granted by spin.toml: key_value_stores, sqlite_databases, allowed_outbound_hosts, variables"
           >
-            default-deny: only what spin.toml grants
+            default-deny: spin.toml grants
           </span>
         ) : (
           <span

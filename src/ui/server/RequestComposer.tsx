@@ -14,6 +14,7 @@ export function send() {
 /** Method, path with query, headers and body of the request Send (and Run) sends. */
 export function RequestComposer() {
   const method = useServer((s) => s.method);
+  const spin = useServer((s) => !!s.handler?.spin);
   const path = useServer((s) => s.path);
   const headersText = useServer((s) => s.headersText);
   const body = useServer((s) => s.body);
@@ -83,7 +84,11 @@ export function RequestComposer() {
           rows={3}
           spellCheck={false}
           value={body}
-          placeholder={'the handler reads it on stdin (CONTENT_LENGTH bytes)'}
+          placeholder={
+            spin
+              ? 'the component reads it from its incoming-request (req->body with spin.h)'
+              : 'the handler reads it on stdin (CONTENT_LENGTH bytes)'
+          }
           onChange={(e) => set({ body: e.target.value })}
         />
       </label>
