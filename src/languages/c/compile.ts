@@ -314,7 +314,19 @@ export async function compileClang(req: CompileRequest, lang: 'c' | 'cpp'): Prom
   phases.push({ name: 'link', ms: t2 - t1 });
   const wasm = linked?.['main.wasm'];
   if (!(wasm instanceof Uint8Array)) {
-    diagnostics.push(...linkDiagnostics(log.text, objects, files));
+    diagnostics.push(
+      ...linkDiagnostics(log.text, objects, files).map((d) =>
+        req.target === 'spin-http' && d.message === 'link error: undefined symbol: spin_handle'
+          ? {
+              ...d,
+              message:
+                'a Spin component defines void spin_handle(const spin_request *req, spin_response *res) ' +
+                '(#include <spin.h>); main() is not called — see the "Spin component" examples, or ' +
+                'choose the WAGI executor for a program that prints CGI',
+            }
+          : d,
+      ),
+    );
     return failure(diagnostics, log.text, 'link failed', t2 - t0, phases, entry);
   }
   return {

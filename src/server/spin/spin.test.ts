@@ -204,3 +204,17 @@ describe.each(HOSTS)('Spin components from C (spin.h), %s', (kind, makeHost) => 
     expect(host.serve(big).response.status).toBe(413);
   });
 });
+
+describe('a program without spin_handle', () => {
+  it('is told what a Spin component defines', { timeout: 120_000 }, async () => {
+    const compile = await compilers.c.load();
+    const r = await compile({
+      language: 'c',
+      source: 'int main(void) { return 0; }\n',
+      options: { optLevel: '-O2' },
+      target: 'spin-http',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0].message).toMatch(/a Spin component defines void spin_handle/);
+  });
+});
