@@ -1,4 +1,4 @@
-import { createStore, get as idbGet, set as idbSet } from 'idb-keyval';
+import { get as idbGet, set as idbSet } from 'idb-keyval';
 import cxaSupport from '../cpp/cxaSupport.cpp?raw';
 import cxxThrowers from '../cpp/cxxThrowers.cpp?raw';
 import stdinFlush from './support/stdinFlush.c?raw';
@@ -12,7 +12,7 @@ import spinKv from './support/spin/spin_kv.c?raw';
 import spinSqlite from './support/spin/spin_sqlite.c?raw';
 import spinVars from './support/spin/spin_vars.c?raw';
 import spinOutbound from './support/spin/spin_outbound.c?raw';
-import { inOpaqueOrigin } from '../../util/opaqueOrigin';
+import { storeWhereAllowed } from '../../util/idbStore';
 
 type Clang = typeof import('@yowasp/clang');
 export type Tree = NonNullable<Parameters<Clang['runClang']>[1]>;
@@ -154,15 +154,8 @@ export async function supportObjects(
   return { always: await build(always), lazy: await build(lazy) };
 }
 
-let store: ReturnType<typeof createStore> | null = null;
-/**
- * The objects' store; null where there is no IndexedDB (Node, in the unit tests) or it may not
- * be used (an opaque-origin embed, where opening it throws).
- */
-function objectStore() {
-  if (typeof indexedDB === 'undefined' || inOpaqueOrigin()) return null;
-  return (store ??= createStore('wasm-playground-toolchain', 'objects'));
-}
+/** The objects' store (null where IndexedDB is absent or may not be used). */
+const objectStore = storeWhereAllowed('wasm-playground-toolchain', 'objects');
 
 /** The kept object, or undefined: a store that does not answer within a second is a miss. */
 async function keptObject(key: string): Promise<Uint8Array | undefined> {

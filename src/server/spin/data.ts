@@ -170,12 +170,19 @@ export class SpinData {
     this.cache.clear();
     this.dropStatements();
     this.kv.exec('DELETE FROM spin_key_value');
-    const tables =
-      this.sql.exec(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-      )[0]?.values ?? [];
-    for (const [name] of tables) this.sql.exec(`DROP TABLE "${String(name).replace(/"/g, '""')}"`);
+    for (const name of this.tableNames()) this.sql.exec(`DROP TABLE ${quoteName(name)}`);
     this.sql.exec('VACUUM');
+  }
+
+  /** The database's own tables (not SQLite's), by name. */
+  tableNames(): string[] {
+    const q = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+    return (this.sql.exec(`${q} ORDER BY name`)[0]?.values ?? []).map((r) => String(r[0]));
+  }
+
+  /** After `sql` ran on the database: a statement that may have written marks the data dirty. */
+  noteStatement(sql: string) {
+    if (this.sql.getRowsModified() > 0 || !READ_ONLY.test(sql)) this.dirty = true;
   }
 
   private dropStatements() {
@@ -197,6 +204,12 @@ export class SpinData {
     this.sql.close();
   }
 }
+
+/** A statement that only reads (when it also changed no row, nothing is to be kept). */
+const READ_ONLY = /^\s*(select|with|pragma|explain)\b/i;
+
+/** A table's name as an SQL identifier. */
+export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Whether an error is SQLite's "database or disk is full" (the quota). */
 export const isFull = (e: unknown) =>

@@ -5,9 +5,9 @@
  * nothing, and says so).
  */
 import { create } from 'zustand';
-import { createStore, del, get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import type { SpinDataFiles, SpinDataView } from '../../protocol/server';
-import { inOpaqueOrigin } from '../../util/opaqueOrigin';
+import { storeWhereAllowed } from '../../util/idbStore';
 
 export interface SpinPanelState {
   /** Whose data the panel shows. */
@@ -34,15 +34,7 @@ export const useSpinData = create<SpinPanelState>(() => ({
   unreadable: null,
 }));
 
-let store: ReturnType<typeof createStore> | null | undefined;
-function db() {
-  if (store === undefined)
-    store =
-      typeof indexedDB === 'undefined' || inOpaqueOrigin()
-        ? null
-        : createStore('wasm-playground-spin', 'data');
-  return store;
-}
+const db = storeWhereAllowed('wasm-playground-spin', 'data');
 
 /** The latest files of each app (what a new worker opens), as saved or as the worker sent. */
 const latest = new Map<string, SpinDataFiles>();

@@ -4,9 +4,9 @@
  * imports those interfaces, so it works at once — then kept under the file's name, editable in the
  * HTTP tab like a project's spin.toml.
  */
-import { createStore, get, set } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
 import { create } from 'zustand';
-import { inOpaqueOrigin } from '../../util/opaqueOrigin';
+import { storeWhereAllowed } from '../../util/idbStore';
 import { manifestText } from './manifest';
 
 /** The opened component whose manifest the HTTP tab shows (null: the project's spin.toml). */
@@ -15,12 +15,7 @@ export const useOpenedManifest = create<{ name: string | null; text: string }>((
   text: '',
 }));
 
-let store: ReturnType<typeof createStore> | null | undefined;
-const db = () =>
-  (store ??=
-    typeof indexedDB === 'undefined' || inOpaqueOrigin()
-      ? null
-      : createStore('wasm-playground-spin-manifests', 'manifests'));
+const db = storeWhereAllowed('wasm-playground-spin-manifests', 'manifests');
 
 /** The manifest a component's imports call for. */
 export function generatedManifest(name: string, wit: string): string {

@@ -78,13 +78,11 @@ function keyValue(ctx: ServiceContext) {
           if (isFull(e)) throw { tag: 'store-table-full' };
           throw { tag: 'other', val: (e as Error).message };
         }
-        ctx.data!.dirty = true;
       });
     }
     delete(key: string) {
       timedCall(ctx, 'kv', `delete ${short(key)}`, () => {
         this.db.kvDelete(this.label, key);
-        ctx.data!.dirty = true;
       });
     }
     exists(key: string): boolean {
@@ -155,8 +153,7 @@ function sqlite(ctx: ServiceContext) {
           while (stmt.step())
             rows.push({ values: big.get(null, { useBigInt: true }).map(fromSql) });
           const columns = stmt.getColumnNames();
-          if (db.getRowsModified() > 0 || !/^\s*(select|with|pragma|explain)\b/i.test(statement))
-            ctx.data!.dirty = true;
+          ctx.data!.noteStatement(statement);
           return { columns, rows };
         } catch (e) {
           throw { tag: 'io', val: isFull(e) ? 'database or disk is full' : (e as Error).message };

@@ -12,7 +12,7 @@ import type {
   SpinSpec,
   SqlCell,
 } from '../../protocol/server';
-import { DataReadError, SpinData } from './data';
+import { DataReadError, quoteName, SpinData } from './data';
 import { SpinHost } from './host';
 import { DirectSpinHost, directServable } from './direct';
 
@@ -106,13 +106,8 @@ export function dataView(d: SpinData): SpinDataView {
     key: String(key),
     value: value instanceof Uint8Array ? value : new TextEncoder().encode(String(value)),
   }));
-  const names = (
-    d.sql.exec(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )[0]?.values ?? []
-  ).map((r) => String(r[0]));
-  const tables = names.map((name) => {
-    const q = `"${name.replace(/"/g, '""')}"`;
+  const tables = d.tableNames().map((name) => {
+    const q = quoteName(name);
     const r = d.sql.exec(`SELECT * FROM ${q} LIMIT ${ROWS_SHOWN}`)[0];
     const count = Number(d.sql.exec(`SELECT count(*) FROM ${q}`)[0].values[0][0]);
     const columns =
@@ -147,24 +142,18 @@ export async function spinDataHere(
   try {
     if (edit?.kind === 'kv-set') d.kvSet(edit.store, edit.key, edit.value);
     else if (edit?.kind === 'kv-delete') d.kvDelete(edit.store, edit.key);
-    else if (edit?.kind === 'clear') d.clear();
-    else if (edit?.kind === 'sql') {
+    else if (edit?.kind === 'clear') {
+      d.clear();
+      d.dirty = true;
+    } else if (edit?.kind === 'sql') {
       const r = d.sql.exec(edit.sql);
+      d.noteStatement(edit.sql);
       const last = r[r.length - 1];
       result = {
         columns: last?.columns ?? [],
         rows: (last?.values ?? []).slice(0, ROWS_SHOWN).map((row) => row.map(cell)),
       };
     }
-    if (
-      edit &&
-      !(
-        edit.kind === 'sql' &&
-        /^\s*(select|with|pragma|explain)\b/i.test(edit.sql) &&
-        d.sql.getRowsModified() === 0
-      )
-    )
-      d.dirty = true;
   } catch (e) {
     error = (e as Error).message;
   }

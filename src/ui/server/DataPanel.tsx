@@ -7,6 +7,7 @@ import type { SqlCell } from '../../protocol/server';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import { downloadFile } from '../download';
+import { formatBytes } from '../format';
 
 const dec = new TextDecoder('utf-8', { fatal: true });
 /** A value as text when it is UTF-8 without control characters; else as hex. */
@@ -21,7 +22,6 @@ function asText(v: Uint8Array): string | null {
 const hex = (v: Uint8Array) => [...v].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 const cellText = (c: SqlCell) =>
   c === null ? 'NULL' : c instanceof Uint8Array ? `x'${hex(c).replace(/ /g, '')}'` : String(c);
-const bytes = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KiB`);
 
 /** The app whose data the panel shows: the served component's, else the Spin project's. */
 function useDataKey(): string | null {
@@ -49,7 +49,7 @@ export function DataPanel() {
         <h3>Data</h3>
         {d.view && (
           <span className="muted" data-testid="data-size">
-            key-value {bytes(d.view.kvBytes)} · SQLite {bytes(d.view.sqlBytes)}
+            key-value {formatBytes(d.view.kvBytes)} · SQLite {formatBytes(d.view.sqlBytes)}
           </span>
         )}
         <button type="button" data-testid="data-refresh" onClick={() => void dataAction(key)}>
