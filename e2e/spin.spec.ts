@@ -21,10 +21,23 @@ async function runHandler(page: Page, timeout = 120_000) {
   await expect(page.getByTestId('run-button')).toHaveAttribute('data-state', 'idle', { timeout });
 }
 
+/**
+ * The request log entry of the response shown now. Found by its id, not by position: the live
+ * preview's own requests reach the log at their own time.
+ */
+async function shownEntry(page: Page) {
+  const id = await page.getByTestId('response').getAttribute('data-log-id');
+  const entry = page.locator(`[data-testid=request-log-entry][data-id="${id}"]`);
+  await expect(entry).toHaveCount(1);
+  return entry;
+}
+
+/** Send: answers the composer's request; returns its log entry. */
 const send = async (page: Page) => {
-  const before = await page.getByTestId('request-log-entry').count();
+  const before = (await page.getByTestId('response').getAttribute('data-log-id')) ?? '';
   await page.getByTestId('send-request').click();
-  await expect(page.getByTestId('request-log-entry')).toHaveCount(before + 1);
+  await expect(page.getByTestId('response')).not.toHaveAttribute('data-log-id', before);
+  return shownEntry(page);
 };
 
 test('Spin counter: key-value counts across fresh instances, shows in the Data panel, survives a reload', async ({
@@ -39,13 +52,13 @@ test('Spin counter: key-value counts across fresh instances, shows in the Data p
   const log = page.getByTestId('request-log-entry');
   await expect(log).toHaveCount(2);
   await expect(page.getByTestId('response-body')).toContainText(/visit [12] \(GET \/\)/);
-  await send(page);
+  const sent = await send(page);
   await expect(page.getByTestId('response-body')).toContainText('visit 3 (GET /)');
   const entry = page.locator('[data-testid=kv-entry][data-key=visits]');
   await expect(entry).toHaveAttribute('data-value', '3');
   await expect(entry).toHaveAttribute('data-store', 'default');
   // Host calls in the request log, each with its cost.
-  const calls = page.getByTestId('request-log-entry').first().getByTestId('host-call');
+  const calls = sent.getByTestId('host-call');
   await expect(calls).toHaveCount(3);
   await expect(calls.nth(1)).toHaveAttribute('data-kind', 'kv');
   // Each call's cost in µs (a cached get can be under the timer's 5 µs step: 0).
@@ -101,10 +114,7 @@ test('a denied store and a denied host say so; the export holds the grants and t
     'key-value "default": access-denied',
   );
   await expect(page.getByTestId('response-body')).toContainText('sqlite "default": access-denied');
-  const denied = page
-    .getByTestId('request-log-entry')
-    .first()
-    .locator('[data-testid=host-call][data-kind=kv]');
+  const denied = (await shownEntry(page)).locator('[data-testid=host-call][data-kind=kv]');
   await expect(denied).toContainText('access-denied');
 
   await page.getByTestId('examples-select').selectOption('spin-proxy');
@@ -112,15 +122,12 @@ test('a denied store and a denied host say so; the export holds the grants and t
   // The page's own origin is allowed: the request leaves and comes back.
   await expect(page.getByTestId('response-body')).toContainText('→ 200');
   await page.getByTestId('request-path').fill('/?url=https://denied.example.com/');
-  await send(page);
+  const deniedSend = await send(page);
   await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '403');
   await expect(page.getByTestId('response-body')).toContainText('HttpRequestDenied');
-  await expect(
-    page
-      .getByTestId('request-log-entry')
-      .first()
-      .locator('[data-testid=host-call][data-kind=http]'),
-  ).toContainText('HTTP-request-denied');
+  await expect(deniedSend.locator('[data-testid=host-call][data-kind=http]')).toContainText(
+    'HTTP-request-denied',
+  );
 
   await page.getByTestId('examples-select').selectOption('spin-counter');
   await runHandler(page);

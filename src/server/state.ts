@@ -41,6 +41,8 @@ export interface ShownResponse extends ServeAnswer {
   method: string;
   path: string;
   totalMs: number;
+  /** The request log entry of this response (its `id`). */
+  logId: number;
 }
 
 export interface LoadResult {
@@ -248,7 +250,7 @@ export async function serveRequest(req: HttpRequest, from: RequestSource): Promi
     ...(answer.hostCalls ? { hostCalls: answer.hostCalls } : {}),
   };
   logLater(entry);
-  return { ...answer, method: req.method, path: req.path, totalMs };
+  return { ...answer, method: req.method, path: req.path, totalMs, logId: entry.id };
 }
 
 /** Logs a preview request the handler worker answered on the service worker's port. */

@@ -116,6 +116,7 @@ function RequestLog() {
             <li
               key={e.id}
               data-testid="request-log-entry"
+              data-id={e.id}
               data-status={e.status}
               data-path={e.path}
               data-from={e.from}

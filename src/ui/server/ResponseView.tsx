@@ -80,7 +80,12 @@ export function ResponseView() {
   }
   const tone = r.status < 400 ? 'ok' : r.status < 500 ? 'warn' : 'bad';
   return (
-    <section className="response-view" aria-label="Response" data-testid="response">
+    <section
+      className="response-view"
+      aria-label="Response"
+      data-testid="response"
+      data-log-id={r.logId}
+    >
       <div className="response-line">
         <span className={`badge ${tone}`} data-testid="response-status" data-status={r.status}>
           {r.status} {STATUS_TEXT[r.status] ?? ''}
