@@ -19,20 +19,24 @@ async function served(browser, base, id) {
   return page;
 }
 
-/** Send, then the µs of the newest request's host call whose text starts with `what`. */
+/** Send, then the µs of that request's host call whose text starts with `what`. */
 async function hostCallUs(page, what) {
-  const before = await page.locator(sel('request-log-entry')).count();
+  const response = page.locator(sel('response'));
+  const before = await response.getAttribute('data-log-id');
   await page.click(sel('send-request'));
+  // The response names its log entry; the live preview's requests reach the log at their own time.
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="request-log-entry"]').length > n,
+    (b) => document.querySelector('[data-testid="response"]')?.dataset.logId !== b,
     before,
   );
-  return page.evaluate((what) => {
-    const entry = document.querySelector('[data-testid="request-log-entry"]');
+  const id = await response.getAttribute('data-log-id');
+  const entry = page.locator(`[data-testid="request-log-entry"][data-id="${id}"]`);
+  await entry.waitFor();
+  return entry.evaluate((entry, what) => {
     const call = [...entry.querySelectorAll('[data-testid="host-call"]')].find((c) =>
       c.querySelector('.call-what').textContent.startsWith(what),
     );
-    if (!call) throw new Error(`no host call "${what}" in the newest request`);
+    if (!call) throw new Error(`no host call "${what}" in the request`);
     return Number(call.dataset.us);
   }, what);
 }
