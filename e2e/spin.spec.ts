@@ -166,6 +166,41 @@ test('a bad key in spin.toml is a Problem on its line; fixing it runs', async ({
   );
 });
 
+test('files in spin.toml are mounted read-only: the page, its stylesheet, a refused write', async ({
+  page,
+}) => {
+  await openSpinExample(page, 'files');
+  await expect(page.getByTestId('grant-files')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('grant-files')).toContainText('/static/index.html');
+  await runHandler(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '200');
+  await expect(page.getByTestId('response-body')).toHaveAttribute('data-kind', 'html');
+  await expect(page.getByTestId('response-html')).toHaveAttribute(
+    'srcdoc',
+    /Hello from static\/index\.html/,
+  );
+  await page.getByTestId('request-path').fill('/style.css');
+  await send(page);
+  await expect(page.getByTestId('response-body')).toContainText('#2f6fde');
+  // exclude_files keeps the drafts out of the component.
+  await page.getByTestId('request-path').fill('/drafts/next.html');
+  await send(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '404');
+  await page.getByTestId('request-method').selectOption('POST');
+  await page.getByTestId('request-path').fill('/');
+  await send(page);
+  await expect(page.getByTestId('response-body')).toContainText(
+    'writing /static/visitors.txt: Operation not permitted',
+  );
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-spin').click();
+  const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+  expect(Object.keys(zip)).toEqual(
+    expect.arrayContaining(['spin.toml', 'static/index.html', 'static/style.css']),
+  );
+  expect(Object.keys(zip)).not.toContain('static/drafts/next.html');
+});
+
 test('Open .wasm of an app built by Spin’s JS tools: served as a Spin component, its writes in the Data panel', async ({
   page,
 }) => {

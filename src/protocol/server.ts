@@ -29,6 +29,8 @@ export interface SpinSpec {
   data?: SpinDataFiles;
   /** Run settings' environment: SPIN_VARIABLE_<NAME> overrides a variable. */
   env: Record<string, string>;
+  /** The files the manifest mounts (guest path → bytes), read-only under `/`; none: no preopen. */
+  files?: Record<string, Uint8Array>;
   /**
    * Serve the component's own core module (the handler's `wasm`, built with spin.h) with the
    * direct host instead of jco's bindings (same answers, a fraction of the cost per request).
@@ -55,7 +57,14 @@ export interface SpinGrants {
   variables: Record<string, { default?: string; required?: boolean; secret?: boolean }>;
   /** The component's variables: name → template (`"{{ app_var }}"` or text). */
   componentVariables: Record<string, string>;
+  /** The component's `files`: globs or paths in the project, or a source placed at a destination. */
+  files?: FileMount[];
+  /** `exclude_files`: globs of project paths never mounted. */
+  excludeFiles?: string[];
 }
+
+/** One entry of a component's `files` in spin.toml. */
+export type FileMount = string | { source: string; destination: string };
 
 /** What the Data panel shows of a Spin app's data. */
 export interface SpinDataView {

@@ -8,6 +8,7 @@ import { useStore } from '../store/store';
 import { compilerClient } from './clients';
 import { componentInfo } from './component';
 import { openedManifest } from '../server/spin/opened';
+import { toMountable } from '../project/changes';
 import { manifestOf, spinSpecOf } from '../server/spin/page';
 
 /**
@@ -26,7 +27,13 @@ export async function spinStep(
   s.patchRun({ component: componentInfo(build) });
   const p = currentProject(s);
   const manifest = opened ? await openedManifest(opened, build.wit ?? '') : manifestOf(p);
-  const r = await spinSpecOf(build, manifest, opened ? `wasm:${opened}` : p.id, s.env);
+  const r = await spinSpecOf(
+    build,
+    manifest,
+    opened ? `wasm:${opened}` : p.id,
+    s.env,
+    toMountable(p.files),
+  );
   // Built here with spin.h: its core module is served directly (see server/spin/direct.ts).
   if ('spec' in r && !opened) r.spec.direct = true;
   return { ...r, phases: build.phases };

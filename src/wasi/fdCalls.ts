@@ -197,6 +197,7 @@ export function fdCalls(host: WasiHost): Record<string, Fn> {
       const d = host.fds.get(fd);
       if (!d) return E.BADF;
       if (d.kind !== 'file' && d.kind !== 'dir') return E.SUCCESS;
+      if (host.readOnly) return E.PERM;
       return host.setTimes(d.node, atim, mtim, flags);
     },
     fd_prestat_get: (fd: number, ptr: number) => {

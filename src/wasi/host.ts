@@ -32,6 +32,11 @@ export interface WasiOptions {
   root: DirNode;
   /** false: nothing is preopened (fd 3 does not exist), as a host given no directory. */
   preopen?: boolean;
+  /**
+   * The tree is read-only (a Spin component's mounted files): creating, truncating, opening for
+   * writing, removing, renaming or linking answer EPERM, as wasmtime's read-only preopens do.
+   */
+  readOnly?: boolean;
   budget: Budget;
   /**
    * The wasi_snapshot_preview1 names the module imports (WebAssembly.Module.imports), when the
@@ -204,6 +209,10 @@ export class WasiHost {
   }
 
   /** What new files of this run count against. */
+  get readOnly(): boolean {
+    return this.opts.readOnly === true;
+  }
+
   get budget(): Budget {
     return this.opts.budget;
   }

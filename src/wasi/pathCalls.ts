@@ -40,6 +40,12 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
     return false;
   };
 
+  /** A call that would change the tree: EPERM when it is read-only. */
+  const mutating =
+    <F extends Fn>(f: F) =>
+    (...a: Parameters<F>): number =>
+      host.readOnly ? E.PERM : f(...a);
+
   return {
     path_open: (
       fd: number,
@@ -54,6 +60,8 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
     ) => {
       const dir = dirOf(fd);
       if (typeof dir === 'number') return dir;
+      if (host.readOnly && (oflags & (OFLAGS.CREAT | OFLAGS.TRUNC) || base & RIGHTS.FD_WRITE))
+        return E.PERM;
       // Truncating through a path is the directory's right (wasi-testsuite truncation_rights).
       if (oflags & OFLAGS.TRUNC && !(dir.rights & RIGHTS.PATH_FILESTAT_SET_SIZE))
         return E.NOTCAPABLE;
@@ -116,31 +124,33 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       return E.SUCCESS;
     },
 
-    path_filestat_set_times: (
-      fd: number,
-      flags: number,
-      ptr: number,
-      len: number,
-      atim: bigint,
-      mtim: bigint,
-      fst: number,
-    ) => {
-      const r = lookup(fd, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0);
-      if (typeof r === 'number') return r;
-      if (!r.node) return E.NOENT;
-      return host.setTimes(r.node, atim, mtim, fst);
-    },
+    path_filestat_set_times: mutating(
+      (
+        fd: number,
+        flags: number,
+        ptr: number,
+        len: number,
+        atim: bigint,
+        mtim: bigint,
+        fst: number,
+      ) => {
+        const r = lookup(fd, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+        if (typeof r === 'number') return r;
+        if (!r.node) return E.NOENT;
+        return host.setTimes(r.node, atim, mtim, fst);
+      },
+    ),
 
-    path_create_directory: (fd: number, ptr: number, len: number) => {
+    path_create_directory: mutating((fd: number, ptr: number, len: number) => {
       const r = lookup(fd, ptr, len, false);
       if (typeof r === 'number') return r;
       if (r.node) return E.EXIST;
       r.parent.entries.set(r.name, new DirNode(r.parent));
       r.parent.touch();
       return E.SUCCESS;
-    },
+    }),
 
-    path_remove_directory: (fd: number, ptr: number, len: number) => {
+    path_remove_directory: mutating((fd: number, ptr: number, len: number) => {
       const r = lookup(fd, ptr, len, false);
       if (typeof r === 'number') return r;
       if (r.name === '.') return E.INVAL;
@@ -149,9 +159,9 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       if (r.node.entries.size) return E.NOTEMPTY;
       unlinkNode(r.parent, r.name, r.node);
       return E.SUCCESS;
-    },
+    }),
 
-    path_unlink_file: (fd: number, ptr: number, len: number) => {
+    path_unlink_file: mutating((fd: number, ptr: number, len: number) => {
       const r = lookup(fd, ptr, len, false);
       if (typeof r === 'number') return r;
       if (!r.node) return E.NOENT;
@@ -159,64 +169,60 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       if (r.dirOnly) return E.NOTDIR;
       unlinkNode(r.parent, r.name, r.node);
       return E.SUCCESS;
-    },
+    }),
 
-    path_rename: (fd: number, op: number, ol: number, nfd: number, np: number, nl: number) => {
-      const from = lookup(fd, op, ol, false);
-      if (typeof from === 'number') return from;
-      const to = lookup(nfd, np, nl, false);
-      if (typeof to === 'number') return to;
-      const src = from.node;
-      if (!src) return E.NOENT;
-      if (from.name === '.' || to.name === '.') return E.INVAL;
-      const srcIsDir = src instanceof DirNode;
-      if ((from.dirOnly || to.dirOnly) && !srcIsDir) return E.NOTDIR;
-      const dst = to.node;
-      if (dst === src) return E.SUCCESS;
-      if (srcIsDir && isDescendant(to.parent, src)) return E.INVAL;
-      if (dst) {
-        if (dst instanceof DirNode) {
-          if (!srcIsDir) return E.ISDIR;
-          if (dst.entries.size) return E.NOTEMPTY;
-        } else if (srcIsDir) {
-          return E.NOTDIR;
+    path_rename: mutating(
+      (fd: number, op: number, ol: number, nfd: number, np: number, nl: number) => {
+        const from = lookup(fd, op, ol, false);
+        if (typeof from === 'number') return from;
+        const to = lookup(nfd, np, nl, false);
+        if (typeof to === 'number') return to;
+        const src = from.node;
+        if (!src) return E.NOENT;
+        if (from.name === '.' || to.name === '.') return E.INVAL;
+        const srcIsDir = src instanceof DirNode;
+        if ((from.dirOnly || to.dirOnly) && !srcIsDir) return E.NOTDIR;
+        const dst = to.node;
+        if (dst === src) return E.SUCCESS;
+        if (srcIsDir && isDescendant(to.parent, src)) return E.INVAL;
+        if (dst) {
+          if (dst instanceof DirNode) {
+            if (!srcIsDir) return E.ISDIR;
+            if (dst.entries.size) return E.NOTEMPTY;
+          } else if (srcIsDir) {
+            return E.NOTDIR;
+          }
+          unlinkNode(to.parent, to.name, dst);
         }
-        unlinkNode(to.parent, to.name, dst);
-      }
-      from.parent.entries.delete(from.name);
-      from.parent.touch();
-      to.parent.entries.set(to.name, src);
-      to.parent.touch();
-      if (src instanceof DirNode) src.parent = to.parent;
-      src.ctim = to.parent.mtim;
-      return E.SUCCESS;
-    },
+        from.parent.entries.delete(from.name);
+        from.parent.touch();
+        to.parent.entries.set(to.name, src);
+        to.parent.touch();
+        if (src instanceof DirNode) src.parent = to.parent;
+        src.ctim = to.parent.mtim;
+        return E.SUCCESS;
+      },
+    ),
 
-    path_link: (
-      ofd: number,
-      flags: number,
-      op: number,
-      ol: number,
-      nfd: number,
-      np: number,
-      nl: number,
-    ) => {
-      const from = lookup(ofd, op, ol, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0);
-      if (typeof from === 'number') return from;
-      const to = lookup(nfd, np, nl, false);
-      if (typeof to === 'number') return to;
-      if (!from.node) return E.NOENT;
-      if (from.node instanceof DirNode) return E.PERM;
-      if (to.node) return E.EXIST;
-      if (to.dirOnly) return E.NOENT;
-      to.parent.entries.set(to.name, from.node);
-      to.parent.touch();
-      from.node.nlink++;
-      from.node.ctim = to.parent.mtim;
-      return E.SUCCESS;
-    },
+    path_link: mutating(
+      (ofd: number, flags: number, op: number, ol: number, nfd: number, np: number, nl: number) => {
+        const from = lookup(ofd, op, ol, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+        if (typeof from === 'number') return from;
+        const to = lookup(nfd, np, nl, false);
+        if (typeof to === 'number') return to;
+        if (!from.node) return E.NOENT;
+        if (from.node instanceof DirNode) return E.PERM;
+        if (to.node) return E.EXIST;
+        if (to.dirOnly) return E.NOENT;
+        to.parent.entries.set(to.name, from.node);
+        to.parent.touch();
+        from.node.nlink++;
+        from.node.ctim = to.parent.mtim;
+        return E.SUCCESS;
+      },
+    ),
 
-    path_symlink: (tp: number, tl: number, fd: number, np: number, nl: number) => {
+    path_symlink: mutating((tp: number, tl: number, fd: number, np: number, nl: number) => {
       const target = host.str(tp, tl);
       // An absolute target could only ever point outside the sandbox: refused, as wasmtime does.
       if (target.startsWith('/')) return E.PERM;
@@ -227,7 +233,7 @@ export function pathCalls(host: WasiHost): Record<string, Fn> {
       to.parent.entries.set(to.name, new SymlinkNode(target));
       to.parent.touch();
       return E.SUCCESS;
-    },
+    }),
 
     path_readlink: (
       fd: number,

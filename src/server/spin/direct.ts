@@ -10,7 +10,8 @@ import type { HostCall, SpinGrants } from '../../protocol/server';
 import { serverError } from '../cgi';
 import { parseRoute, type HttpRequest } from '../wagi';
 import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../../wasi/host';
-import { Budget, buildTree } from '../../wasi/memfs';
+import { Budget, buildTree, type DirNode } from '../../wasi/memfs';
+import { mountedTree } from './files';
 import { StdinStream } from '../../wasi/stdin';
 import { FreshInstances } from '../../wasm/memoryPool';
 import { describeTrap } from '../../wasm/trap';
@@ -45,6 +46,8 @@ export class DirectSpinHost {
   private wasi: WasiHost | null = null;
   private log: (b: Uint8Array) => void = () => {};
   private route;
+  /** The manifest's files, read-only at `/` (built once: nothing can change them). */
+  private mounted: DirNode | null = null;
 
   constructor(
     core: Uint8Array,
@@ -68,6 +71,11 @@ export class DirectSpinHost {
     return this.ctx.data;
   }
 
+  /** Mounts the manifest's files (guest path → bytes) read-only at `/`; none: no preopen. */
+  mount(files: Record<string, Uint8Array>) {
+    this.mounted = mountedTree(files);
+  }
+
   private wasiOptions(): WasiOptions {
     const budget = new Budget();
     const log = (b: Uint8Array) => this.log(b);
@@ -77,8 +85,9 @@ export class DirectSpinHost {
       stdin: new StdinStream(new Uint8Array(0), false),
       stdout: log,
       stderr: log,
-      root: buildTree({}, budget),
-      preopen: false,
+      root: this.mounted ?? buildTree({}, budget),
+      preopen: this.mounted !== null,
+      readOnly: true,
       budget,
       only: this.only,
     };

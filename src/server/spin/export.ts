@@ -6,12 +6,15 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { SpinDataFiles, SpinGrants } from '../../protocol/server';
+import { mountFiles } from './files';
 
 export interface SpinComponentApp {
   manifest: string;
   grants: SpinGrants;
   component: Uint8Array;
   data: SpinDataFiles;
+  /** The project's files (path → bytes): those the manifest's `files` mounts go in the zip. */
+  project?: Record<string, Uint8Array>;
 }
 
 function readme(a: SpinComponentApp): string {
@@ -27,6 +30,7 @@ run by Spin's HTTP trigger exactly as the playground ran it — a fresh instance
 - \`.spin/sqlite_key_value.db\`: the key-value stores (${list(g.keyValueStores)})
 - \`.spin/sqlite_db.db\`: the \`default\` SQLite database (${list(g.sqliteDatabases)})
 - outbound HTTP allowed to: ${list(g.allowedOutboundHosts)}
+- files mounted read-only (\`files\`): ${list((g.files ?? []).map((f) => (typeof f === 'string' ? f : `${f.source} → ${f.destination}`)))}
 
 Run it (Spin keeps its data in \`.spin/\` beside spin.toml, so it starts with the playground's):
 
@@ -46,6 +50,8 @@ export function spinComponentZip(a: SpinComponentApp): Uint8Array {
     [a.grants.source]: [a.component, { level: 0 }],
     'README.md': strToU8(readme(a)),
   };
+  if (a.project)
+    for (const path of mountFiles(a.grants, a.project).sources) z[path] = a.project[path];
   if (a.data.kv?.length) z['.spin/sqlite_key_value.db'] = a.data.kv;
   if (a.data.sql?.length) z['.spin/sqlite_db.db'] = a.data.sql;
   return zipSync(z, { level: 6 });

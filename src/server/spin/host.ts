@@ -14,6 +14,9 @@ export { MAX_REQUEST_BODY, type SpinServeResult } from './serving';
 import { outgoingHandler, xhrSender, type Sender } from './outbound';
 import { spinImports, type ServiceContext } from './services';
 import { GuestExit, wasiImports } from './wasi';
+import { filesystemImports } from './wasiFs';
+import { mountedTree } from './files';
+import type { DirNode } from '../../wasi/memfs';
 
 type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
@@ -72,6 +75,14 @@ export class SpinHost {
     return this.ctx.data;
   }
 
+  /** The manifest's files, read-only at `/` (built once: nothing can change them). */
+  private mounted: DirNode | null = null;
+
+  /** Mounts the manifest's files (guest path → bytes) read-only at `/`; none: no preopen. */
+  mount(files: Record<string, Uint8Array>) {
+    this.mounted = mountedTree(files);
+  }
+
   /** One fresh instance, made and dropped (the cold-start lab): µs; throws what fails. */
   instantiateOnce(): number {
     const imports = this.importsFor(() => {});
@@ -84,6 +95,7 @@ export class SpinHost {
   private importsFor(log: (b: Uint8Array) => void): Record<string, object> {
     return {
       ...wasiImports({ env: [], log }),
+      ...filesystemImports(this.mounted),
       ...spinImports(this.ctx),
       'wasi:http/types': httpTypes,
       'wasi:http/outgoing-handler': outgoingHandler(this.ctx, this.send),

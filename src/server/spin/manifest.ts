@@ -5,7 +5,8 @@
  * the runner worker both use it.
  */
 import { parse, stringify, TomlError } from 'smol-toml';
-import type { SpinGrants } from '../../protocol/server';
+import type { FileMount, SpinGrants } from '../../protocol/server';
+import { mountEntryProblem } from './files';
 
 export const MANIFEST_FILE = 'spin.toml';
 
@@ -51,6 +52,8 @@ export interface ManifestSettings {
   sqliteDatabases?: string[];
   allowedOutboundHosts?: string[];
   variables?: Record<string, VariableDecl>;
+  files?: FileMount[];
+  excludeFiles?: string[];
 }
 
 /** A manifest for the settings (the project's spin.toml when it has none). */
@@ -68,6 +71,8 @@ export function manifestText(s: ManifestSettings): string {
         key_value_stores: s.keyValueStores ?? [],
         sqlite_databases: s.sqliteDatabases ?? [],
         allowed_outbound_hosts: s.allowedOutboundHosts ?? [],
+        ...(s.files?.length ? { files: s.files } : {}),
+        ...(s.excludeFiles?.length ? { exclude_files: s.excludeFiles } : {}),
         ...(Object.keys(vars).length
           ? { variables: Object.fromEntries(Object.keys(vars).map((v) => [v, `{{ ${v} }}`])) }
           : {}),
@@ -97,7 +102,7 @@ const COMPONENT = new Set([
 ]);
 
 /** The line (1-based) where `key = …` or `[…key…]` first appears, else 1. */
-function lineOf(text: string, key: string): number {
+export function lineOf(text: string, key: string): number {
   const lines = text.split('\n');
   const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`^\\s*(?:\\[+[^\\]]*\\b${esc}\\b|"?${esc}"?\\s*=)`);
@@ -198,6 +203,8 @@ export function parseManifest(text: string): { grants?: SpinGrants; problems: Ma
     const bad = outboundHostProblem(h);
     if (bad) at('allowed_outbound_hosts', `allowed_outbound_hosts: ${bad}`);
   }
+  const files = mountsOf(c.files, (m) => at('files', m));
+  const excludeFiles = list('exclude_files');
   const componentVariables: Record<string, string> = {};
   if (c.variables !== undefined && !isTable(c.variables))
     at('variables', 'component variables must be a table');
@@ -229,6 +236,36 @@ export function parseManifest(text: string): { grants?: SpinGrants; problems: Ma
       allowedOutboundHosts: hosts,
       variables,
       componentVariables,
+      ...(files.length ? { files } : {}),
+      ...(excludeFiles.length ? { excludeFiles } : {}),
     },
   };
+}
+
+/** A component's `files`: strings (globs, paths) and { source, destination } tables. */
+function mountsOf(v: unknown, problem: (m: string) => void): FileMount[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    problem('files must be a list: ["static/**/*", { source = "assets", destination = "/" }]');
+    return [];
+  }
+  const out: FileMount[] = [];
+  for (const m of v) {
+    const keys = isTable(m) ? Object.keys(m).sort().join(',') : '';
+    if (typeof m === 'string') out.push(m);
+    else if (
+      isTable(m) &&
+      keys === 'destination,source' &&
+      typeof m.source === 'string' &&
+      typeof m.destination === 'string'
+    )
+      out.push({ source: m.source, destination: m.destination });
+    else {
+      problem('files: each entry is a string or { source = "…", destination = "/…" }');
+      continue;
+    }
+    const bad = mountEntryProblem(out[out.length - 1]);
+    if (bad) problem(bad);
+  }
+  return out;
 }

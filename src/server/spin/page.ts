@@ -7,7 +7,9 @@ import type { ComponentBuild, Diagnostic } from '../../protocol/compile';
 import type { SpinSpec } from '../../protocol/server';
 import { isSpinProject, type Project } from '../../project/model';
 import { parseEnv } from '../../wasm/args';
-import { manifestText, MANIFEST_FILE, parseManifest } from './manifest';
+import { toMountable } from '../../project/changes';
+import { manifestText, MANIFEST_FILE, parseManifest, lineOf } from './manifest';
+import { mountFiles } from './files';
 import { spinBlocker } from './imports';
 import { keptData, showData } from './keep';
 
@@ -20,9 +22,21 @@ export function manifestOf(p: Project): string {
   return manifestText({ name: p.name, route: p.route ?? '/...' });
 }
 
-/** The manifest's problems, as the compile's diagnostics in spin.toml. */
+/**
+ * The manifest's problems, as the compile's diagnostics in spin.toml: its own, else those of its
+ * `files` against the project (a path that is not there).
+ */
 export function manifestDiagnostics(p: Project): Diagnostic[] {
-  return parseManifest(manifestOf(p)).problems.map((m) => ({
+  const text = manifestOf(p);
+  const m = parseManifest(text);
+  const problems = m.grants
+    ? mountFiles(m.grants, toMountable(p.files)).problems.map((message) => ({
+        message,
+        line: lineOf(text, 'files'),
+        column: 1,
+      }))
+    : m.problems;
+  return problems.map((m) => ({
     file: MANIFEST_FILE,
     severity: 'error',
     message: m.message,
@@ -49,6 +63,7 @@ export async function spinSpecOf(
   manifest: string,
   dataKey: string,
   envText: string,
+  projectFiles: Record<string, Uint8Array>,
 ): Promise<{ spec: SpinSpec } | { error: string }> {
   if (!build.ok || !build.transpiled)
     return { error: build.error ?? 'the component could not be built' };
@@ -59,9 +74,12 @@ export async function spinSpecOf(
     return {
       error: `spin.toml: ${m.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
     };
+  const mounted = mountFiles(m.grants, projectFiles);
+  if (mounted.problems.length) return { error: `spin.toml: ${mounted.problems.join('; ')}` };
   void showData(dataKey);
   return {
     spec: {
+      ...(Object.keys(mounted.files).length ? { files: mounted.files } : {}),
       component: build.transpiled,
       grants: m.grants,
       dataKey,

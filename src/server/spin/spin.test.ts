@@ -12,6 +12,7 @@ import { parseManifest } from './manifest';
 import type { Sender } from './outbound';
 import { DirectSpinHost, directServable } from './direct';
 import type { SpinGrants } from '../../protocol/server';
+import { mountFiles } from './files';
 
 const dec = new TextDecoder();
 const example = (id: string) => spinExamples.find((e) => e.id === `spin-${id}`)!;
@@ -41,7 +42,7 @@ type MakeHost = (
   d: SpinData | null,
   env?: Record<string, string>,
   send?: Sender,
-) => Promise<Pick<SpinHost, 'serve'>>;
+) => Promise<Pick<SpinHost, 'serve' | 'mount'>>;
 
 /** Both ways of serving a component: jco's bindings, and the direct host on its core module. */
 const HOSTS: [string, MakeHost][] = [
@@ -76,7 +77,7 @@ const builds: Record<string, Built> = {};
 
 describe.each(HOSTS)('Spin components from C (spin.h), %s', (kind, makeHost) => {
   beforeAll(async () => {
-    for (const id of ['hello', 'counter', 'todo', 'greeting', 'proxy', 'denied'])
+    for (const id of ['hello', 'counter', 'todo', 'greeting', 'proxy', 'denied', 'files'])
       builds[id] ??= await build(example(id).source);
   }, 300_000);
 
@@ -192,6 +193,32 @@ describe.each(HOSTS)('Spin components from C (spin.h), %s', (kind, makeHost) => 
     );
     expect(denied.hostCalls).toMatchObject([{ kind: 'http', error: 'HTTP-request-denied' }]);
     expect(sent).toEqual(['GET https://api.example.com/ping']);
+  });
+
+  it("serves the files the manifest mounts, read-only; exclude_files' are not there", async () => {
+    const ex = example('files');
+    const g = grantsOf(ex.files!['spin.toml']);
+    const project = Object.fromEntries(
+      Object.entries(ex.files!).map(([p, t]) => [p, new TextEncoder().encode(t)]),
+    );
+    const { files, problems } = mountFiles(g, project);
+    expect(problems).toEqual([]);
+    expect(Object.keys(files).sort()).toEqual(['/static/index.html', '/static/style.css']);
+    const host = await makeHost(builds.files, g, null);
+    // Nothing mounted: no preopen at all, as Spin gives a component without files.
+    expect(host.serve(get('/')).response.status).toBe(404);
+    host.mount(files);
+    const page = host.serve(get('/'));
+    expect(page.response.status).toBe(200);
+    expect(page.response.headers).toContainEqual(['content-type', 'text/html; charset=utf-8']);
+    expect(dec.decode(page.response.body)).toContain('Hello from static/index.html');
+    expect(dec.decode(host.serve(get('/style.css')).response.body)).toContain('#2f6fde');
+    expect(host.serve(get('/drafts/next.html')).response.status).toBe(404);
+    const write = host.serve(get('/', 'POST'));
+    expect(write.response.status).toBe(403);
+    expect(dec.decode(write.response.body)).toBe(
+      'writing /static/visitors.txt: Operation not permitted\n',
+    );
   });
 
   it('answers 404 off the route and 413 over the body limit, before the component runs', async () => {

@@ -1,8 +1,7 @@
 /**
  * The WASI 0.2 a Spin component gets beside Spin's own interfaces, synchronous and small: io
  * (errors, streams, pollables, poll), cli (environment, exit, stdio into the request's log, no
- * terminal), clocks, random, and a filesystem with nothing preopened (a Spin component sees
- * files only when its manifest mounts them; the playground mounts none). Classes, not the
+ * terminal), clocks, random (the filesystem, the manifest's files read-only, is wasiFs.ts). Classes, not the
  * preview2-shim's: jco checks resources with `instanceof`, so wasi:http's streams must be these.
  * Keys are unversioned (jco's import object): any 0.2.x a component names is served.
  */
@@ -114,8 +113,6 @@ export class GuestExit {
   constructor(readonly code: number) {}
 }
 
-class Descriptor {}
-class DirectoryEntryStream {}
 class TerminalInput {}
 class TerminalOutput {}
 
@@ -179,11 +176,5 @@ export function wasiImports(o: WasiOptions): Record<string, object> {
     'wasi:random/random': { getRandomBytes: random, getRandomU64: u64 },
     'wasi:random/insecure': { getInsecureRandomBytes: random, getInsecureRandomU64: u64 },
     'wasi:random/insecure-seed': { insecureSeed: () => [u64(), u64()] },
-    'wasi:filesystem/types': {
-      Descriptor,
-      DirectoryEntryStream,
-      filesystemErrorCode: () => undefined,
-    },
-    'wasi:filesystem/preopens': { getDirectories: () => [] },
   };
 }

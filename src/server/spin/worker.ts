@@ -40,12 +40,15 @@ export async function spinHost(
   pooled = true,
 ): Promise<SpinHost | DirectSpinHost> {
   const data = await dataFor(spec.dataKey, spec.data);
+  let host: SpinHost | DirectSpinHost | null = null;
   if (spec.direct && core) {
     const mod = await WebAssembly.compile(core as BufferSource);
     if (directServable(mod))
-      return new DirectSpinHost(core, spec.grants, data, spec.env, undefined, pooled);
+      host = new DirectSpinHost(core, spec.grants, data, spec.env, undefined, pooled);
   }
-  return SpinHost.create(spec.component, spec.grants, data, spec.env);
+  host ??= await SpinHost.create(spec.component, spec.grants, data, spec.env);
+  host.mount(spec.files ?? {});
+  return host;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { toMountable } from '../../project/changes';
 import { languageById } from '../../languages/registry';
 import { currentProject } from '../../store/projectSlice';
 import { routeOf, useServer } from '../../server/state';
@@ -33,6 +34,7 @@ async function exportSpin() {
       grants: handler.spin.grants,
       component: s.component.bytes,
       data: await keptData(handler.spin.dataKey),
+      project: toMountable(p.files),
     });
     downloadFile(`${kebabName(handler.spin.grants.app)}-spin.zip`, zip, 'application/zip');
     return;

@@ -6,6 +6,8 @@ import { useServer } from '../../server/state';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import type { HttpExecutor } from '../../project/model';
+import { toMountable } from '../../project/changes';
+import { mountFiles } from '../../server/spin/files';
 
 /** WAGI or Spin component; choosing Spin gives the project a spin.toml when it has none. */
 export function ExecutorSelect() {
@@ -71,6 +73,12 @@ export function SpinManifest() {
   const isOpened = !!spinSpec?.dataKey.startsWith('wasm:') && opened.name !== null;
   const text = isOpened ? opened.text : manifestOf(project);
   const { grants, problems } = useMemo(() => parseManifest(text), [text]);
+  const projectFiles = project.files;
+  const mounted = useMemo(
+    () => (grants?.files ? mountFiles(grants, toMountable(projectFiles)) : null),
+    [grants, projectFiles],
+  );
+  const mountedPaths = Object.keys(mounted?.files ?? {}).sort();
   const env = useStore((s) => s.env);
   if (!isOpened && !isSpinProject(project) && !spinSpec) return null;
   const imports = spinSpec ? spinImports(wit) : [];
@@ -89,12 +97,15 @@ export function SpinManifest() {
           </button>
         )}
       </div>
-      {problems.length > 0 && (
+      {(problems.length > 0 || !!mounted?.problems.length) && (
         <ul className="manifest-problems" data-testid="manifest-problems">
           {problems.map((p, i) => (
             <li key={i}>
               line {p.line}: {p.message}
             </li>
+          ))}
+          {mounted?.problems.map((p, i) => (
+            <li key={`f${i}`}>{p}</li>
           ))}
         </ul>
       )}
@@ -109,6 +120,16 @@ export function SpinManifest() {
           <dt>Outbound hosts</dt>
           <dd data-testid="grant-hosts">
             {grants.allowedOutboundHosts.join(', ') || 'none (no network)'}
+          </dd>
+          <dt>Files</dt>
+          <dd
+            data-testid="grant-files"
+            data-count={mountedPaths.length}
+            title={mountedPaths.join('\n')}
+          >
+            {mountedPaths.length
+              ? `${mountedPaths.length.toLocaleString('en')} read-only at /: ${mountedPaths.slice(0, 3).join(', ')}${mountedPaths.length > 3 ? ', …' : ''}`
+              : 'none (no filesystem)'}
           </dd>
         </dl>
       )}

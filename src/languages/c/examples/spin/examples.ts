@@ -5,6 +5,7 @@ import todo from './todo.c?raw';
 import greeting from './greeting.c?raw';
 import proxy from './proxy.c?raw';
 import denied from './denied.c?raw';
+import files from './files.c?raw';
 
 /** spin.toml for an example: one HTTP trigger on `/...`, one component with these grants. */
 function manifest(name: string, component: string): string {
@@ -30,11 +31,12 @@ const spin = (
   source: string,
   toml: string,
   http: NonNullable<Example['http']>,
+  more: Record<string, string> = {},
 ): Example => ({
   id: `spin-${id}`,
   label: `Spin component: ${label}`,
   source,
-  files: { 'spin.toml': toml },
+  files: { 'spin.toml': toml, ...more },
   http: { ...http, executor: 'spin-component' },
 });
 
@@ -73,4 +75,24 @@ export const spinExamples: Example[] = [
     { path: '/?url=%PAGE_ORIGIN%/manifest.webmanifest' },
   ),
   spin('denied', 'a store it was not granted', denied, manifest('denied', ''), { path: '/' }),
+  spin(
+    'files',
+    'static files (files, read-only)',
+    files,
+    manifest('files', 'files = ["static/**/*"]\nexclude_files = ["static/drafts/*"]\n'),
+    { path: '/' },
+    {
+      'static/index.html': `<!doctype html>
+<html>
+  <head><title>Served from files</title><link rel="stylesheet" href="style.css" /></head>
+  <body>
+    <h1>Hello from static/index.html</h1>
+    <p>spin.toml mounts <code>static/**/*</code> read-only; this page was read with fopen().</p>
+  </body>
+</html>
+`,
+      'static/style.css': 'body { font-family: system-ui, sans-serif; margin: 2rem; }\nh1 { color: #2f6fde; }\n',
+      'static/drafts/next.html': '<p>A draft: exclude_files keeps it out of the component.</p>\n',
+    },
+  ),
 ];
