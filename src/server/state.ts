@@ -180,7 +180,8 @@ export function setHandler(wasm: Uint8Array, spin?: SpinSpec): HandlerSpec {
     id: ++specId,
     wasm,
     route: spin?.grants.route ?? routeOf(p),
-    files: toMountable(p.files),
+    // A Spin component sees only what its manifest mounts (spin.files), not the whole project.
+    files: spin ? {} : toMountable(p.files),
     ...(spin ? { spin } : {}),
   };
   useServer.setState((s) => ({
