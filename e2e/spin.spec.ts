@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
-import { freshStorage, openPlayground, selectLanguage } from './helpers';
+import { freshStorage, openPlayground, selectLanguage, setSource } from './helpers';
 
 test.beforeEach(async ({ page }) => freshStorage(page));
 
@@ -199,6 +199,18 @@ test('files in spin.toml are mounted read-only: the page, its stylesheet, a refu
     expect.arrayContaining(['spin.toml', 'static/index.html', 'static/style.css']),
   );
   expect(Object.keys(zip)).not.toContain('static/drafts/next.html');
+  // A path that is not in the project is a Problem on the files line; Run stops there.
+  const toml = strFromU8(zip['spin.toml']);
+  await page.getByTestId('edit-manifest').click();
+  await setSource(page, toml.replace('"static/**/*"', '"static/missing.css"'));
+  await expect(page.getByTestId('manifest-problems')).toContainText(
+    '"static/missing.css" does not exist',
+  );
+  await page.getByTestId('run-button').click();
+  const problem = page.getByTestId('problem').first();
+  await expect(problem).toContainText('"static/missing.css" does not exist');
+  const line = toml.split('\n').findIndex((l) => l.startsWith('files = ')) + 1;
+  await expect(problem).toHaveAttribute('data-line', String(line));
 });
 
 test('Open .wasm of an app built by Spin’s JS tools: served as a Spin component, its writes in the Data panel', async ({

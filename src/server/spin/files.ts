@@ -124,6 +124,11 @@ export function mountFiles(
   return { files, problems, sources: [...sources].sort() };
 }
 
+const NO_BYTES = new Uint8Array(0);
+/** A project's paths with no bytes: enough to know what a manifest mounts, or what is missing. */
+export const pathsOnly = (paths: Iterable<string>): Record<string, Uint8Array> =>
+  Object.fromEntries([...paths].map((p) => [p, NO_BYTES]));
+
 /** The guest's files as a tree (built once, shared: nothing can change them), or null: none. */
 export function mountedTree(files: Record<string, Uint8Array>): DirNode | null {
   const input = Object.entries(files).map(([p, b]) => [p.replace(/^\/+/, ''), b] as const);

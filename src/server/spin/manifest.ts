@@ -101,13 +101,21 @@ const COMPONENT = new Set([
   'tool',
 ]);
 
-/** The line (1-based) where `key = …` or `[…key…]` first appears, else 1. */
+/**
+ * The line (1-based) where `key = …` first appears, else where a `[…key…]` header does, else 1
+ * (assignments first: a component may be named like a key, `[component.files]`).
+ */
 export function lineOf(text: string, key: string): number {
   const lines = text.split('\n');
   const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`^\\s*(?:\\[+[^\\]]*\\b${esc}\\b|"?${esc}"?\\s*=)`);
-  const i = lines.findIndex((l) => re.test(l));
-  return i >= 0 ? i + 1 : 1;
+  for (const re of [
+    new RegExp(`^\\s*"?${esc}"?\\s*=`),
+    new RegExp(`^\\s*\\[+[^\\]]*\\b${esc}\\b`),
+  ]) {
+    const i = lines.findIndex((l) => re.test(l));
+    if (i >= 0) return i + 1;
+  }
+  return 1;
 }
 
 const isStrings = (v: unknown): v is string[] =>

@@ -7,9 +7,8 @@ import type { ComponentBuild, Diagnostic } from '../../protocol/compile';
 import type { SpinSpec } from '../../protocol/server';
 import { isSpinProject, type Project } from '../../project/model';
 import { parseEnv } from '../../wasm/args';
-import { toMountable } from '../../project/changes';
 import { manifestText, MANIFEST_FILE, parseManifest, lineOf } from './manifest';
-import { mountFiles } from './files';
+import { mountFiles, pathsOnly } from './files';
 import { spinBlocker } from './imports';
 import { keptData, showData } from './keep';
 
@@ -30,7 +29,7 @@ export function manifestDiagnostics(p: Project): Diagnostic[] {
   const text = manifestOf(p);
   const m = parseManifest(text);
   const problems = m.grants
-    ? mountFiles(m.grants, toMountable(p.files)).problems.map((message) => ({
+    ? mountFiles(m.grants, pathsOnly(Object.keys(p.files))).problems.map((message) => ({
         message,
         line: lineOf(text, 'files'),
         column: 1,

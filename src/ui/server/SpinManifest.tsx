@@ -6,8 +6,7 @@ import { useServer } from '../../server/state';
 import { currentProject } from '../../store/projectSlice';
 import { useStore } from '../../store/store';
 import type { HttpExecutor } from '../../project/model';
-import { toMountable } from '../../project/changes';
-import { mountFiles } from '../../server/spin/files';
+import { mountFiles, pathsOnly } from '../../server/spin/files';
 
 /** WAGI or Spin component; choosing Spin gives the project a spin.toml when it has none. */
 export function ExecutorSelect() {
@@ -73,10 +72,11 @@ export function SpinManifest() {
   const isOpened = !!spinSpec?.dataKey.startsWith('wasm:') && opened.name !== null;
   const text = isOpened ? opened.text : manifestOf(project);
   const { grants, problems } = useMemo(() => parseManifest(text), [text]);
-  const projectFiles = project.files;
+  // Which files are mounted depends on the paths only: no bytes are read while the user types.
+  const projectPaths = Object.keys(project.files).join('\n');
   const mounted = useMemo(
-    () => (grants?.files ? mountFiles(grants, toMountable(projectFiles)) : null),
-    [grants, projectFiles],
+    () => (grants?.files ? mountFiles(grants, pathsOnly(projectPaths.split('\n'))) : null),
+    [grants, projectPaths],
   );
   const mountedPaths = Object.keys(mounted?.files ?? {}).sort();
   const env = useStore((s) => s.env);
