@@ -166,7 +166,7 @@ const groups = [
     interpretedRows,
   ],
   [['debug-start', 'step-latency', 'debug-overhead'], debugRows],
-  [['spin-rps', 'spin-coldstart', 'spin-kv-get', 'spin-sql-insert'], spinRows],
+  [['spin-run', 'spin-rps', 'spin-coldstart', 'spin-kv-get', 'spin-sql-insert'], spinRows],
 ];
 
 let browserVersion;

@@ -1,7 +1,8 @@
 // Rows of issue #31: a Spin component handler (C, spin.h) against the same hello as a WAGI module
 // — load-test throughput and cold-start p50, side by side in one run — and what a key-value get
 // and an SQLite INSERT cost on the host side (the request log's host-call timings).
-import { openApp, sel } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { openApp, sel, setSource, timeInPage } from './browser.mjs';
 import { clickForResult } from './serverRows.mjs';
 import { sideBySide, sample, settle } from './stats.mjs';
 import { summarize } from './stats.mjs';
@@ -41,7 +42,42 @@ async function hostCallUs(page, what) {
   }, what);
 }
 
+const SPIN_HELLO = readFileSync(
+  new URL('../src/languages/c/examples/spin/hello.c', import.meta.url),
+  'utf8',
+);
+
 export async function spinRows({ browser, base, n, row, want }) {
+  if (want('spin-run')) {
+    console.log('spin-run (C hello as a Spin component: edit, Run, the response)…');
+    const page = await served(browser, base, 'spin-hello');
+    let i = 0;
+    const xs = await sample(
+      async () => {
+        // A new line each time: main.c is compiled again, the component made again.
+        await setSource(page, `${SPIN_HELLO}// edit ${++i}\n`);
+        const before = await page.locator(sel('response')).getAttribute('data-log-id');
+        return timeInPage(
+          page,
+          'run-button',
+          `document.querySelector('[data-testid="response"]')?.dataset.logId !== ${JSON.stringify(before)} && document.querySelector('[data-testid="run-button"]').dataset.state === 'idle'`,
+          120_000,
+        );
+      },
+      { warmup: 2, n },
+    );
+    await page.close();
+    row(
+      'spin-run',
+      'C hello as a Spin component, toolchain warm: Run after an edit → the response shown (compile, link, component embed + new, serve)',
+      xs,
+      'ms',
+      '≤ 1,500 ms',
+      (m) => m <= 1500,
+    );
+    await settle();
+  }
+
   if (want('spin-rps', 'spin-coldstart')) {
     console.log('spin-rps, spin-coldstart (C hello: Spin component vs WAGI module)…');
     const wagi = await served(browser, base, 'handler-hello');

@@ -213,6 +213,30 @@ test('files in spin.toml are mounted read-only: the page, its stylesheet, a refu
   await expect(problem).toHaveAttribute('data-line', String(line));
 });
 
+test('a C++ component: a note stored in key-value, a thrown invalid_argument answered 400', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openPlayground(page);
+  await selectLanguage(page, 'cpp');
+  await page.getByTestId('examples-select').selectOption('spin-notes');
+  await page.getByTestId('main-tab-http').click();
+  await expect(page.getByTestId('http-executor')).toHaveValue('spin-component');
+  await runHandler(page, 170_000);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '201');
+  await expect(page.getByTestId('response-body')).toContainText('stored first (26 bytes)');
+  await expect(page.locator('[data-testid=kv-entry][data-key=first]')).toHaveAttribute(
+    'data-value',
+    'written by a C++ component',
+  );
+  await page.getByTestId('request-path').fill('/notes/no%20spaces');
+  await send(page);
+  await expect(page.getByTestId('response-status')).toHaveAttribute('data-status', '400');
+  await expect(page.getByTestId('response-body')).toContainText(
+    "bad request: a note's name is letters, digits, - and _",
+  );
+});
+
 test('Open .wasm of an app built by Spin’s JS tools: served as a Spin component, its writes in the Data panel', async ({
   page,
 }) => {

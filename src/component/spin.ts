@@ -1,11 +1,14 @@
 /**
  * A Spin HTTP component from a core module built for it (C/C++ with spin.h): wasm-tools'
  * `component embed` with the WIT of fermyon:spin/http-trigger@2.0.0, then `component new` with
- * the preview 1 reactor adapter, then jco's bindgen with sync instantiation (the runner makes a
- * fresh instance for every request). In the compiler worker.
+ * the preview 1 reactor adapter; its WIT for the inspector and the manifest view. Not transpiled:
+ * the runner serves the core module directly (a fresh instance per request, server/spin/
+ * direct.ts) — jco's bindgen took ≈ 400 ms a build for bindings nobody used, and refuses a module
+ * with wasm exceptions (C++). In the compiler worker.
  */
 import type { ComponentBuild, PhaseTiming } from '../protocol/compile';
-import { loadAdapter, messageOf, timed, transpile } from './build';
+import { loadAdapter, messageOf, timed } from './build';
+import { worldOf } from './detect';
 
 let wit: Promise<string> | null = null;
 /**
@@ -25,6 +28,7 @@ export async function spinComponent(core: Uint8Array): Promise<ComponentBuild> {
   const phases: PhaseTiming[] = [];
   let component: Uint8Array;
   let adapterBytes: number;
+  let wit: string;
   try {
     const [tools, adapter, witSource] = await Promise.all([
       import('@bytecodealliance/jco-transpile/wasm-tools'),
@@ -40,9 +44,17 @@ export async function spinComponent(core: Uint8Array): Promise<ComponentBuild> {
         tools.componentNew(embedded, [['wasi_snapshot_preview1', adapter]]),
       )
     ).slice();
+    wit = await timed(phases, 'wit', () => tools.componentWit(component));
   } catch (e) {
     return { ok: false, error: `the Spin component could not be made: ${messageOf(e)}`, phases };
   }
-  const r = await transpile(component, phases, 'sync');
-  return { ...r, coreBytes: core.byteLength, adapterBytes };
+  return {
+    ok: true,
+    component,
+    wit,
+    ...worldOf(wit),
+    phases,
+    coreBytes: core.byteLength,
+    adapterBytes,
+  };
 }

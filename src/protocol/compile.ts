@@ -107,7 +107,9 @@ export interface CompilerApi {
   /**
    * A Spin HTTP component from a core module built with target `spin-http`: wasm-tools'
    * component embed (the fermyon:spin/http-trigger@2.0.0 world) + component new (the preview 1
-   * reactor adapter), transpiled with sync instantiation.
+   * reactor adapter), and its WIT. Not transpiled: the runner serves such a component's core
+   * module directly (server/spin/direct.ts), so jco's bindings would go unused — and jco cannot
+   * read a module that uses wasm exceptions (C++ `throw`).
    */
   spinComponent(core: Uint8Array): Promise<ComponentBuild>;
 }

@@ -20,8 +20,11 @@ export interface HandlerSpec {
 
 /** What a Spin component handler is served with. */
 export interface SpinSpec {
-  /** jco's sync-instantiation bindings and core modules. */
-  component: TranspiledComponent;
+  /**
+   * jco's sync-instantiation bindings and core modules: an opened component's. A component built
+   * here has none (`direct`: its core module is served).
+   */
+  component?: TranspiledComponent;
   grants: SpinGrants;
   /** Whose data it uses (a project's id, or `wasm:<file name>` for an opened component). */
   dataKey: string;

@@ -33,8 +33,8 @@ export async function spinStep(
     opened ? `wasm:${opened}` : p.id,
     s.env,
     toMountable(p.files),
+    // Built here with spin.h: its core module is served directly (see server/spin/direct.ts).
+    !opened,
   );
-  // Built here with spin.h: its core module is served directly (see server/spin/direct.ts).
-  if ('spec' in r && !opened) r.spec.direct = true;
   return { ...r, phases: build.phases };
 }

@@ -8,6 +8,8 @@ import classes from './examples/classes.cpp?raw';
 import exception from './examples/exception.cpp?raw';
 import exceptions from './examples/exceptions.cpp?raw';
 import calc from './examples/calc.cpp?raw';
+import spinNotes from './examples/spin_notes.cpp?raw';
+import { manifest, spin } from '../c/examples/spin/examples';
 
 export const cppMeta = defineLanguage({
   id: 'cpp',
@@ -36,5 +38,12 @@ export const cppMeta = defineLanguage({
     { id: 'classes', label: 'Classes, virtuals, unique_ptr', source: classes },
     { id: 'exceptions', label: 'Exceptions: try, catch, rethrow, unwinding', source: exceptions },
     { id: 'exception', label: 'Uncaught exception → abort (trap)', source: exception },
+    spin(
+      'notes',
+      'notes in key-value (std::map, exceptions)',
+      spinNotes,
+      manifest('notes', 'key_value_stores = ["default"]\n'),
+      { method: 'PUT', path: '/notes/first', body: 'written by a C++ component' },
+    ),
   ],
 });

@@ -63,8 +63,9 @@ export async function spinSpecOf(
   dataKey: string,
   envText: string,
   projectFiles: Record<string, Uint8Array>,
+  direct: boolean,
 ): Promise<{ spec: SpinSpec } | { error: string }> {
-  if (!build.ok || !build.transpiled)
+  if (!build.ok || (!direct && !build.transpiled))
     return { error: build.error ?? 'the component could not be built' };
   const blocker = spinBlocker(build.wit ?? '', build.world, build.exports);
   if (blocker) return { error: blocker };
@@ -79,7 +80,8 @@ export async function spinSpecOf(
   return {
     spec: {
       ...(Object.keys(mounted.files).length ? { files: mounted.files } : {}),
-      component: build.transpiled,
+      ...(build.transpiled ? { component: build.transpiled } : {}),
+      ...(direct ? { direct } : {}),
       grants: m.grants,
       dataKey,
       data: await keptData(dataKey),

@@ -2,9 +2,10 @@
 // interfaces a component imports, key-value and SQLite as Spin's WIT says (errors too),
 // variables, outbound HTTP grants, and a fresh instance per request.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilers } from '../../languages/compilers';
 import { spinExamples } from '../../languages/c/examples/spin/examples';
-import { spinComponent } from '../../component/spin';
+import { buildSpin } from './testing';
+import { compilers } from '../../languages/compilers';
+import { transpile } from '../../component/build';
 import type { ComponentBuild } from '../../protocol/compile';
 import { SpinData } from './data';
 import { SpinHost } from './host';
@@ -23,17 +24,10 @@ interface Built extends ComponentBuild {
 }
 
 async function build(source: string): Promise<Built> {
-  const compile = await compilers.c.load();
-  const r = await compile({
-    language: 'c',
-    source,
-    options: { optLevel: '-O2' },
-    target: 'spin-http',
-  });
-  expect(r.log).toBe('');
-  expect(r.ok).toBe(true);
-  const core = r.wasm!.slice();
-  return { ...(await spinComponent(r.wasm!)), core };
+  const { core, made } = await buildSpin('c', source);
+  // The app serves the core module directly; jco's bindings of the same component are the
+  // reference the direct host is held to.
+  return { ...(await transpile(made.component!, [], 'sync')), core };
 }
 
 type MakeHost = (

@@ -46,7 +46,11 @@ export async function spinHost(
     if (directServable(mod))
       host = new DirectSpinHost(core, spec.grants, data, spec.env, undefined, pooled);
   }
-  host ??= await SpinHost.create(spec.component, spec.grants, data, spec.env);
+  if (!host) {
+    if (!spec.component)
+      throw new Error('the component has neither bindings nor a core module this host can serve');
+    host = await SpinHost.create(spec.component, spec.grants, data, spec.env);
+  }
   host.mount(spec.files ?? {});
   return host;
 }

@@ -8,7 +8,7 @@ import denied from './denied.c?raw';
 import files from './files.c?raw';
 
 /** spin.toml for an example: one HTTP trigger on `/...`, one component with these grants. */
-function manifest(name: string, component: string): string {
+export function manifest(name: string, component: string): string {
   return `# The Spin manifest: grants, variables and the route come from here.
 spin_manifest_version = 2
 
@@ -25,7 +25,8 @@ source = "handler.wasm"
 ${component}`;
 }
 
-const spin = (
+/** An example Spin HTTP component (C or C++ with spin.h): its source, spin.toml, first request. */
+export const spin = (
   id: string,
   label: string,
   source: string,
