@@ -55,6 +55,8 @@ describe('files', () => {
       { source: 'notes.txt', destination: '/etc/notes' },
     ]);
     expect(placed.paths).toEqual(['/a.txt', '/deep/b.txt', '/etc/notes']);
+    expect(mounted([{ source: '.', destination: '/app' }]).paths).toContain('/app/notes.txt');
+    expect(mounted([{ source: 'notes.txt', destination: '/' }]).paths).toEqual(['/notes.txt']);
     expect(new TextDecoder().decode(placed.files['/etc/notes'])).toBe('notes.txt');
   });
 

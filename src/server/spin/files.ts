@@ -72,7 +72,7 @@ export function mountEntryProblem(m: FileMount): string | null {
   return null;
 }
 
-const clean = (p: string) => p.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+const clean = (p: string) => (p === '.' ? '' : p.replace(/^(\.\/)+/, '').replace(/\/+$/, ''));
 const join = (dir: string, name: string) => `${dir.replace(/\/+$/, '')}/${name}`;
 
 /**
@@ -115,7 +115,12 @@ export function mountFiles(
       continue;
     }
     const src = clean(m.source);
-    if (paths.includes(src)) put(m.destination, src);
+    // One file: at the destination, or inside it when it names a folder (ends in `/`).
+    if (paths.includes(src))
+      put(
+        m.destination.endsWith('/') ? join(m.destination, src.split('/').pop()!) : m.destination,
+        src,
+      );
     else if (src === '' || isFolder(src))
       for (const f of under(src).filter(keep))
         put(join(m.destination, src ? f.slice(src.length + 1) : f), f);
