@@ -265,7 +265,9 @@ for (const sandbox of [undefined, 'allow-scripts'])
     expect(res.status).toBe(200);
     expect(res.headers).toEqual([['content-type', 'application/json']]);
     expect(res.body).toBe('{"from": "the parent"}');
-    expect(res.timings.instantiateUs).toBeGreaterThan(0);
+    // µs from a timer with a 5 µs step: a pooled instance of this module may take less (0).
+    expect(typeof res.timings.instantiateUs).toBe('number');
+    expect(res.timings.instantiateUs).toBeGreaterThanOrEqual(0);
     expect(res.timings.totalMs).toBeGreaterThan(0);
 
     await send(page, { type: 'playground:coldstart', count: 500 });
