@@ -13,6 +13,17 @@ import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../protoc
 export const MAX_COLDSTART = 100_000;
 const PROGRESS_MS = 100;
 
+/** Posts the lab's progress (`done` instances) at most once every `everyMs`. */
+export function progressPoster(post: (m: ServerMessage) => void, everyMs: number) {
+  let last = performance.now();
+  return (done: number) => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    post({ type: 'server:coldstart', done });
+    last = now;
+  };
+}
+
 /** The smallest non-zero step of performance.now() seen in a short probe, µs. */
 export function timerResolutionUs(): number {
   let best = Infinity;
@@ -43,7 +54,7 @@ export function coldStartLoop(
   let memoryBytes = 0;
   let failures = 0;
   let firstFailure: string | undefined;
-  let lastPost = performance.now();
+  const progress = progressPoster(post, PROGRESS_MS);
   const wall0 = performance.now();
   let setupUs = 0;
   let wasi: WasiHost | null = null;
@@ -84,11 +95,7 @@ export function coldStartLoop(
       runSamples[i] = end.ms * 1000;
     }
     fresh.release(pooled);
-    const now = performance.now();
-    if (now - lastPost >= PROGRESS_MS) {
-      post({ type: 'server:coldstart', done: i + 1 });
-      lastPost = now;
-    }
+    progress(i + 1);
   }
   return {
     samplesUs: samples,

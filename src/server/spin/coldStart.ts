@@ -4,7 +4,7 @@
  * answers a GET on the route, as a request would have it (on this worker's copy of the data).
  */
 import type { ColdStartRequest, ColdStartResult, ServerMessage } from '../../protocol/server';
-import { MAX_COLDSTART, timerResolutionUs } from '../../wasm/coldStart';
+import { MAX_COLDSTART, progressPoster, timerResolutionUs } from '../../wasm/coldStart';
 import { spinHost } from './worker';
 
 const PROGRESS_MS = 50;
@@ -22,7 +22,7 @@ export async function spinColdStartLoop(
   const path = req.spin.grants.route.replace(/\/\.\.\.$/, '/') || '/';
   let failures = 0;
   let firstFailure: string | undefined;
-  let lastPost = performance.now();
+  const progress = progressPoster(post, PROGRESS_MS);
   const wall0 = performance.now();
   for (let i = 0; i < count; i++) {
     try {
@@ -44,11 +44,7 @@ export async function spinColdStartLoop(
         firstFailure ??= r.response.error ?? `status ${r.response.status}`;
       }
     }
-    const now = performance.now();
-    if (now - lastPost >= PROGRESS_MS) {
-      post({ type: 'server:coldstart', done: i + 1 });
-      lastPost = now;
-    }
+    progress(i + 1);
   }
   return {
     samplesUs: samples,

@@ -6,7 +6,7 @@
  * host objects as the jco path. Same answers (spin.test.ts runs both), ≈ 10× less per request:
  * jco's bindings build hundreds of closures per instance and a task per call.
  */
-import type { HostCall, SpinGrants } from '../../protocol/server';
+import type { SpinGrants } from '../../protocol/server';
 import { serverError } from '../cgi';
 import { parseRoute, type HttpRequest } from '../wagi';
 import { WasiExit, WasiHost, wasiImportsOf, type WasiOptions } from '../../wasi/host';
@@ -119,9 +119,7 @@ export class DirectSpinHost {
   }
 
   serve(req: HttpRequest): SpinServeResult {
-    const calls: HostCall[] = [];
-    this.ctx.calls = calls;
-    const { early, ...result } = beginServe(req, this.route, this.grants.route, calls);
+    const { early, ...result } = beginServe(req, this.route, this.ctx);
     if (early) return result;
     const log = guestLog();
     this.log = log.write;

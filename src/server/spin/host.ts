@@ -3,7 +3,7 @@
  * request (jco's sync instantiation over core modules compiled once), the request handed to its
  * wasi:http/incoming-handler export, the host services the manifest grants. Runner worker side.
  */
-import type { HostCall, SpinGrants } from '../../protocol/server';
+import type { SpinGrants } from '../../protocol/server';
 import type { TranspiledComponent } from '../../protocol/compile';
 import { serverError } from '../cgi';
 import { parseRoute, type HttpRequest } from '../wagi';
@@ -103,9 +103,7 @@ export class SpinHost {
   }
 
   serve(req: HttpRequest): SpinServeResult {
-    const calls: HostCall[] = [];
-    this.ctx.calls = calls;
-    const { early, ...result } = beginServe(req, this.route, this.grants.route, calls);
+    const { early, ...result } = beginServe(req, this.route, this.ctx);
     if (early) return result;
     const log = guestLog();
     const imports = this.importsFor(log.write);

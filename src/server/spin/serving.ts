@@ -7,6 +7,7 @@ import type { HostCall } from '../../protocol/server';
 import { serverError, type HttpResponse } from '../cgi';
 import { routeMatches, splitTarget, type HttpRequest } from '../wagi';
 import { IncomingRequest, type ResponseOutparam } from './httpTypes';
+import type { ServiceContext } from './services';
 
 export interface SpinServeResult {
   response: HttpResponse;
@@ -20,13 +21,17 @@ export interface SpinServeResult {
 export const MAX_REQUEST_BODY = 16 * 1024 * 1024;
 const STDERR_KEEP = 16 * 1024;
 
-/** A new result, or the server's answer when the request never reaches the component. */
+/**
+ * A new result (its host calls the list `ctx` now records into), or the server's answer when the
+ * request never reaches the component.
+ */
 export function beginServe(
   req: HttpRequest,
   route: ReturnType<typeof import('../wagi').parseRoute>,
-  routeText: string,
-  calls: HostCall[],
+  ctx: ServiceContext,
 ): SpinServeResult & { early: boolean } {
+  const calls: HostCall[] = [];
+  ctx.calls = calls;
   const result = {
     response: serverError(500, ''),
     instantiateUs: 0,
@@ -36,7 +41,7 @@ export function beginServe(
     early: true,
   };
   if (!routeMatches(route, splitTarget(req.path).path))
-    result.response = serverError(404, `Not Found: the route ${routeText} does not match`);
+    result.response = serverError(404, `Not Found: the route ${ctx.grants.route} does not match`);
   else if (req.body.length > MAX_REQUEST_BODY)
     result.response = serverError(
       413,
